@@ -1,0 +1,34 @@
+// Wires the top-level content/ folder to the zod schemas in src/schemas. Nothing else lives here.
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { areaSchema } from './schemas/area';
+import { hotlineSchema } from './schemas/hotline';
+import { placeSchema } from './schemas/place';
+import { programSchema } from './schemas/program';
+import { routingSchema } from './schemas/routing';
+import { siteSchema } from './schemas/site';
+import { windowSchema } from './schemas/window';
+
+const windows = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/windows' }),
+  schema: windowSchema,
+});
+const areas = defineCollection({ loader: file('content/areas.yaml'), schema: areaSchema });
+const hotlines = defineCollection({ loader: file('content/hotlines.yaml'), schema: hotlineSchema });
+const places = defineCollection({ loader: file('content/places.yaml'), schema: placeSchema });
+const programs = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/programs' }),
+  schema: programSchema,
+});
+/** A collection with one entry read from one YAML file (id = the file's base name). */
+function singleYaml(path: string, id: string) {
+  return async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    return [{ id, ...parse(await readFile(path, 'utf8')) }];
+  };
+}
+const site = defineCollection({ loader: singleYaml('content/site.yaml', 'site'), schema: siteSchema });
+const routing = defineCollection({ loader: singleYaml('content/triage/routing.yaml', 'routing'), schema: routingSchema });
+
+export const collections = { windows, areas, hotlines, places, programs, site, routing };

@@ -1,0 +1,7 @@
+/**
+ * The `tel:` URI for a number as printed (0478-50-1231, 110, #8008).
+ * Hyphens are dropped; '#' must be percent-encoded or the browser treats it as a fragment.
+ */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^0-9#+]/g, '').replace('#', '%23')}`;
+}

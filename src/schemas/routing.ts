@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { slug } from './common';
+import { fieldId } from './taxonomy';
+
+/**
+ * Trouble categories (相談の分類): the life areas residents pick from, shared by the wizard's
+ * trouble groups and the inquiry form. Each maps to the support fields it involves.
+ * Wording lives in the locale files under `category.<id>`.
+ */
+export const troubleCategorySchema = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  fields: z.array(fieldId).min(1),
+});
+export type TroubleCategory = z.infer<typeof troubleCategorySchema>;
+
+/** content/triage/routing.yaml: the categories and the windows with a special role. */
+export const routingSchema = z.object({
+  /** The 多機関協働 team, added whenever troubles span fields or show a complex pattern. */
+  coordinatorWindow: slug,
+  /** Taken when nothing else applies, so a result is never empty. */
+  fallbackWindow: slug,
+  categories: z.array(troubleCategorySchema).min(1),
+});
+export type Routing = z.infer<typeof routingSchema>;

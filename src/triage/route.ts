@@ -1,0 +1,72 @@
+import { servesDistrict } from '@/lib/areas';
+import type { Routing } from '@/schemas/routing';
+import type { FieldId } from '@/schemas/taxonomy';
+import type { ConsultationWindow } from '@/schemas/window';
+
+/** Why a window was chosen; wording for each lives under `route.reason.<kind>` in the locale files. */
+export type RouteReason =
+  | { kind: 'field'; field: FieldId; districtKnown: boolean }
+  | { kind: 'chosen' }
+  | { kind: 'coordinator' }
+  | { kind: 'fallback' };
+
+export interface RoutedWindow {
+  windowId: string;
+  reasons: RouteReason[];
+}
+
+export interface RouteInput {
+  /** Support fields the troubles involve (from categories or the wizard's trouble rules). */
+  fields: readonly FieldId[];
+  /** District id, or undefined when the person's district is unknown or outside the city. */
+  district?: string;
+  /** A window the sender chose themselves; it is kept first. */
+  chosenWindow?: string;
+  /** Set when a complex pattern (8050, ダブルケア …) was detected even within one field. */
+  complex?: boolean;
+}
+
+export interface RouteResult {
+  windows: RoutedWindow[];
+  /** True when the 多機関協働 coordinator was added. */
+  coordinator: boolean;
+}
+
+/** Fields a set of trouble categories involves, in first-seen order, without repeats. */
+export function fieldsForCategories(routing: Routing, categoryIds: readonly string[]): FieldId[] {
+  const byId = new Map(routing.categories.map((c) => [c.id, c.fields]));
+  return [...new Set(categoryIds.flatMap((id) => byId.get(id) ?? []))];
+}
+
+/**
+ * Chooses the windows for a set of fields and a district. One rule set shared by the
+ * wizard (browser and no-JS route) and the inquiry API:
+ * - each specialist field gets the windows of that field that serve the district
+ *   (all of them when the district is unknown, so nobody is sent to the wrong 地域包括);
+ * - the coordinator joins when two or more specialist fields are involved, when a field is
+ *   `coordination` itself, or when a complex pattern was flagged;
+ * - the result is never empty: with nothing else, the fallback window is returned.
+ */
+export function routeWindows(input: RouteInput, windows: readonly ConsultationWindow[], routing: Routing): RouteResult {
+  const picked = new Map<string, RoutedWindow>();
+  const add = (windowId: string, reason: RouteReason) => {
+    const entry = picked.get(windowId) ?? { windowId, reasons: [] };
+    entry.reasons.push(reason);
+    picked.set(windowId, entry);
+  };
+
+  if (input.chosenWindow && windows.some((w) => w.id === input.chosenWindow)) add(input.chosenWindow, { kind: 'chosen' });
+
+  const specialist = [...new Set(input.fields)].filter((f) => f !== 'coordination');
+  for (const field of specialist) {
+    const candidates = windows.filter((w) => w.fields.includes(field) && w.id !== routing.coordinatorWindow);
+    const local = input.district ? candidates.filter((w) => servesDistrict(w, input.district!)) : candidates;
+    for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
+  }
+
+  const coordinator = specialist.length >= 2 || input.fields.includes('coordination') || Boolean(input.complex);
+  if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator' });
+  if (picked.size === 0) add(routing.fallbackWindow, { kind: 'fallback' });
+
+  return { windows: [...picked.values()], coordinator };
+}

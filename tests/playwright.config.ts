@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+
+/** Port of the built server under test. Override with TEST_PORT when several runs share a machine. */
+const port = Number(process.env.TEST_PORT ?? 4399);
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? 'list' : 'line',
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    // The real built server (static pages + on-demand API) on a throw-away database.
+    command: 'node dist/server/entry.mjs',
+    cwd: '..',
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { HOST: '127.0.0.1', PORT: String(port), INQUIRY_DB_PATH: `test-results/e2e-${port}.sqlite` },
+  },
+});
