@@ -6,6 +6,7 @@ import { hotlineSchema } from './schemas/hotline';
 import { placeSchema } from './schemas/place';
 import { programSchema } from './schemas/program';
 import { routingSchema } from './schemas/routing';
+import { synonymSchema } from './schemas/search';
 import { siteSchema } from './schemas/site';
 import { windowSchema } from './schemas/window';
 
@@ -28,7 +29,17 @@ function singleYaml(path: string, id: string) {
     return [{ id, ...parse(await readFile(path, 'utf8')) }];
   };
 }
+/** A collection whose entries are the items of one YAML list without ids (id = position). */
+function yamlList(path: string) {
+  return async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    return (parse(await readFile(path, 'utf8')) as object[]).map((item, i) => ({ id: String(i), ...item }));
+  };
+}
 const site = defineCollection({ loader: singleYaml('content/site.yaml', 'site'), schema: siteSchema });
 const routing = defineCollection({ loader: singleYaml('content/triage/routing.yaml', 'routing'), schema: routingSchema });
 
-export const collections = { windows, areas, hotlines, places, programs, site, routing };
+const synonyms = defineCollection({ loader: yamlList('content/search/synonyms.yaml'), schema: synonymSchema });
+
+export const collections = { windows, areas, hotlines, places, programs, site, routing, synonyms };

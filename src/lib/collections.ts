@@ -23,3 +23,8 @@ export async function loadSite() {
   if (!entry) throw new Error('content/site.yaml is missing');
   return entry.data;
 }
+
+/** Everyday-word synonyms for the directory search. */
+export async function loadSynonyms() {
+  return (await getCollection('synonyms')).map((e) => e.data);
+}

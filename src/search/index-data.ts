@@ -1,0 +1,52 @@
+import Fuse from 'fuse.js';
+import type { Synonym } from '@/schemas/search';
+import type { ConsultationWindow } from '@/schemas/window';
+import { normalizeText, phoneDigits } from './normalize';
+
+/** One window as the search sees it: every field already normalised at build time. */
+export interface SearchDoc {
+  id: string;
+  name: string;
+  kana: string;
+  keywords: string[];
+  summary: string;
+  phones: string[];
+}
+
+/** Everything the browser needs to search, serialised to /madoguchi/search-index.json at build time. */
+export interface SearchIndexData {
+  docs: SearchDoc[];
+  synonyms: Synonym[];
+  fuseIndex: { keys: readonly string[]; records: unknown[] };
+}
+
+/** Field weights: names and keywords count most; the long summary least. */
+export const searchKeys = [
+  { name: 'name', weight: 3 },
+  { name: 'keywords', weight: 3 },
+  { name: 'kana', weight: 2 },
+  { name: 'summary', weight: 1 },
+] as const;
+
+/** Normalises a window into a SearchDoc. */
+export function toSearchDoc(w: Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'keywords' | 'summary' | 'channels'>): SearchDoc {
+  return {
+    id: w.id,
+    name: normalizeText(w.name),
+    kana: normalizeText(w.nameKana).replace(/\s+/g, ''),
+    keywords: w.keywords.map(normalizeText),
+    summary: normalizeText(w.summary),
+    phones: w.channels.flatMap((c) => ('number' in c ? [phoneDigits(c.number)] : [])),
+  };
+}
+
+/** Builds the serialisable index (docs, normalised synonyms and Fuse's prebuilt index). */
+export function buildSearchIndex(windows: readonly Parameters<typeof toSearchDoc>[0][], synonyms: readonly Synonym[]): SearchIndexData {
+  const docs = windows.map(toSearchDoc);
+  const fuseIndex = Fuse.createIndex(searchKeys.map((k) => ({ ...k })), docs).toJSON();
+  return {
+    docs,
+    synonyms: synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText) })),
+    fuseIndex: fuseIndex as SearchIndexData['fuseIndex'],
+  };
+}

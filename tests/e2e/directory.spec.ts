@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { searchQueries } from '../fixtures/search-queries';
+
+const windowIds = readdirSync('content/windows').map((f) => f.replace(/\.yaml$/, ''));
+const names = Object.fromEntries(windowIds.map((id) => [id, (parse(readFileSync(`content/windows/${id}.yaml`, 'utf8')) as { name: string }).name]));
+
+test('the directory lists every window with a link to its page', async ({ page }) => {
+  await page.goto('/madoguchi/');
+  const list = page.locator('#window-list');
+  for (const id of windowIds) {
+    await expect(list.getByRole('link', { name: names[id], exact: true })).toHaveAttribute('href', `/madoguchi/${id}/`);
+  }
+  await expectNoAxeViolations(page);
+});
+
+test('the five windows of the city page show their exact numbers as tel: links', async ({ page }) => {
+  await page.goto('/madoguchi/');
+  const expected: [string, string, string][] = [
+    ['香取市佐原地域包括支援センター', '0478-50-1231', 'tel:0478501231'],
+    ['香取市小見川地域包括支援センター', '0478-82-0718', 'tel:0478820718'],
+    ['香取障害者支援センター', '0478-79-6919', 'tel:0478796919'],
+    ['香取市こども家庭センター', '0478-50-1257', 'tel:0478501257'],
+    ['香取CCC', '0478-50-1919', 'tel:0478501919'],
+  ];
+  for (const [name, number, href] of expected) {
+    const card = page.locator('.window-card').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(card.getByRole('link', { name: number })).toHaveAttribute('href', href);
+  }
+});
+
+test.describe('search', () => {
+  for (const { query, expect: id, rank, why } of searchQueries) {
+    test(`"${query}" puts ${id} in the top ${rank} (${why})`, async ({ page }) => {
+      await page.goto('/madoguchi/');
+      await page.getByLabel('ことばで検索').fill(query);
+      const visible = page.locator('#window-list > li:not([hidden])');
+      await expect(page.getByRole('status')).toContainText('件見つかりました');
+      const ids = await visible.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.windowId));
+      expect(ids.slice(0, rank)).toContain(id);
+    });
+  }
+
+  test('a word no window is about says so, and clearing shows every window again', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    const box = page.getByLabel('ことばで検索');
+    await box.fill('宇宙旅行');
+    await expect(page.getByRole('status')).toContainText('見つかりませんでした');
+    await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(0);
+    await box.fill('');
+    await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(windowIds.length);
+  });
+
+  test('is usable by keyboard alone and the results state has no axe violations', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    const box = page.getByLabel('ことばで検索');
+    await box.focus();
+    await page.keyboard.type('かいご');
+    await expect(page.getByRole('status')).toContainText('件見つかりました');
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveText(/地域包括支援センター/);
+    await expectNoAxeViolations(page, 'directory with search results');
+  });
+
+  test('loads the index only when the box is used', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto('/madoguchi/');
+    expect(requested).not.toContain('/madoguchi/search-index.json');
+    await page.getByLabel('ことばで検索').focus();
+    await expect.poll(() => requested).toContain('/madoguchi/search-index.json');
+  });
+});
+
+test.describe('filters without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a resident of 佐原 is led to 佐原地域包括, not 小見川', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: '佐原', exact: true }).click();
+    await expect(page).toHaveURL(/\/madoguchi\/chiku\/sawara\/$/);
+    const list = page.locator('#window-list');
+    await expect(list.getByRole('link', { name: '香取市佐原地域包括支援センター', exact: true })).toBeVisible();
+    await expect(list.getByRole('link', { name: '香取市小見川地域包括支援センター', exact: true })).toHaveCount(0);
+    await expect(list.getByRole('link', { name: '香取CCC', exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, 'filtered by 佐原');
+  });
+
+  test('a resident of 山田 is led to 小見川地域包括', async ({ page }) => {
+    await page.goto('/madoguchi/chiku/yamada/');
+    const list = page.locator('#window-list');
+    await expect(list.getByRole('link', { name: '香取市小見川地域包括支援センター', exact: true })).toBeVisible();
+    await expect(list.getByRole('link', { name: '香取市佐原地域包括支援センター', exact: true })).toHaveCount(0);
+  });
+
+  test('filtering by field and by method narrows the list', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    await page.getByRole('link', { name: '子ども', exact: true }).click();
+    await expect(page.locator('#window-list > li')).toHaveCount(1);
+    await expect(page.locator('#window-list')).toContainText('香取市こども家庭センター');
+    await page.getByRole('link', { name: 'SNS', exact: true }).click();
+    await expect(page.locator('#window-list > li')).toHaveCount(1);
+    await expect(page.locator('#window-list')).toContainText('香取CCC');
+    await expect(page.getByRole('link', { name: 'SNS', exact: true })).toHaveAttribute('aria-current', 'page');
+  });
+});
