@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { areaSchema } from './schemas/area';
 import { hotlineSchema } from './schemas/hotline';
+import { pageSchema } from './schemas/page';
 import { placeSchema } from './schemas/place';
 import { programSchema } from './schemas/program';
 import { routingSchema } from './schemas/routing';
@@ -21,6 +22,11 @@ const programs = defineCollection({
   loader: glob({ pattern: '**/*.md', base: './content/programs' }),
   schema: programSchema,
 });
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/pages' }),
+  schema: pageSchema,
+});
+
 /** A collection with one entry read from one YAML file (id = the file's base name). */
 function singleYaml(path: string, id: string) {
   return async () => {
@@ -42,4 +48,4 @@ const routing = defineCollection({ loader: singleYaml('content/triage/routing.ya
 
 const synonyms = defineCollection({ loader: yamlList('content/search/synonyms.yaml'), schema: synonymSchema });
 
-export const collections = { windows, areas, hotlines, places, programs, site, routing, synonyms };
+export const collections = { windows, areas, hotlines, places, programs, site, routing, synonyms, pages };

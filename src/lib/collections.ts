@@ -28,3 +28,15 @@ export async function loadSite() {
 export async function loadSynonyms() {
   return (await getCollection('synonyms')).map((e) => e.data);
 }
+
+/** Program explanations of one locale, in reading order, with the slug used in URLs. */
+export async function loadPrograms(locale: string) {
+  return (await getCollection('programs', (e) => e.id.startsWith(`${locale}/`)))
+    .map((e) => ({ entry: e, slug: e.id.slice(locale.length + 1) }))
+    .sort((a, b) => a.entry.data.order - b.entry.data.order);
+}
+
+/** 居場所 and 地域づくり拠点 in display order. */
+export async function loadPlaces() {
+  return (await getCollection('places')).map((e) => e.data).sort((a, b) => a.order - b.order);
+}
