@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import ja from './ui/ja.json';
 import type { Locale } from './locales';
+import type { UiKey } from './messages-types';
 
-/** Every UI string key, typed from the default locale's file. */
-export type UiKey = keyof typeof ja;
+export type { UiKey } from './messages-types';
 
 /**
  * Locale files are parsed strictly: flat dotted keys, non-empty strings, nothing else.

@@ -17,7 +17,8 @@ export interface SearchDoc {
 export interface SearchIndexData {
   docs: SearchDoc[];
   synonyms: Synonym[];
-  fuseIndex: { keys: readonly string[]; records: unknown[] };
+  /** Fuse's own serialised index (FuseIndex.toJSON()), parsed again with Fuse.parseIndex. */
+  fuseIndex: ReturnType<ReturnType<typeof Fuse.createIndex>['toJSON']>;
 }
 
 /** Field weights: names and keywords count most; the long summary least. */
@@ -47,6 +48,6 @@ export function buildSearchIndex(windows: readonly Parameters<typeof toSearchDoc
   return {
     docs,
     synonyms: synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText) })),
-    fuseIndex: fuseIndex as SearchIndexData['fuseIndex'],
+    fuseIndex,
   };
 }

@@ -31,7 +31,7 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
     ignoreLocation: true,
     threshold: 0.3,
     minMatchCharLength: 1,
-  }, Fuse.parseIndex(data.fuseIndex as Parameters<typeof Fuse.parseIndex>[0]));
+  }, Fuse.parseIndex<SearchIndexData['docs'][number]>(data.fuseIndex));
 
   return (query) => {
     const best = new Map<string, number>();
