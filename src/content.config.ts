@@ -1,7 +1,8 @@
 // Wires the top-level content/ folder to the zod schemas in src/schemas. Nothing else lives here.
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { areaSchema } from './schemas/area';
+import { flowSchema } from './schemas/flow';
 import { hotlineSchema } from './schemas/hotline';
 import { pageSchema } from './schemas/page';
 import { placeSchema } from './schemas/place';
@@ -27,14 +28,23 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-/** A collection with one entry read from one YAML file (id = the file's base name). */
-function singleYaml(path: string, id: string) {
-  return async () => {
-    const { readFile } = await import('node:fs/promises');
-    const { parse } = await import('yaml');
-    return [{ id, ...parse(await readFile(path, 'utf8')) }];
+/**
+ * A collection with one entry read from one YAML file. An object loader, so the entry id is not
+ * mixed into the data and strict schemas still reject unknown keys.
+ */
+function singleYaml(path: string, id: string): Loader {
+  return {
+    name: `single-yaml:${path}`,
+    load: async ({ store, parseData, watcher }) => {
+      const { readFile } = await import('node:fs/promises');
+      const { parse } = await import('yaml');
+      const data = await parseData({ id, data: parse(await readFile(path, 'utf8')), filePath: path });
+      store.set({ id, data, filePath: path });
+      watcher?.add(path);
+    },
   };
 }
+
 /** A collection whose entries are the items of one YAML list without ids (id = position). */
 function yamlList(path: string) {
   return async () => {
@@ -46,6 +56,7 @@ function yamlList(path: string) {
 const site = defineCollection({ loader: singleYaml('content/site.yaml', 'site'), schema: siteSchema });
 const routing = defineCollection({ loader: singleYaml('content/triage/routing.yaml', 'routing'), schema: routingSchema });
 
+const flow = defineCollection({ loader: singleYaml('content/triage/flow.yaml', 'flow'), schema: flowSchema });
 const synonyms = defineCollection({ loader: yamlList('content/search/synonyms.yaml'), schema: synonymSchema });
 
-export const collections = { windows, areas, hotlines, places, programs, site, routing, synonyms, pages };
+export const collections = { windows, areas, hotlines, places, programs, site, routing, synonyms, pages, flow };

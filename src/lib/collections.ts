@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { ConsultationWindow } from '@/schemas/window';
+import { toTriageWindow, type TriageData } from '@/triage/engine';
 
 /** All windows in display order, flattened to `{ id, ...data }`. Build-time only. */
 export async function loadWindows(): Promise<ConsultationWindow[]> {
@@ -39,4 +40,11 @@ export async function loadPrograms(locale: string) {
 /** 居場所 and 地域づくり拠点 in display order. */
 export async function loadPlaces() {
   return (await getCollection('places')).map((e) => e.data).sort((a, b) => a.order - b.order);
+}
+
+/** Everything the triage engine reads, from the content collections (build time and on-demand routes). */
+export async function loadTriageContent(): Promise<TriageData> {
+  const [flow, routing] = [await getEntry('flow', 'flow'), await getEntry('routing', 'routing')];
+  if (!flow || !routing) throw new Error('content/triage/flow.yaml or routing.yaml is missing');
+  return { flow: flow.data, routing: routing.data, windows: (await loadWindows()).map(toTriageWindow), hotlines: await loadHotlines() };
 }

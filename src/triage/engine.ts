@@ -14,8 +14,17 @@ export type Answers = Record<string, string | string[] | undefined>;
 export interface TriageData {
   flow: Flow;
   routing: Routing;
-  windows: ConsultationWindow[];
+  windows: TriageWindow[];
   hotlines: Hotline[];
+}
+
+/** The part of a window the wizard shows (pages pass only this to the island, to keep it small). */
+export type TriageWindow = Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'fields' | 'serviceArea' | 'channels' | 'hours' | 'callScript'>;
+
+/** Picks the TriageWindow part of a full window. */
+export function toTriageWindow(w: ConsultationWindow): TriageWindow {
+  const { id, name, nameKana, fields, serviceArea, channels, hours, callScript } = w;
+  return { id, name, nameKana, fields, serviceArea, channels, hours, callScript };
 }
 
 /** The troubles ticked, as flow entries (unknown ids are ignored). */

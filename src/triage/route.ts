@@ -15,6 +15,9 @@ export interface RoutedWindow {
   reasons: RouteReason[];
 }
 
+/** The part of a window that routing reads. */
+export type RoutableWindow = Pick<ConsultationWindow, 'id' | 'fields' | 'serviceArea'>;
+
 export interface RouteInput {
   /** Support fields the troubles involve (from categories or the wizard's trouble rules). */
   fields: readonly FieldId[];
@@ -47,7 +50,7 @@ export function fieldsForCategories(routing: Routing, categoryIds: readonly stri
  *   `coordination` itself, or when a complex pattern was flagged;
  * - the result is never empty: with nothing else, the fallback window is returned.
  */
-export function routeWindows(input: RouteInput, windows: readonly ConsultationWindow[], routing: Routing): RouteResult {
+export function routeWindows(input: RouteInput, windows: readonly RoutableWindow[], routing: Routing): RouteResult {
   const picked = new Map<string, RoutedWindow>();
   const add = (windowId: string, reason: RouteReason) => {
     const entry = picked.get(windowId) ?? { windowId, reasons: [] };

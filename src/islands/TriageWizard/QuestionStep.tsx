@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import type { Translate, UiKey } from '@/i18n/translator-types';
+import type { Flow, FlowNode } from '@/schemas/flow';
+import type { Answers } from '@/triage/engine';
+import { ErrorSummary } from '@/ui/ErrorSummary';
+
+interface Props {
+  node: FlowNode;
+  flow: Flow;
+  answers: Answers;
+  /** Ordered category ids, for grouping troubles by life area. */
+  categories: string[];
+  t: Translate;
+  progress: { current: number; total: number };
+  onAnswer: (value: string | string[]) => void;
+  onBack?: () => void;
+}
+
+type StepValues = { answer: string | string[] };
+
+/**
+ * One question per step (GOV.UK pattern): a fieldset whose legend holds the step heading, which takes
+ * focus when the step appears. Validation runs on submit; errors show in a summary that takes focus.
+ */
+export function QuestionStep({ node, flow, answers, categories, t, progress, onAnswer, onBack }: Props) {
+  const isTroubles = node.kind === 'troubles';
+  const previous = answers[node.id];
+  const { register, handleSubmit, formState } = useForm<StepValues>({
+    defaultValues: { answer: previous ?? (isTroubles ? [] : '') },
+    shouldFocusError: false,
+  });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [node.id]);
+
+  const errorMessage = isTroubles ? t('triage.errorChooseTrouble') : t('triage.errorChooseOne');
+  const firstInputId = `${node.id}-${isTroubles ? flow.troubles[0]!.id : node.options[0]}`;
+  const hintKey = `triage.q.${node.id}.hint` as UiKey;
+  const hintText = t(hintKey);
+  const hint = hintText !== hintKey ? hintText : undefined;
+  const error = formState.errors.answer ? errorMessage : undefined;
+  const describedBy = [hint && `${node.id}-hint`, error && `${node.id}-error`].filter(Boolean).join(' ') || undefined;
+  const field = register('answer', {
+    validate: (v) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && node.options.includes(v)),
+  });
+
+  const option = (value: string, label: string, type: 'radio' | 'checkbox') => (
+    <div className="choice" key={value}>
+      <input id={`${node.id}-${value}`} type={type} value={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...field} />
+      <label htmlFor={`${node.id}-${value}`}>{label}</label>
+    </div>
+  );
+
+  return (
+    <form noValidate onSubmit={handleSubmit((v) => onAnswer(v.answer))}>
+      <ErrorSummary title={t('triage.errorSummaryTitle')} errors={error ? [{ fieldId: firstInputId, message: error }] : []} />
+      <p className="progress">{t('triage.progress', progress)}</p>
+      <fieldset className="question" aria-describedby={describedBy}>
+        <legend>
+          <h2 ref={heading} tabIndex={-1} className="question__heading">{t(`triage.q.${node.id}.question` as UiKey)}</h2>
+        </legend>
+        {hint && <p id={`${node.id}-hint`} className="hint">{hint}</p>}
+        {error && <p id={`${node.id}-error`} className="error-text"><span className="visually-hidden">エラー: </span>{error}</p>}
+        {isTroubles
+          ? categories.map((c) => {
+              const items = flow.troubles.filter((tr) => tr.category === c);
+              if (!items.length) return null;
+              return (
+                <fieldset className="trouble-group" key={c}>
+                  <legend className="trouble-group__legend">{t(`category.${c}` as UiKey)}</legend>
+                  {items.map((tr) => option(tr.id, t(`triage.trouble.${tr.id}` as UiKey), 'checkbox'))}
+                </fieldset>
+              );
+            })
+          : node.options.map((o) => option(o, t(`triage.opt.${node.id}.${o}` as UiKey), 'radio'))}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button">{t('triage.continue')}</button>
+        {onBack && <button type="button" className="button button--secondary" onClick={onBack}>{t('triage.back')}</button>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+// The wizard's result. Rendered in the browser by the island and on the server (without hydration)
+// by the no-JS result route, so both paths show exactly the same thing.
+import type { Translate, UiKey } from '@/i18n/translator-types';
+import { telHref } from '@/lib/phone';
+import type { Area } from '@/schemas/area';
+import type { Hotline } from '@/schemas/hotline';
+import { channelTypes } from '@/schemas/taxonomy';
+import type { TriageResult, TriageWindow } from '@/triage/engine';
+import { reasonText } from '@/triage/reasons';
+
+export interface ResultViewProps {
+  result: TriageResult;
+  windows: TriageWindow[];
+  hotlines: Hotline[];
+  areas: Pick<Area, 'id' | 'name'>[];
+  t: Translate;
+  /** A link that shows this result again, or undefined when the answers are sensitive. */
+  shareHref?: string;
+  /** Browser only: print button and restart. */
+  onRestart?: () => void;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}
+
+/** Result sections, in the order the issue asks for: urgent numbers, windows, coordinator, reassurance, proxy advice, next step. */
+export function ResultView({ result, windows, hotlines, areas, t, shareHref, onRestart, headingRef }: ResultViewProps) {
+  const districtName = areas.find((a) => a.id === result.district)?.name;
+  const byId = new Map(windows.map((w) => [w.id, w]));
+  const inquiry = new URLSearchParams();
+  if (result.inquiry.window) inquiry.set('window', result.inquiry.window);
+  if (result.inquiry.categories.length) inquiry.set('categories', result.inquiry.categories.join(','));
+  return (
+    <section className="triage-result" aria-labelledby="result-heading">
+      <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t('triage.result.heading')}</h2>
+
+      {result.urgent && (
+        <section className="result-urgent" aria-labelledby="result-urgent-heading">
+          <h3 id="result-urgent-heading">{t('triage.result.urgentHeading')}</h3>
+          <p>{t('triage.result.urgentLead')}</p>
+          <ul>
+            {result.hotlines.map((id) => {
+              const h = hotlines.find((x) => x.id === id)!;
+              return (
+                <li key={id}>
+                  <a className="phone-link" href={telHref(h.number)}>{h.number}</a> {h.name} ({h.when})
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      <h3>{t('triage.result.windowsHeading')}</h3>
+      <ul className="result-windows">
+        {result.windows.map((rw) => {
+          const w = byId.get(rw.windowId)!;
+          const phones = w.channels.flatMap((c) => (c.type === 'phone' ? [c.number] : []));
+          const methods = [...new Set(w.channels.map((c) => c.type))].sort((a, b) => channelTypes.indexOf(a) - channelTypes.indexOf(b));
+          return (
+            <li key={w.id} className="result-window" data-window-id={w.id}>
+              <h4><a href={`/madoguchi/${w.id}/`}>{w.name}</a></h4>
+              <p className="result-window__reason"><strong>{t('triage.result.reason')}:</strong> {rw.reasons.map((r) => reasonText(t, r, districtName)).join(' ')}</p>
+              {phones.map((n) => (
+                <p key={n}>{t('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>
+              ))}
+              <p>{t('triage.result.methods')}: {methods.map((m) => t(`contact.${m}` as UiKey)).join('・')}</p>
+              <p>{t('triage.result.hours')}: {w.hours.weekly.length ? w.hours.weekly.map((s) => `${s.days.map((d) => t(`weekday.${d}` as UiKey)).join('・')} ${s.opens}〜${s.closes}`).join(' / ') : t('window.hoursUnknown')}</p>
+              <details>
+                <summary>{t('triage.result.callScript')}</summary>
+                <ul>{w.callScript.map((line) => <li key={line}>{line}</li>)}</ul>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+
+      {result.coordinator && (
+        <section aria-labelledby="result-coordinator-heading">
+          <h3 id="result-coordinator-heading">{t('triage.result.coordinatorHeading')}</h3>
+          <p>{t('triage.result.coordinatorLead')}</p>
+          {result.patterns.length > 0 && (
+            <>
+              <p>{t('triage.result.patternsFound')}:</p>
+              <ul>{result.patterns.map((p) => <li key={p}>{t(`triage.pattern.${p}` as UiKey)}</li>)}</ul>
+            </>
+          )}
+        </section>
+      )}
+
+      <section className="result-any" aria-labelledby="result-any-heading">
+        <h3 id="result-any-heading">{t('triage.result.anyWindow')}</h3>
+        <p>{t('triage.result.anyWindowBody')}</p>
+      </section>
+
+      {result.proxy && (
+        <section aria-labelledby="result-proxy-heading">
+          <h3 id="result-proxy-heading">{t('triage.result.proxyHeading')}</h3>
+          <ul>
+            <li>{t('triage.result.proxyNow')}</li>
+            <li>{t('triage.result.proxyConsent')}</li>
+            <li>{t('triage.result.proxyRefuses')}</li>
+          </ul>
+        </section>
+      )}
+
+      <p>
+        <a className="button" href={`/soudan/${inquiry.size ? `?${inquiry}` : ''}`}>{t('triage.result.sendInquiry')}</a>
+      </p>
+      <p className="hint">{t('triage.result.sendInquiryHint')}</p>
+      {shareHref ? (
+        <p>
+          <a href={shareHref}>{t('triage.result.share')}</a>
+          <br />
+          <span className="hint">{t('triage.result.shareHint')}</span>
+        </p>
+      ) : (
+        <p className="hint">{t('triage.result.notShared')}</p>
+      )}
+      {onRestart && (
+        <p className="actions no-print">
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('triage.result.print')}</button>
+          <button type="button" className="button button--secondary" onClick={onRestart}>{t('triage.restart')}</button>
+        </p>
+      )}
+    </section>
+  );
+}

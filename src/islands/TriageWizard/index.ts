@@ -1,0 +1,1 @@
+export { TriageWizard, type TriageWizardProps } from './TriageWizard';

@@ -1,0 +1,22 @@
+import type { Translate } from '@/i18n/translator';
+import type { RouteReason } from './route';
+
+/**
+ * Plain-language sentence for why a window was chosen. Shared by the island, the no-JS result
+ * page and the CLI so the reason reads the same everywhere. `districtName` is the resident's district.
+ */
+export function reasonText(t: Translate, reason: RouteReason, districtName?: string): string {
+  switch (reason.kind) {
+    case 'field': {
+      const field = t(`field.${reason.field}`);
+      if (reason.districtKnown && districtName) return t('route.reason.fieldArea', { field, area: districtName });
+      return t('route.reason.field', { field });
+    }
+    case 'chosen':
+      return t('route.reason.chosen');
+    case 'coordinator':
+      return t('route.reason.coordinator');
+    case 'fallback':
+      return t('route.reason.fallback');
+  }
+}
