@@ -1,33 +1,21 @@
 import type { Answers } from './engine';
 
 /**
- * Answers ⇄ the `a` parameter of a shareable result link. Only ever used for results without
- * sensitive answers (the engine's `sensitive` flag); the server checks that again.
+ * A shareable result link: the answers as ordinary query parameters (troubles repeated).
+ * Only ever built for results without sensitive answers (the engine's `sensitive` flag);
+ * the result route checks that again before showing anything.
  */
-export function encodeAnswers(answers: Answers): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(answers));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export function shareQuery(answers: Answers): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(answers)) for (const v of [value ?? []].flat()) params.append(key, v);
+  return params.toString();
 }
 
-/** Decodes the `a` parameter; undefined when it is not valid. */
-export function decodeAnswers(param: string | null | undefined): Answers | undefined {
-  if (!param || param.length > 2000) return undefined;
-  try {
-    const bin = atob(param.replace(/-/g, '+').replace(/_/g, '/'));
-    const value: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const entries = Object.entries(value).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
-    return Object.fromEntries(entries) as Answers;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Answers from a submitted no-JS form: repeated `troubles` fields become a list. */
-export function answersFromForm(form: FormData, troublesNode: string): Answers {
+/** Answers from a submitted no-JS form or a share link's query: repeated `troubles` become a list. */
+export function answersFromForm(form: FormData | URLSearchParams, troublesNode: string): Answers {
   const answers: Answers = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string' || key.length > 40) continue;
+    if (typeof value !== 'string' || key.length > 40 || value.length > 40) continue;
     if (key === troublesNode) answers[key] = [...((answers[key] as string[] | undefined) ?? []), value];
     else answers[key] = value;
   }

@@ -4,7 +4,7 @@ import type { Translate, UiKey } from '@/i18n/translator-types';
 import { telHref } from '@/lib/phone';
 import type { Area } from '@/schemas/area';
 import type { Hotline } from '@/schemas/hotline';
-import { channelTypes } from '@/schemas/taxonomy';
+import { channelTypes } from '@/schemas/vocabulary';
 import type { TriageResult, TriageWindow } from '@/triage/engine';
 import { reasonText } from '@/triage/reasons';
 

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import ja from '@/i18n/ui/ja.json';
 import { createTranslator } from '@/i18n/translator';
 import type { Area } from '@/schemas/area';
 import type { Hotline } from '@/schemas/hotline';
 import { currentNode, effectiveAnswers, nextNode, path, triage, type Answers, type TriageData } from '@/triage/engine';
-import { encodeAnswers } from '@/triage/share';
+import { shareQuery } from '@/triage/share';
 import { QuestionStep } from './QuestionStep';
 import { ResultView } from './ResultView';
 import { Summary } from './Summary';
@@ -12,6 +11,9 @@ import { clearStoredAnswers, loadStoredAnswers, storeAnswers } from './storage';
 
 export interface TriageWizardProps {
   data: TriageData;
+  /** The UI strings the wizard uses (see pickMessages), passed in so the bundle carries no locale file. */
+  messages: Record<string, string>;
+  locale: string;
   areas: Pick<Area, 'id' | 'name'>[];
   hotlines: Hotline[];
 }
@@ -22,8 +24,8 @@ type Stage = { kind: 'question'; nodeId: string; fromSummary: boolean } | { kind
  * 相談先さがし: one question per step, a check-answers summary, then the result.
  * Answers live in memory and sessionStorage only; nothing goes into the URL.
  */
-export function TriageWizard({ data, areas, hotlines }: TriageWizardProps) {
-  const t = useMemo(() => createTranslator('ja', ja), []);
+export function TriageWizard({ data, messages, locale, areas, hotlines }: TriageWizardProps) {
+  const t = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const { flow } = data;
   const categories = data.routing.categories.map((c) => c.id);
   const [answers, setAnswers] = useState<Answers>({});
@@ -71,7 +73,7 @@ export function TriageWizard({ data, areas, hotlines }: TriageWizardProps) {
   }
   if (stage.kind === 'result') {
     const result = triage(data, answers);
-    const shareHref = result.sensitive ? undefined : `/sagasu/kekka/?a=${encodeAnswers(effectiveAnswers(flow, answers))}`;
+    const shareHref = result.sensitive ? undefined : `/sagasu/kekka/?${shareQuery(effectiveAnswers(flow, answers))}`;
     return wrapper(<ResultView result={result} windows={data.windows} hotlines={hotlines} areas={areas} t={t} shareHref={shareHref} onRestart={restart} headingRef={resultHeading} />);
   }
 
