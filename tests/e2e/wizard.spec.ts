@@ -1,0 +1,212 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+
+const heading = (page: Page) => page.locator('.triage-wizard h2:focus');
+
+/**
+ * Answers the current step with the keyboard only, as a keyboard user would: Tab into the group,
+ * arrow keys within a radio group (which also select), Space for a checkbox, then Tab to 次へ and Enter.
+ */
+async function answerByKeyboard(page: Page, label: string) {
+  const input = page.getByLabel(label, { exact: true });
+  const isRadio = (await input.getAttribute('type')) === 'radio';
+  const inGroup = () =>
+    input.evaluate((el, radio) => {
+      const a = document.activeElement as HTMLInputElement | null;
+      return a === el || (radio && a?.type === 'radio' && a.name === (el as HTMLInputElement).name);
+    }, isRadio);
+  for (let i = 0; i < 40 && !(await inGroup()); i++) await page.keyboard.press('Tab');
+  if (isRadio) {
+    for (let i = 0; i < 10 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+    await expect(input).toBeFocused();
+    await page.keyboard.press('Space');
+  } else {
+    await expect(input).toBeFocused();
+    await page.keyboard.press('Space');
+  }
+  await expect(input).toBeChecked();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.getByRole('button', { name: '次へ' }).evaluate((el) => el === document.activeElement)) break;
+  }
+  await page.keyboard.press('Enter');
+}
+
+async function answer(page: Page, ...labels: string[]) {
+  for (const l of labels) await page.getByLabel(l, { exact: true }).check();
+  await page.getByRole('button', { name: '次へ' }).click();
+}
+
+test('the wizard can be completed by keyboard alone, with focus on each step heading and axe clean at every step', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await expect(heading(page)).toHaveText('どなたのことで相談しますか');
+  await expectNoAxeViolations(page, 'step who');
+  await answerByKeyboard(page, '家族・親族のこと');
+  await expect(heading(page)).toHaveText('困っている方は、どの地区に住んでいますか');
+  await expectNoAxeViolations(page, 'step district');
+  await answerByKeyboard(page, '山田');
+  await expect(heading(page)).toHaveText('どんなことで困っていますか');
+  await expectNoAxeViolations(page, 'step troubles');
+  await answerByKeyboard(page, 'ひきこもり・長いあいだ家から出ない');
+  await expect(heading(page)).toHaveText('困っている方の年齢を教えてください');
+  await expectNoAxeViolations(page, 'step age');
+  await answerByKeyboard(page, '18歳から39歳');
+  await expectNoAxeViolations(page, 'step elderlyInHome');
+  await answerByKeyboard(page, '暮らしている');
+  await expectNoAxeViolations(page, 'step refuses');
+  await answerByKeyboard(page, '本人は相談を望んでいない');
+  await expect(page.locator('#summary-heading')).toBeFocused();
+  await expectNoAxeViolations(page, 'summary');
+  await page.getByRole('button', { name: '結果を見る' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#result-heading')).toBeFocused();
+  const windows = page.locator('.result-window');
+  await expect(windows.first()).toContainText('香取市小見川地域包括支援センター');
+  await expect(page.locator('.result-window[data-window-id="takikan-kyodo"]')).toBeVisible();
+  await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
+  await expect(page.getByText(/支援会議/).first()).toBeVisible();
+  await expect(page.getByText('どの窓口に相談しても大丈夫です')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/?window=omigawa-houkatsu&categories=isolation');
+  await expectNoAxeViolations(page, 'result');
+});
+
+test('an empty answer shows an error summary that takes focus, and passes axe', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await page.getByRole('button', { name: '次へ' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('いずれか1つを選んでください');
+  await expect(page.getByLabel('自分のこと')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'error state');
+  await summary.getByRole('link').click();
+  await expect(page.getByLabel('自分のこと')).toBeFocused();
+});
+
+test('Back keeps earlier answers; an answer can be changed from the summary', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, '佐原');
+  await page.getByRole('button', { name: '戻る' }).click();
+  await expect(page.getByLabel('佐原', { exact: true })).toBeChecked();
+  await answer(page, '佐原');
+  await answer(page, '物忘れ・認知症が心配');
+  await answer(page, 'していない');
+  await answer(page, '使っていない');
+  await expect(page.locator('#summary-heading')).toBeFocused();
+  await page.getByRole('button', { name: '変更 「困っている方は、どの地区に住んでいますか」の答え' }).click();
+  await answer(page, '小見川');
+  await expect(page.locator('#summary-heading')).toBeFocused();
+  await expect(page.locator('.summary-list')).toContainText('小見川');
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  await expect(page.locator('.result-window').first()).toContainText('香取市小見川地域包括支援センター');
+});
+
+test('はじめからやり直す clears every answer', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await page.getByRole('button', { name: 'はじめからやり直す' }).click();
+  await expect(heading(page)).toHaveText('どなたのことで相談しますか');
+  await expect(page.getByLabel('自分のこと')).not.toBeChecked();
+  expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).toBeNull();
+});
+
+test('danger now: emergency numbers come first and sensitive answers never reach the URL', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, 'わからない・市外');
+  await answer(page, '子どもを叩いてしまいそう・虐待が心配');
+  await expect(page).toHaveURL(/\/sagasu\/$/);
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  const urgent = page.locator('.result-urgent');
+  await expect(urgent.getByRole('link', { name: '110' })).toHaveAttribute('href', 'tel:110');
+  await expect(urgent.getByRole('link', { name: '189' })).toHaveAttribute('href', 'tel:189');
+  expect(await urgent.evaluate((el) => el.compareDocumentPosition(document.querySelector('.result-windows')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+  await expect(page.locator('.result-window[data-window-id="kodomo-katei-center"]')).toBeVisible();
+  await expect(page.getByText('この結果はリンクにしていません', { exact: false })).toBeVisible();
+  const inquiry = await page.getByRole('link', { name: 'この内容で相談を送る' }).getAttribute('href');
+  expect(inquiry).not.toMatch(/abuse|household/);
+  await expect(page).toHaveURL(/\/sagasu\/$/);
+  await expectNoAxeViolations(page, 'urgent result');
+});
+
+test('quick exit replaces the page, clears stored answers and leaves no sensitive URL in history', async ({ page }) => {
+  // Registered after the off-site guard, so it answers first: nothing actually leaves the machine.
+  await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
+  await page.goto('/');
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, 'わからない・市外');
+  await page.getByLabel('暴力をふるわれている (DVなど)').check();
+  expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).not.toBeNull();
+  await page.getByRole('link', { name: 'すぐにこのページを離れる' }).click();
+  await expect(page).toHaveURL('https://www.google.co.jp/');
+  // location.replace: the wizard is not in this tab's history; Back goes to the page before it.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).toBeNull();
+  expect(page.url()).not.toMatch(/violence|troubles/);
+});
+
+test('Shift pressed three times also exits', async ({ page }) => {
+  await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await expect(page).toHaveURL('https://www.google.co.jp/');
+});
+
+test('a result without sensitive answers has a share link that shows the same result', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, 'わからない・市外');
+  await answer(page, '仕事がない・仕事を失った', '家賃が払えない・住む所を失いそう');
+  await answer(page, '18歳から39歳');
+  await answer(page, 'わからない');
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  const href = await page.getByRole('link', { name: 'この結果のリンク' }).getAttribute('href');
+  await page.goto(href!);
+  await expect(page.locator('.result-window').first()).toContainText('香取CCC');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the plain form posts and shows the same result', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await page.getByLabel('家族・親族のこと').check();
+    await page.getByLabel('佐原', { exact: true }).check();
+    await page.getByLabel('高齢の一人暮らし・外に出なくなった').check();
+    await page.getByRole('button', { name: '結果を見る' }).click();
+    await expect(page).toHaveURL(/\/sagasu\/kekka\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談先さがしの結果');
+    await expect(page.locator('.result-window').first()).toContainText('香取市佐原地域包括支援センター');
+    await expect(page.getByText('ご家族・ご近所の方ができること')).toBeVisible();
+  });
+
+  test('a missing answer comes back with an error summary and keeps what was ticked', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await page.getByLabel('自分のこと').check();
+    await page.getByLabel('借金が返せない・いくつも借りている').check();
+    await page.getByRole('button', { name: '結果を見る' }).click();
+    await expect(page).toHaveTitle(/^エラー: /);
+    await expect(page.getByRole('alert')).toContainText('いずれか1つを選んでください');
+    await expect(page.getByLabel('自分のこと')).toBeChecked();
+    await expect(page.getByLabel('借金が返せない・いくつも借りている')).toBeChecked();
+  });
+});
+
+test('the no-JS result and error pages pass axe', async ({ page, request, baseURL }) => {
+  // Post as the plain form would (same origin), then scan the HTML the server returned.
+  const headers = { origin: new URL(baseURL!).origin };
+  const ok = await request.post('/sagasu/kekka/', { form: { who: 'neighbour', district: 'unknown', troubles: 'notSeen', dangerNow: 'yes' }, headers });
+  expect(ok.status()).toBe(200);
+  await page.goto('/');
+  await page.setContent(await ok.text());
+  await expect(page.locator('.result-urgent')).toBeVisible();
+  await expectNoAxeViolations(page, 'no-JS result');
+  const bad = await request.post('/sagasu/kekka/', { form: { who: 'self' }, headers });
+  expect(bad.status()).toBe(400);
+  await page.setContent(await bad.text());
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'no-JS error');
+});
