@@ -8,3 +8,6 @@ export function pickMessages(messages: Record<string, string>, prefixes: readonl
 
 /** Key prefixes the triage wizard reads. */
 export const triageMessagePrefixes = ['triage.', 'route.', 'field.', 'contact.', 'category.', 'weekday.', 'window.hoursUnknown'] as const;
+
+/** Key prefixes the inquiry form reads. */
+export const inquiryMessagePrefixes = ['inquiry.', 'form.', 'confirm.', 'api.', 'category.', 'contact.', 'triage.errorSummaryTitle'] as const;

@@ -1,0 +1,2 @@
+export { InquiryForm, type InquiryFormProps } from './InquiryForm';
+export { ConfirmationView } from './ConfirmationView';

@@ -1,0 +1,43 @@
+// POST /api/inquiries: accepts an inquiry (JSON or form-encoded), validates it with the form's own
+// schema, routes it and answers 201 with the receipt number only after the row is committed.
+import type { APIRoute } from 'astro';
+import { useTranslations } from '@/i18n';
+import { submitContext } from '@/server/context';
+import { submitInquiry } from '@/server/inquiry-service';
+import { createRateLimiter } from '@/server/rate-limit';
+import { bodyKind, checkSameOrigin, parseBody, readLimitedText, RequestRejected } from '@/server/request-guards';
+
+export const prerender = false;
+
+const limiter = createRateLimiter();
+const t = useTranslations('ja');
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+const problem = (status: number, key: string, headers?: Record<string, string>) => json(status, { error: key, message: t(key as 'api.error.server') }, headers);
+
+export const POST: APIRoute = async ({ request, url, clientAddress }) => {
+  try {
+    checkSameOrigin(request, url.origin);
+    const kind = bodyKind(request);
+    if (!limiter.allow(clientAddress)) return problem(429, 'api.error.rateLimited', { 'retry-after': String(limiter.retryAfterSeconds) });
+    const body = parseBody(await readLimitedText(request), kind);
+    const ctx = await submitContext();
+    const outcome = submitInquiry(body, ctx);
+    if (outcome.kind === 'ignored') return json(202, { status: 'not-accepted', message: t('api.ignored') });
+    if (outcome.kind === 'invalid') {
+      return json(400, { error: 'api.error.invalid', message: t('api.error.invalid'), fields: outcome.errors.map((e) => ({ ...e, message: t(e.key as 'api.error.invalid') })) });
+    }
+    const windows = outcome.routing.windows.map((id) => {
+      const w = ctx.triage.windows.find((x) => x.id === id)!;
+      return { id, name: w.name, phone: w.channels.find((c) => c.type === 'phone')?.number ?? null };
+    });
+    return json(outcome.created ? 201 : 200, { receipt: outcome.receipt, windows, coordinator: outcome.routing.coordinator }, outcome.created ? {} : { 'idempotent-replayed': 'true' });
+  } catch (e) {
+    if (e instanceof RequestRejected) return problem(e.status, e.key);
+    console.error('inquiry failed', e);
+    return problem(500, 'api.error.server');
+  }
+};
+
+/** Only POST is in use (OWASP ASVS 14.5.1). */
+export const ALL: APIRoute = () => json(405, { error: 'api.error.method', message: t('api.error.method') }, { allow: 'POST' });

@@ -1,0 +1,65 @@
+// Accepting an inquiry: validate with the shared schema, route with the shared rule, store durably.
+// Used by POST /api/inquiries (JSON or form-encoded) and by the no-JS confirmation page.
+import * as z from 'zod/mini';
+import { createInquirySchema, inquiryFromForm, type Inquiry } from '@/schemas/inquiry';
+import type { TriageData } from '@/triage/engine';
+import { fieldsForCategories, routeWindows } from '@/triage/route';
+import type { InquiryStore, RoutingDecision } from './store';
+
+/** Minimum time between the form being shown and sent: faster is a bot (OWASP ASVS 11.1.2). */
+export const MIN_FILL_MS = 3000;
+
+export type SubmitOutcome =
+  | { kind: 'stored'; receipt: string; created: boolean; inquiry: Inquiry; routing: RoutingDecision }
+  | { kind: 'invalid'; errors: { field: string; key: string }[] }
+  /** Honeypot filled or sent too fast: answered quietly, nothing stored, no receipt. */
+  | { kind: 'ignored' };
+
+export interface SubmitContext {
+  store: InquiryStore;
+  triage: Pick<TriageData, 'routing' | 'windows'>;
+  districts: readonly string[];
+  now?: number;
+}
+
+/** The schema for this municipality's content (categories, windows, districts). */
+export function schemaFor(ctx: Pick<SubmitContext, 'triage' | 'districts'>) {
+  return createInquirySchema({
+    categories: ctx.triage.routing.categories.map((c) => c.id),
+    windows: ctx.triage.windows.map((w) => w.id),
+    districts: ctx.districts,
+  });
+}
+
+/** Validates, routes and stores one inquiry. Never throws for bad input. */
+export function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): SubmitOutcome {
+  const raw = body instanceof URLSearchParams ? inquiryFromForm(body) : body;
+  const meta = { key: raw.idempotencyKey, startedAt: Number(raw.startedAt), honeypot: raw.website };
+  if (typeof meta.honeypot === 'string' && meta.honeypot !== '') return { kind: 'ignored' };
+  if (!Number.isFinite(meta.startedAt) || (ctx.now ?? Date.now()) - meta.startedAt < MIN_FILL_MS) return { kind: 'ignored' };
+  if (typeof meta.key !== 'string' || !/^[A-Za-z0-9-]{8,100}$/.test(meta.key)) return { kind: 'invalid', errors: [{ field: 'idempotencyKey', key: 'api.error.idempotencyKey' }] };
+
+  const parsed = z.safeParse(schemaFor(ctx), raw);
+  if (!parsed.success) {
+    // Our own checks carry form.error.* keys; zod's built-in ones (a missing or mistyped field) do not.
+    const errors = parsed.error.issues.map((i) => {
+      const field = String(i.path[0] ?? 'form');
+      const missing = raw[field] === undefined || raw[field] === '';
+      return { field, key: i.message.startsWith('form.error.') ? i.message : missing ? 'form.error.required' : 'form.error.invalid' };
+    });
+    return { kind: 'invalid', errors: errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i) };
+  }
+  const inquiry = parsed.data;
+  const routed = routeWindows(
+    {
+      fields: fieldsForCategories(ctx.triage.routing, inquiry.categories),
+      district: inquiry.area === 'unknown' ? undefined : inquiry.area,
+      chosenWindow: inquiry.window === 'any' ? undefined : inquiry.window,
+    },
+    ctx.triage.windows,
+    ctx.triage.routing,
+  );
+  const routing: RoutingDecision = { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
+  const { receipt, created } = ctx.store.create(inquiry, routing, meta.key);
+  return { kind: 'stored', receipt, created, inquiry, routing };
+}

@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+import { describe, expect, it } from 'vitest';
+import { createInquirySchema, inquiryFromForm } from '@/schemas/inquiry';
+
+const schema = createInquirySchema({
+  categories: ['care', 'isolation', 'moneyWorkHome'],
+  windows: ['omigawa-houkatsu', 'takikan-kyodo'],
+  districts: ['sawara', 'kurimoto', 'omigawa', 'yamada'],
+});
+
+/** A daughter writing about her father in 山田, who has not been told yet. */
+export const proxyInquiry = {
+  writer: 'family',
+  relationship: '娘',
+  personAge: 'senior',
+  personConsent: 'notTold',
+  area: 'yamada',
+  categories: ['care', 'isolation'],
+  details: '父が一人で暮らしていて、最近外に出なくなりました。',
+  window: 'omigawa-houkatsu',
+  contactMethods: ['phone'],
+  phone: '0478-82-0718',
+  discretion: ['noVoicemail'],
+  name: '香取 花子',
+  nameKana: 'かとり はなこ',
+  language: 'ja',
+  accommodations: [],
+  consent: true,
+  locale: 'ja',
+};
+
+const errors = (input: unknown) => {
+  const r = z.safeParse(schema, input);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+};
+
+describe('inquiry schema', () => {
+  it('accepts a valid proxy inquiry and stores the phone as digits', () => {
+    const r = z.safeParse(schema, proxyInquiry);
+    expect(r.success).toBe(true);
+    expect(r.data?.phone).toBe('0478820718');
+  });
+  it('rejects a missing consent with its message key', () => {
+    expect(errors({ ...proxyInquiry, consent: false })).toEqual({ consent: 'form.error.consentRequired' });
+  });
+  it('rejects a bad phone number', () => {
+    expect(errors({ ...proxyInquiry, phone: '12-34' })).toEqual({ phone: 'form.error.phoneInvalid' });
+  });
+  it('requires a phone number when phone is the contact method', () => {
+    const { phone: _p, ...rest } = proxyInquiry;
+    expect(errors(rest)).toEqual({ phone: 'form.error.phoneRequired' });
+  });
+  it('rejects text that is too long', () => {
+    expect(errors({ ...proxyInquiry, details: 'あ'.repeat(2001) })).toEqual({ details: 'form.error.tooLong' });
+    expect(errors({ ...proxyInquiry, details: 'あ'.repeat(2000) })).toEqual({});
+  });
+  it('rejects wrong enum values', () => {
+    expect(errors({ ...proxyInquiry, writer: 'robot', categories: ['care', 'weather'], window: 'nowhere' })).toEqual({
+      writer: 'form.error.chooseOne',
+      'categories.1': 'form.error.chooseOne',
+      window: 'form.error.chooseOne',
+    });
+  });
+  it('accepts full-width digits and emoji', () => {
+    const r = z.safeParse(schema, { ...proxyInquiry, phone: '０４７８－８２－０７１８', details: '困っています🙏 ｶﾀｶﾅも', contactMethods: ['phone', 'email'], email: 'ｈａｎａｋｏ＠example.jp' });
+    expect(r.success).toBe(true);
+    expect(r.data?.phone).toBe('0478820718');
+    expect(r.data?.email).toBe('hanako@example.jp');
+    expect(r.data?.details).toContain('🙏');
+  });
+  it('asks the relationship and consent only of someone writing for another person', () => {
+    const { relationship: _r, personConsent: _c, personAge: _a, ...self } = proxyInquiry;
+    expect(errors({ ...self, writer: 'self' })).toEqual({});
+    expect(errors({ ...self, writer: 'neighbour' })).toEqual({ relationship: 'form.error.relationshipRequired', personAge: 'form.error.chooseOne', personConsent: 'form.error.chooseOne' });
+  });
+  it('requires an address for a home visit', () => {
+    expect(errors({ ...proxyInquiry, contactMethods: ['homeVisit'] })).toEqual({ address: 'form.error.addressRequired' });
+  });
+  it('reads a form-encoded body: repeated keys become lists, a ticked box becomes true', () => {
+    const body = new URLSearchParams([...Object.entries(proxyInquiry).filter(([k]) => !['categories', 'contactMethods', 'discretion', 'accommodations', 'consent'].includes(k)).map(([k, v]) => [k, String(v)] as [string, string]), ['categories', 'care'], ['categories', 'isolation'], ['contactMethods', 'phone'], ['consent', 'on']]);
+    expect(z.safeParse(schema, inquiryFromForm(body)).success).toBe(true);
+  });
+});
