@@ -20,7 +20,7 @@ export default defineConfig({
   },
   webServer: {
     // The real built server (static pages + on-demand API) on a throw-away database.
-    command: 'node dist/server/entry.mjs',
+    command: 'node src/server/main.ts',
     cwd: '..',
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
