@@ -23,9 +23,24 @@ export const securityHeaders: Record<string, string> = {
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 
+/** Astro sends its own CSP (script/style hashes) on on-demand pages: keep it and add ours to it. */
+function mergeCsp(value: unknown): string {
+  const ours = securityHeaders['content-security-policy']!;
+  const theirs = Array.isArray(value) ? value.join('; ') : value;
+  return typeof theirs === 'string' && theirs && !theirs.includes('frame-ancestors') ? `${theirs.replace(/;\s*$/, '')}; ${ours}` : ours;
+}
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
   if (req.headers['x-forwarded-proto'] === 'https') res.setHeader('strict-transport-security', 'max-age=31536000');
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'content-security-policy' ? mergeCsp(value) : value);
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const headers = rest.find((a) => a && typeof a === 'object') as Record<string, unknown> | undefined;
+    if (headers) for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-security-policy') headers[key] = mergeCsp(headers[key]);
+    return writeHead(status, ...rest);
+  }) as typeof res.writeHead;
   handler(req, res);
 });
 server.listen(port, host, () => console.log(`相談窓口ポータル: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));
