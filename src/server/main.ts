@@ -27,7 +27,9 @@ const host = process.env.HOST ?? 'localhost';
 function mergeCsp(value: unknown): string {
   const ours = securityHeaders['content-security-policy']!;
   const theirs = Array.isArray(value) ? value.join('; ') : value;
-  return typeof theirs === 'string' && theirs && !theirs.includes('frame-ancestors') ? `${theirs.replace(/;\s*$/, '')}; ${ours}` : ours;
+  if (typeof theirs !== 'string' || !theirs) return ours;
+  // Already merged (Node re-applies writeHead headers through setHeader): leave it as it is.
+  return theirs.includes('frame-ancestors') ? theirs : `${theirs.replace(/;\s*$/, '')}; ${ours}`;
 }
 
 const server = createServer((req, res) => {
