@@ -52,9 +52,10 @@ export function createInquirySchema(v: InquiryVocabulary) {
       details: text(DETAILS_MAX).check(z.minLength(1, 'form.error.detailsRequired')),
       window: z.string().check(z.refine((w) => w === 'any' || v.windows.includes(w), 'form.error.chooseOne')),
       contactMethods: z.array(choice(contactMethods)).check(z.minLength(1, 'form.error.chooseContact')),
-      phone: z.optional(z.string().check(z.overwrite(normalizePhone))),
-      email: z.optional(z.string().check(z.overwrite((s) => s.normalize('NFKC').trim()))),
-      fax: z.optional(z.string().check(z.overwrite(normalizePhone))),
+      // Formats are checked on the field itself so they show together with every other problem.
+      phone: z.optional(z.string().check(z.overwrite(normalizePhone), z.regex(phoneShape, 'form.error.phoneInvalid'))),
+      email: z.optional(z.string().check(z.overwrite((s) => s.normalize('NFKC').trim()), z.maxLength(254, 'form.error.emailInvalid'), z.regex(emailShape, 'form.error.emailInvalid'))),
+      fax: z.optional(z.string().check(z.overwrite(normalizePhone), z.regex(phoneShape, 'form.error.phoneInvalid'))),
       address: optionalText(200),
       safeTimes: optionalText(200),
       discretion: z.array(choice(discretionOptions)),
@@ -74,14 +75,15 @@ export function createInquirySchema(v: InquiryVocabulary) {
         need(proxy, 'relationship', Boolean(d.relationship), 'form.error.relationshipRequired');
         need(proxy, 'personAge', Boolean(d.personAge), 'form.error.chooseOne');
         need(proxy, 'personConsent', Boolean(d.personConsent), 'form.error.chooseOne');
-        const uses = (m: (typeof contactMethods)[number]) => d.contactMethods.includes(m);
+        const methods: readonly string[] = Array.isArray(d.contactMethods) ? d.contactMethods : [];
+        const uses = (m: (typeof contactMethods)[number]) => methods.includes(m);
         need(uses('phone'), 'phone', Boolean(d.phone), 'form.error.phoneRequired');
-        need(Boolean(d.phone), 'phone', phoneShape.test(d.phone ?? ''), 'form.error.phoneInvalid');
         need(uses('email'), 'email', Boolean(d.email), 'form.error.emailRequired');
-        need(Boolean(d.email), 'email', emailShape.test(d.email ?? '') && (d.email?.length ?? 0) <= 254, 'form.error.emailInvalid');
         need(uses('fax'), 'fax', Boolean(d.fax), 'form.error.faxRequired');
-        need(Boolean(d.fax), 'fax', phoneShape.test(d.fax ?? ''), 'form.error.phoneInvalid');
         need(uses('homeVisit'), 'address', Boolean(d.address), 'form.error.addressRequired');
+      }, {
+        // Run even when other fields already failed, so every problem shows in one round.
+        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
       }),
     );
 }

@@ -81,3 +81,14 @@ describe('inquiry schema', () => {
     expect(z.safeParse(schema, inquiryFromForm(body)).success).toBe(true);
   });
 });
+
+describe('every problem shows in one round', () => {
+  it('conditional requirements are reported together with field errors', () => {
+    const { relationship: _r, ...rest } = proxyInquiry;
+    expect(errors({ ...rest, details: '', phone: '' })).toEqual({
+      details: 'form.error.detailsRequired',
+      relationship: 'form.error.relationshipRequired',
+      phone: 'form.error.phoneRequired',
+    });
+  });
+});

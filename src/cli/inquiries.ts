@@ -1,0 +1,65 @@
+// Staff command: read what arrived.
+//   npm run inquiries -- list
+//   npm run inquiries -- show <受付番号>
+//   npm run inquiries -- export --csv > inquiries.csv     (UTF-8 with BOM, for Excel)
+//   npm run inquiries -- backup <file>                   (consistent online backup)
+// Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite.
+import { openSqliteStore } from '@/server/store/sqlite';
+import type { StoredInquiry } from '@/server/store/types';
+
+const [command, arg] = process.argv.slice(2);
+// Piping into `head` closes stdout early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+const usage = 'usage: npm run inquiries -- list | show <受付番号> | export --csv | backup <file>';
+
+const csvCell = (v: unknown) => {
+  const s = Array.isArray(v) ? v.join(' ') : v === undefined || v === null ? '' : String(v);
+  // Quote every cell; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+const columns = ['receipt', 'receivedAt', 'windows', 'coordinator', 'writer', 'relationship', 'personAge', 'personConsent', 'area', 'categories', 'details', 'contactMethods', 'phone', 'email', 'fax', 'address', 'safeTimes', 'discretion', 'name', 'nameKana', 'language', 'accommodations', 'locale'] as const;
+const row = (i: StoredInquiry) => {
+  const flat: Record<string, unknown> = { ...i.inquiry, receipt: i.receipt, receivedAt: i.receivedAt, windows: i.routing.windows, coordinator: i.routing.coordinator };
+  return columns.map((c) => csvCell(flat[c])).join(',');
+};
+
+async function main(): Promise<number> {
+  const store = openSqliteStore();
+  try {
+    switch (command) {
+      case 'list': {
+        const all = store.list(1000);
+        if (!all.length) console.log('(no inquiries)');
+        for (const i of all) console.log(`${i.receipt}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${i.inquiry.categories.join(',')}  ${i.inquiry.writer}`);
+        return 0;
+      }
+      case 'show': {
+        const found = arg ? store.get(arg) : undefined;
+        if (!found) {
+          console.error(arg ? `no inquiry with receipt ${arg}` : usage);
+          return 1;
+        }
+        console.log(JSON.stringify(found, null, 2));
+        return 0;
+      }
+      case 'export': {
+        if (arg !== '--csv') break;
+        process.stdout.write(`\uFEFF${columns.join(',')}\r\n`);
+        for (const i of store.list(Number.MAX_SAFE_INTEGER).reverse()) process.stdout.write(`${row(i)}\r\n`);
+        return 0;
+      }
+      case 'backup': {
+        if (!arg) break;
+        await store.backup(arg);
+        console.log(`backup written to ${arg}`);
+        return 0;
+      }
+    }
+    console.error(usage);
+    return 2;
+  } finally {
+    store.close();
+  }
+}
+
+process.exitCode = await main();
