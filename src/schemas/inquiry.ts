@@ -94,6 +94,33 @@ export type Inquiry = z.output<InquirySchema>;
 /** What the form holds before validation. */
 export type InquiryInput = z.input<InquirySchema>;
 
+/** Form fields in the order the form shows them: error summaries list problems in this order. */
+export const inquiryFieldOrder = ['writer', 'relationship', 'personAge', 'personConsent', 'area', 'categories', 'details', 'window', 'contactMethods', 'phone', 'email', 'fax', 'address', 'safeTimes', 'discretion', 'name', 'nameKana', 'language', 'accommodations', 'consent'] as const;
+
+/** The message for a field that was left out entirely (zod's own "expected string" issue). */
+const missingKeys: Record<string, string> = {
+  writer: 'form.error.chooseOne', personAge: 'form.error.chooseOne', personConsent: 'form.error.chooseOne', area: 'form.error.chooseOne',
+  window: 'form.error.chooseOne', language: 'form.error.chooseOne', categories: 'form.error.chooseCategory', contactMethods: 'form.error.chooseContact',
+  details: 'form.error.detailsRequired', name: 'form.error.nameRequired', relationship: 'form.error.relationshipRequired', consent: 'form.error.consentRequired',
+};
+
+/**
+ * Field → message key for every problem, first problem per field, in form order. Our own checks
+ * carry form.error.* keys; zod's built-in ones (a missing or mistyped field) are mapped here.
+ * Used by the form and the server alike.
+ */
+export function problemsByField(issues: readonly { path: PropertyKey[]; message: string }[], input: Record<string, unknown>): { field: string; key: string }[] {
+  const found = new Map<string, string>();
+  for (const i of issues) {
+    const field = String(i.path[0] ?? 'form');
+    if (found.has(field)) continue;
+    const missing = input[field] === undefined || input[field] === '';
+    found.set(field, i.message.startsWith('form.error.') ? i.message : missing ? (missingKeys[field] ?? 'form.error.required') : 'form.error.invalid');
+  }
+  const rank = (f: string) => ((inquiryFieldOrder as readonly string[]).indexOf(f) + 1 || 99);
+  return [...found].map(([field, key]) => ({ field, key })).sort((a, b) => rank(a.field) - rank(b.field));
+}
+
 /** Fields that carry several values (repeated keys in a form-encoded body). */
 export const listFields = ['categories', 'contactMethods', 'discretion', 'accommodations'] as const;
 

@@ -1,7 +1,7 @@
 // Accepting an inquiry: validate with the shared schema, route with the shared rule, store durably.
 // Used by POST /api/inquiries (JSON or form-encoded) and by the no-JS confirmation page.
 import * as z from 'zod/mini';
-import { createInquirySchema, inquiryFromForm, type Inquiry } from '@/schemas/inquiry';
+import { createInquirySchema, inquiryFromForm, problemsByField, type Inquiry } from '@/schemas/inquiry';
 import type { TriageData } from '@/triage/engine';
 import { fieldsForCategories, routeWindows } from '@/triage/route';
 import type { InquiryStore, RoutingDecision } from './store';
@@ -41,13 +41,7 @@ export function submitInquiry(body: Record<string, unknown> | URLSearchParams, c
 
   const parsed = z.safeParse(schemaFor(ctx), raw);
   if (!parsed.success) {
-    // Our own checks carry form.error.* keys; zod's built-in ones (a missing or mistyped field) do not.
-    const errors = parsed.error.issues.map((i) => {
-      const field = String(i.path[0] ?? 'form');
-      const missing = raw[field] === undefined || raw[field] === '';
-      return { field, key: i.message.startsWith('form.error.') ? i.message : missing ? 'form.error.required' : 'form.error.invalid' };
-    });
-    return { kind: 'invalid', errors: errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i) };
+    return { kind: 'invalid', errors: problemsByField(parsed.error.issues, raw) };
   }
   const inquiry = parsed.data;
   const routed = routeWindows(

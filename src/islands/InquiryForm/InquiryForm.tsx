@@ -6,7 +6,7 @@ import { accommodationOptions, ageGroups, consentStates, contactMethods, createI
 import { ErrorSummary } from '@/ui/ErrorSummary';
 import { describedBy, Field, FieldGroup } from '@/ui/FormField';
 import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
-import { draft, validate, type FormValues } from './values';
+import { draft, validate, withoutEmpty, type FormValues } from './values';
 
 export interface InquiryFormProps {
   /** UI strings this form uses (inquiry.*, form.*, confirm.*, api.*, category.*, contact.*). */
@@ -22,6 +22,8 @@ export interface InquiryFormProps {
   startedAt: number;
   /** A no-JS post that came back with errors: what was typed, and the problems (message keys). */
   initial?: { values: FormValues; errors: Record<string, string> };
+  /** False where the page renders its own error summary (the no-JS error page). */
+  showSummary?: boolean;
 }
 
 type Stage = 'form' | 'check' | 'done';
@@ -40,11 +42,11 @@ export function InquiryForm(props: InquiryFormProps) {
     () => createInquirySchema({ categories, windows: windows.map((w) => w.id), districts: districts.map((d) => d.id) }),
     [categories, windows, districts],
   );
+  // Only pre-filled fields get a default. A field left undefined makes react-hook-form read the
+  // control's current value when it registers, so anything typed before hydration is kept.
   const defaults: FormValues = {
-    writer: '', relationship: '', personAge: '', personConsent: '', area: '',
-    categories: prefill.categories ?? [], details: '', window: prefill.window ?? 'any',
-    contactMethods: [], phone: '', email: '', fax: '', address: '', safeTimes: '', discretion: [],
-    name: '', nameKana: '', language: 'ja', accommodations: [], consent: false, locale,
+    ...(prefill.categories?.length ? { categories: prefill.categories } : {}),
+    ...(prefill.window ? { window: prefill.window } : {}),
     ...props.initial?.values,
   };
   const form = useForm<FormValues>({ defaultValues: defaults, shouldFocusError: false });
@@ -59,7 +61,7 @@ export function InquiryForm(props: InquiryFormProps) {
 
   useEffect(() => {
     const saved = draft.load();
-    if (saved) reset({ ...defaults, ...saved, consent: false });
+    if (saved) reset({ ...getValues(), ...saved, consent: false });
     setMounted(true);
     const sub = watch((values) => draft.save(values as FormValues));
     return () => sub.unsubscribe();
@@ -75,7 +77,7 @@ export function InquiryForm(props: InquiryFormProps) {
 
   const values = watch();
   const proxy = values.writer !== 'self';
-  const methods = (values.contactMethods as string[]) ?? [];
+  const methods = Array.isArray(values.contactMethods) ? values.contactMethods : [];
   // Before hydration every field shows (the no-JS form); afterwards only what the answers need.
   const show = (when: boolean) => !mounted || when;
   const marks = { required: t('inquiry.requiredMark'), optional: t('inquiry.optionalMark') };
@@ -117,7 +119,7 @@ export function InquiryForm(props: InquiryFormProps) {
     ({ writer: 'f-writer-self', personAge: `f-personAge-${ageGroups[0]}`, personConsent: `f-personConsent-${consentStates[0]}`, categories: `f-categories-${categories[0]}`, contactMethods: 'f-contactMethods-phone', consent: 'f-consent' })[name] ?? `f-${name}`;
 
   const onValid = (v: FormValues) => {
-    const result = validate(schema, v);
+    const result = validate(schema, { ...v, locale });
     setErrors(result.errors);
     if (Object.keys(result.errors).length === 0) setStage('check');
   };
@@ -126,7 +128,7 @@ export function InquiryForm(props: InquiryFormProps) {
     setSending(true);
     setSendError(undefined);
     try {
-      const body = { ...Object.fromEntries(Object.entries(getValues()).filter(([, v]) => v !== '')), idempotencyKey, startedAt };
+      const body = { ...withoutEmpty(getValues()), locale, idempotencyKey, startedAt };
       const res = await fetch('/api/inquiries', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const data = (await res.json().catch(() => ({}))) as { receipt?: string; windows?: Done['windows']; coordinator?: boolean; message?: string; fields?: { field: string; key: string }[] };
       if ((res.status === 201 || res.status === 200) && data.receipt) {
@@ -199,7 +201,7 @@ export function InquiryForm(props: InquiryFormProps) {
   const errorList = Object.keys(errors).map((name) => ({ fieldId: firstInput(name), message: tk(errors[name]!) }));
   return (
     <form method="post" action="/soudan/okuru/" noValidate onSubmit={handleSubmit(onValid, () => undefined)} className="inquiry-form">
-      <ErrorSummary title={t('triage.errorSummaryTitle')} errors={errorList} />
+      {props.showSummary !== false && <ErrorSummary title={t('triage.errorSummaryTitle')} errors={errorList} />}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="startedAt" value={startedAt} />
       <input type="hidden" name="locale" value={locale} />

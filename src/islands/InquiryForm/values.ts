@@ -1,26 +1,26 @@
 import * as z from 'zod/mini';
-import type { InquirySchema } from '@/schemas/inquiry';
+import { listFields, problemsByField, type InquirySchema } from '@/schemas/inquiry';
 
 /** What the form holds: every field as the controls give it (strings, lists, a boolean). */
 export type FormValues = Record<string, string | string[] | boolean>;
 
-/** Drops empty strings so optional fields are "not given" rather than invalid. */
+/**
+ * The form's values as the schema expects them: empty strings dropped (optional fields are "not
+ * given" rather than invalid) and checkbox groups always lists (react-hook-form reports an
+ * untouched group as false).
+ */
 export function withoutEmpty(values: FormValues): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
+  for (const f of listFields) out[f] = Array.isArray(values[f]) ? values[f] : [];
+  return out;
 }
 
-/** Field-name → message key for every problem the shared schema finds (first problem per field). */
+/** Field-name → message key for every problem the shared schema finds (first per field, form order). */
 export function validate(schema: InquirySchema, values: FormValues): { data?: z.output<InquirySchema>; errors: Record<string, string> } {
   const cleaned = withoutEmpty(values);
   const r = z.safeParse(schema, cleaned);
   if (r.success) return { data: r.data, errors: {} };
-  const errors: Record<string, string> = {};
-  for (const i of r.error.issues) {
-    const field = String(i.path[0]);
-    if (errors[field]) continue;
-    errors[field] = i.message.startsWith('form.error.') ? i.message : cleaned[field] === undefined ? 'form.error.required' : 'form.error.invalid';
-  }
-  return { errors };
+  return { errors: Object.fromEntries(problemsByField(r.error.issues, cleaned).map((p) => [p.field, p.key])) };
 }
 
 const DRAFT_KEY = 'inquiry-draft';

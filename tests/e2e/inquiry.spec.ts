@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+
+/** What staff see for a receipt, through the real CLI on the test server's database. */
+function cliShow(receipt: string): string {
+  return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
+    cwd: process.cwd().endsWith('tests') ? '..' : '.',
+    env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+    encoding: 'utf8',
+  });
+}
+
+/** The anti-bot minimum fill time is 3 s: a person is never that fast, a test must wait. */
+const waitLikeAPerson = (page: Page) => page.waitForTimeout(3100);
+
+async function fillAsDaughter(page: Page) {
+  await page.getByLabel('家族・親族').check();
+  await page.getByLabel('本人との関係').fill('娘');
+  await page.getByLabel('65歳以上').check();
+  await page.getByLabel('まだ伝えていない').check();
+  await page.getByLabel('困っている方が住んでいる地区').selectOption('yamada');
+  await page.getByLabel('相談したいこと').fill('父が一人で暮らしていて、最近外に出なくなりました。🙏');
+  await page.getByLabel('電話', { exact: true }).check();
+  await page.getByLabel('電話番号').fill('０９０－１２３４－５６７８');
+  await page.getByLabel('留守番電話にメッセージを残さないでほしい').check();
+  await page.getByLabel('お名前').fill('香取 花子');
+  await page.getByLabel('上の利用目的に同意して送ります').check();
+}
+
+test('a family member: wizard → form → check answers → receipt, then staff see it in the CLI', async ({ page }) => {
+  await page.goto('/sagasu/');
+  for (const label of ['家族・親族のこと', '山田', 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '暮らしている', 'わからない・まだ話していない']) {
+    await page.getByLabel(label, { exact: true }).check();
+    await page.getByRole('button', { name: '次へ' }).click();
+  }
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  await page.getByRole('link', { name: 'この内容で相談を送る' }).click();
+  await expect(page).toHaveURL(/\/soudan\/\?window=omigawa-houkatsu&categories=isolation$/);
+  await expect(page.getByLabel('相談したい窓口')).toHaveValue('omigawa-houkatsu');
+  await expect(page.getByLabel('孤立・ひきこもり')).toBeChecked();
+  await expectNoAxeViolations(page, 'form');
+  await fillAsDaughter(page);
+  await waitLikeAPerson(page);
+  await page.getByRole('button', { name: '入力内容を確認する' }).click();
+  await expect(page.locator('#check-heading')).toBeFocused();
+  await expectNoAxeViolations(page, 'check answers');
+  // Change one answer from the check page and come back.
+  await page.getByRole('button', { name: '変更 「本人との関係」' }).click();
+  await expect(page.getByLabel('本人との関係')).toBeFocused();
+  await page.getByLabel('本人との関係').fill('長女');
+  await page.getByRole('button', { name: '入力内容を確認する' }).click();
+  await expect(page.locator('.summary-list')).toContainText('長女');
+  await page.getByRole('button', { name: 'この内容で送る' }).click();
+  await expect(page.locator('#confirmation-heading')).toBeFocused();
+  const receipt = (await page.locator('[data-receipt]').textContent())!;
+  expect(receipt).toMatch(/^\d{8}-\d{5}$/);
+  await expect(page.getByRole('link', { name: '0478-82-0718' })).toHaveAttribute('href', 'tel:0478820718');
+  await expect(page).toHaveURL(/\/soudan\/\?window=omigawa-houkatsu&categories=isolation$/);
+  await expectNoAxeViolations(page, 'confirmation');
+  const stored = JSON.parse(cliShow(receipt)) as { inquiry: Record<string, unknown>; routing: { windows: string[] } };
+  expect(stored.inquiry).toMatchObject({ writer: 'family', relationship: '長女', area: 'yamada', phone: '09012345678', window: 'omigawa-houkatsu', locale: 'ja' });
+  expect(stored.routing.windows[0]).toBe('omigawa-houkatsu');
+  expect(await page.evaluate(() => sessionStorage.getItem('inquiry-draft'))).toBeNull();
+});
+
+test('submitting empty shows an error summary that takes focus; fields are marked and described', async ({ page }) => {
+  await page.goto('/soudan/');
+  await page.getByRole('button', { name: '入力内容を確認する' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^エラー: /);
+  await expect(summary).toContainText('お名前を書いてください');
+  await expect(summary).toContainText('送るには、利用目的への同意が必要です');
+  const name = page.getByLabel('お名前');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/お名前を書いてください/);
+  await expectNoAxeViolations(page, 'form with errors');
+  await summary.getByRole('link', { name: 'お名前を書いてください' }).click();
+  await expect(name).toBeFocused();
+});
+
+test('what was typed survives a reload and a failed send', async ({ page }) => {
+  await page.goto('/soudan/');
+  await fillAsDaughter(page);
+  await page.reload();
+  await expect(page.getByLabel('相談したいこと')).toHaveValue('父が一人で暮らしていて、最近外に出なくなりました。🙏');
+  await expect(page.getByLabel('本人との関係')).toHaveValue('娘');
+  await expect(page.getByLabel('家族・親族')).toBeChecked();
+  await page.getByLabel('介護・物忘れ').check();
+  await page.getByLabel('上の利用目的に同意して送ります').check();
+  await waitLikeAPerson(page);
+  await page.getByRole('button', { name: '入力内容を確認する' }).click();
+  await page.route('**/api/inquiries', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'この内容で送る' }).click();
+  await expect(page.getByRole('alert')).toContainText('入力した内容は消えていません');
+  await expectNoAxeViolations(page, 'network failure');
+  await page.unroute('**/api/inquiries');
+  await page.getByRole('button', { name: 'この内容で送る' }).click();
+  await expect(page.locator('[data-receipt]')).toHaveText(/^\d{8}-\d{5}$/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the same form posts as plain HTML and answers with the receipt', async ({ page }) => {
+    await page.goto('/soudan/?window=katori-ccc&categories=moneyWorkHome');
+    await expect(page.getByLabel('お金・仕事・住まい')).toBeChecked();
+    await page.getByLabel('本人', { exact: true }).check();
+    await page.getByLabel('困っている方が住んでいる地区').selectOption('sawara');
+    await page.getByLabel('相談したいこと').fill('失業して家賃が払えません。');
+    await page.getByLabel('メール', { exact: true }).check();
+    await page.getByLabel('メールアドレス').fill('person@example.jp');
+    await page.getByLabel('お名前').fill('佐原');
+    await page.getByLabel('上の利用目的に同意して送ります').check();
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: 'この内容で送る' }).click();
+    await expect(page).toHaveURL(/\/soudan\/okuru\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
+    const receipt = (await page.locator('[data-receipt]').textContent())!;
+    expect(JSON.parse(cliShow(receipt)).inquiry).toMatchObject({ writer: 'self', email: 'person@example.jp', window: 'katori-ccc' });
+  });
+
+  test('errors come back listed, linked to each field, with everything typed still there', async ({ page }) => {
+    await page.goto('/soudan/');
+    await page.getByLabel('近所の人・知人').check();
+    await page.getByLabel('相談したいこと').fill('となりの方を何日も見かけません。');
+    await page.getByLabel('電話', { exact: true }).check();
+    await page.getByLabel('電話番号').fill('12345');
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: 'この内容で送る' }).click();
+    await expect(page).toHaveTitle(/^エラー: /);
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('link', { name: /^電話番号:/ })).toHaveAttribute('href', '#f-phone');
+    await expect(summary.getByRole('link', { name: /^本人との関係:/ })).toHaveAttribute('href', '#f-relationship');
+    await expect(page.getByLabel('相談したいこと')).toHaveValue('となりの方を何日も見かけません。');
+    await expect(page.getByLabel('近所の人・知人')).toBeChecked();
+    await expect(page.getByLabel('電話番号')).toHaveValue('12345');
+    await expect(page.getByLabel('電話番号')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
+test('the no-JS error page passes axe', async ({ page, request, baseURL }) => {
+  const res = await request.post('/soudan/okuru/', { form: { writer: 'self', startedAt: String(Date.now() - 10_000), idempotencyKey: 'axe-check-0001' }, headers: { origin: new URL(baseURL!).origin } });
+  expect(res.status()).toBe(400);
+  await page.goto('/');
+  await page.setContent(await res.text());
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page, 'no-JS errors');
+});
