@@ -3,6 +3,9 @@ import type { Synonym } from '@/schemas/search';
 import type { ConsultationWindow } from '@/schemas/window';
 import { normalizeText, phoneDigits } from './normalize';
 
+/** Up to this many windows, Fuse ranks the whole directory (a municipality's own windows). */
+export const SMALL_DIRECTORY = 500;
+
 /** One window as the search sees it: every field already normalised at build time. */
 export interface SearchDoc {
   id: string;
@@ -17,8 +20,11 @@ export interface SearchDoc {
 export interface SearchIndexData {
   docs: SearchDoc[];
   synonyms: Synonym[];
-  /** Fuse's own serialised index (FuseIndex.toJSON()), parsed again with Fuse.parseIndex. */
-  fuseIndex: ReturnType<ReturnType<typeof Fuse.createIndex>['toJSON']>;
+  /**
+   * Fuse's own serialised index (FuseIndex.toJSON()), parsed again with Fuse.parseIndex. Left out
+   * for large directories, which are narrowed by a bigram index instead (src/search/candidates.ts).
+   */
+  fuseIndex?: ReturnType<ReturnType<typeof Fuse.createIndex>['toJSON']>;
 }
 
 /** Field weights: names and keywords count most; the long summary least. */
@@ -44,10 +50,7 @@ export function toSearchDoc(w: Pick<ConsultationWindow, 'id' | 'name' | 'nameKan
 /** Builds the serialisable index (docs, normalised synonyms and Fuse's prebuilt index). */
 export function buildSearchIndex(windows: readonly Parameters<typeof toSearchDoc>[0][], synonyms: readonly Synonym[]): SearchIndexData {
   const docs = windows.map(toSearchDoc);
-  const fuseIndex = Fuse.createIndex(searchKeys.map((k) => ({ ...k })), docs).toJSON();
-  return {
-    docs,
-    synonyms: synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText) })),
-    fuseIndex,
-  };
+  const synonymsOut = synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText) }));
+  if (docs.length > SMALL_DIRECTORY) return { docs, synonyms: synonymsOut };
+  return { docs, synonyms: synonymsOut, fuseIndex: Fuse.createIndex(searchKeys.map((k) => ({ ...k })), docs).toJSON() };
 }

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { SearchIndexData } from './index-data';
-import { searchKeys } from './index-data';
+import { SMALL_DIRECTORY, searchKeys } from './index-data';
+import { createCandidateIndex } from './candidates';
 import { normalizeText, phoneDigits } from './normalize';
 
 /** A ranked hit: lower score is better (0 = exact). */
@@ -20,18 +21,26 @@ export function expandQuery(query: string, synonyms: SearchIndexData['synonyms']
   return [...new Set([q, ...extra])];
 }
 
+/** For larger directories, Fuse ranks at most this many candidates per query. */
+const CANDIDATES = 60;
+
+const fuseOptions = { keys: searchKeys.map((k) => ({ ...k })), includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 1 };
+
 /**
  * Creates a search function over a prebuilt index. The same code runs in the directory page
- * and in the benchmark, so measured timings are the residents' timings.
+ * and in the benchmark, so measured timings are the residents' timings. A municipality's
+ * directory is small and Fuse ranks all of it; a national-scale one is first narrowed by a bigram
+ * index (src/search/candidates.ts) so that ranking stays within a frame even at 20,000 windows.
  */
 export function createSearcher(data: SearchIndexData): (query: string) => SearchHit[] {
-  const fuse = new Fuse(data.docs, {
-    keys: searchKeys.map((k) => ({ ...k })),
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.3,
-    minMatchCharLength: 1,
-  }, Fuse.parseIndex<SearchIndexData['docs'][number]>(data.fuseIndex));
+  const small = data.docs.length <= SMALL_DIRECTORY;
+  const whole = small ? new Fuse(data.docs, fuseOptions, data.fuseIndex ? Fuse.parseIndex<SearchIndexData['docs'][number]>(data.fuseIndex) : undefined) : undefined;
+  const index = small ? undefined : createCandidateIndex(data.docs);
+  const rank = (q: string) => {
+    if (whole) return whole.search(q);
+    const subset = index!.candidates(q, CANDIDATES).map((i) => data.docs[i]!);
+    return subset.length ? new Fuse(subset, fuseOptions).search(q) : [];
+  };
 
   return (query) => {
     const best = new Map<string, number>();
@@ -43,7 +52,7 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
       for (const d of data.docs) if (d.phones.some((p) => p.includes(digits))) keep(d.id, p0(d.phones, digits));
     }
     for (const q of expandQuery(query, data.synonyms)) {
-      for (const r of fuse.search(q)) keep(r.item.id, r.score ?? 1);
+      for (const r of rank(q)) keep(r.item.id, r.score ?? 1);
     }
     return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => a.score - b.score);
   };
