@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createInquirySchema, inquiryFromForm } from '@/schemas/inquiry';
+import { familyInquiry } from '../fixtures/inquiries';
 
 const schema = createInquirySchema({
   categories: ['care', 'isolation', 'moneyWorkHome'],
@@ -8,26 +9,8 @@ const schema = createInquirySchema({
   districts: ['sawara', 'kurimoto', 'omigawa', 'yamada'],
 });
 
-/** A daughter writing about her father in 山田, who has not been told yet. */
-export const proxyInquiry = {
-  writer: 'family',
-  relationship: '娘',
-  personAge: 'senior',
-  personConsent: 'notTold',
-  area: 'yamada',
-  categories: ['care', 'isolation'],
-  details: '父が一人で暮らしていて、最近外に出なくなりました。',
-  window: 'omigawa-houkatsu',
-  contactMethods: ['phone'],
-  phone: '0478-82-0718',
-  discretion: ['noVoicemail'],
-  name: '香取 花子',
-  nameKana: 'かとり はなこ',
-  language: 'ja',
-  accommodations: [],
-  consent: true,
-  locale: 'ja',
-};
+/** The shared example, pointed at a real window. */
+const proxyInquiry = { ...familyInquiry, window: 'omigawa-houkatsu', phone: '0478-82-0718' };
 
 const errors = (input: unknown) => {
   const r = z.safeParse(schema, input);

@@ -3,33 +3,13 @@
 import type { APIRoute } from 'astro';
 import * as z from 'zod/mini';
 import { submitContext } from '@/server/context';
+import { familyInquiryExample } from '@/schemas/inquiry-example';
 import { schemaFor } from '@/server/inquiry-service';
 
 export const prerender = false;
 
-/** A valid example: a daughter writing about her father in 山田, who has not been told yet. */
-export const exampleInquiry = {
-  writer: 'family',
-  relationship: '娘',
-  personAge: 'senior',
-  personConsent: 'notTold',
-  area: 'yamada',
-  categories: ['care', 'isolation'],
-  details: '父が一人で暮らしていて、最近ほとんど外に出なくなりました。どこに相談したらよいかわかりません。',
-  window: 'any',
-  contactMethods: ['phone'],
-  phone: '090-0000-0000',
-  safeTimes: '平日の18時以降',
-  discretion: ['noVoicemail'],
-  name: '香取 花子',
-  nameKana: 'かとり はなこ',
-  language: 'ja',
-  accommodations: [],
-  consent: true,
-  locale: 'ja',
-  idempotencyKey: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
-  startedAt: 1763800000000,
-};
+/** The documented example: the shared family-member inquiry plus the two request fields. */
+const exampleInquiry = { ...familyInquiryExample, idempotencyKey: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', startedAt: 1763800000000 };
 
 const problem = { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } }, required: ['error', 'message'] };
 
