@@ -73,6 +73,15 @@ test.describe('search', () => {
   });
 });
 
+test('with JavaScript, pointing at a filter fetches its page ahead of the click', async ({ page }) => {
+  await page.goto('/madoguchi/');
+  const requested = page.waitForRequest((r) => r.url().endsWith('/madoguchi/chiku/omigawa/'));
+  await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: '小見川', exact: true }).hover();
+  await requested;
+  await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: '小見川', exact: true }).click();
+  await expect(page.locator('#window-list')).toContainText('香取市小見川地域包括支援センター');
+});
+
 // axe needs JavaScript in the page, so the filtered pages are scanned here rather than in the no-JS block.
 test('filtered pages have no axe violations', async ({ page }) => {
   for (const path of ['/madoguchi/chiku/sawara/', '/madoguchi/bunya/elderly/', '/madoguchi/houhou/sns/']) {
