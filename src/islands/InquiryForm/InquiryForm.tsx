@@ -6,6 +6,7 @@ import { accommodationOptions, ageGroups, consentStates, contactMethods, createI
 import { ErrorSummary } from '@/ui/ErrorSummary';
 import { describedBy, Field, FieldGroup } from '@/ui/FormField';
 import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
+import { firstInputId } from './field-ids';
 import { draft, validate, withoutEmpty, type FormValues } from './values';
 
 export interface InquiryFormProps {
@@ -115,8 +116,6 @@ export function InquiryForm(props: InquiryFormProps) {
       })}
     </FieldGroup>
   );
-  const firstInput = (name: string): string =>
-    ({ writer: 'f-writer-self', personAge: `f-personAge-${ageGroups[0]}`, personConsent: `f-personConsent-${consentStates[0]}`, categories: `f-categories-${categories[0]}`, contactMethods: 'f-contactMethods-phone', consent: 'f-consent' })[name] ?? `f-${name}`;
 
   const onValid = (v: FormValues) => {
     const result = validate(schema, { ...v, locale });
@@ -198,7 +197,7 @@ export function InquiryForm(props: InquiryFormProps) {
   }
 
   const detailsLength = String(values.details ?? '').length;
-  const errorList = Object.keys(errors).map((name) => ({ fieldId: firstInput(name), message: tk(errors[name]!) }));
+  const errorList = Object.keys(errors).map((name) => ({ fieldId: firstInputId(name, categories), message: tk(errors[name]!) }));
   return (
     <form method="post" action="/soudan/okuru/" noValidate onSubmit={handleSubmit(onValid, () => undefined)} className="inquiry-form">
       {props.showSummary !== false && <ErrorSummary title={t('triage.errorSummaryTitle')} errors={errorList} />}
