@@ -7,7 +7,7 @@ import { ErrorSummary } from '@/ui/ErrorSummary';
 import { describedBy, Field, FieldGroup } from '@/ui/FormField';
 import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
 import { firstInputId } from './field-ids';
-import { draft, validate, withoutEmpty, type FormValues } from './values';
+import { draft, readRenderedForm, validate, withoutEmpty, type FormValues } from './values';
 
 export interface InquiryFormProps {
   /** UI strings this form uses (inquiry.*, form.*, confirm.*, api.*, category.*, contact.*). */
@@ -43,12 +43,13 @@ export function InquiryForm(props: InquiryFormProps) {
     () => createInquirySchema({ categories, windows: windows.map((w) => w.id), districts: districts.map((d) => d.id) }),
     [categories, windows, districts],
   );
-  // Only pre-filled fields get a default. A field left undefined makes react-hook-form read the
-  // control's current value when it registers, so anything typed before hydration is kept.
+  // Only pre-filled fields, and whatever the rendered form already holds, get a default.
+  const [rendered] = useState(() => readRenderedForm(typeof document === 'undefined' ? undefined : document));
   const defaults: FormValues = {
     ...(prefill.categories?.length ? { categories: prefill.categories } : {}),
     ...(prefill.window ? { window: prefill.window } : {}),
     ...props.initial?.values,
+    ...rendered,
   };
   const form = useForm<FormValues>({ defaultValues: defaults, shouldFocusError: false });
   const { register, handleSubmit, watch, reset, setFocus, getValues } = form;

@@ -50,3 +50,21 @@ export const draft = {
     }
   },
 };
+
+/**
+ * What the server-rendered form already holds when the island starts (a resident may type or tick
+ * before the JavaScript arrives). Read once, before react-hook-form registers the controls, so
+ * nothing typed is lost to hydration.
+ */
+export function readRenderedForm(doc: Document | undefined): FormValues {
+  const form = doc?.querySelector<HTMLFormElement>('form.inquiry-form');
+  if (!form) return {};
+  const out: FormValues = {};
+  for (const [key, value] of new FormData(form).entries()) {
+    if (typeof value !== 'string' || value === '' || ['idempotencyKey', 'startedAt', 'locale', 'website'].includes(key)) continue;
+    if ((listFields as readonly string[]).includes(key)) out[key] = [...((out[key] as string[] | undefined) ?? []), value];
+    else if (key === 'consent') out.consent = true;
+    else out[key] = value;
+  }
+  return out;
+}
