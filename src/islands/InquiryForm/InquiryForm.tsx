@@ -283,7 +283,8 @@ export function InquiryForm(props: InquiryFormProps) {
       </Field>
       <Field id="f-language" {...fieldText('language', true)}>
         <select {...inputProps('language', true)}>
-          {replyLanguages.map((l) => <option key={l} value={l}>{tk(`form.language.${l}`)}</option>)}
+          {/* Each language is named in its own script and marked with its lang (WCAG 3.1.2). */}
+          {replyLanguages.map((l) => <option key={l} value={l} lang={l === 'ja' || l === 'easyJa' || l === 'other' ? undefined : l}>{tk(`form.language.${l}`)}</option>)}
         </select>
       </Field>
       {choices('accommodations', accommodationOptions, 'checkbox', (o) => tk(`form.accommodations.${o}`), false)}
