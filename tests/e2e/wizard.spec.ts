@@ -155,6 +155,18 @@ test('Shift pressed three times also exits', async ({ page }) => {
   await expect(page).toHaveURL('https://www.google.co.jp/');
 });
 
+test('answering that there is danger now skips the remaining questions and shows emergency numbers', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '近所の人・知人のこと');
+  await answer(page, 'わからない・市外');
+  await answer(page, '何日も姿を見ない・家から異臭がする');
+  await answer(page, '危険がありそう');
+  await expect(page.locator('#result-heading')).toBeFocused();
+  await expect(page.locator('.result-urgent').getByRole('link', { name: '110' })).toHaveAttribute('href', 'tel:110');
+  await expect(page.locator('.result-urgent').getByRole('link', { name: '119' })).toHaveAttribute('href', 'tel:119');
+  await expectNoAxeViolations(page, 'danger-now result');
+});
+
 test('a result without sensitive answers has a share link that shows the same result', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');

@@ -98,6 +98,8 @@ export function TriageWizard({ data, messages, locale, areas, hotlines }: Triage
       onAnswer={(value) => {
         const next = { ...answers, [node.id]: value };
         update(next);
+        // Danger now: no more questions, the emergency numbers at once (the result shows them first).
+        if (typeof value === 'string' && node.urgentWhen.includes(value)) return setStage({ kind: 'result' });
         // After a change from the summary, return there unless a new question now applies;
         // otherwise walk on to the next question (Back then Continue shows each step again).
         const following = stage.fromSummary ? currentNode(flow, next) : nextNode(flow, node.id, next);
