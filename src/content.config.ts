@@ -7,6 +7,7 @@ import { hotlineSchema } from './schemas/hotline';
 import { pageSchema } from './schemas/page';
 import { placeSchema } from './schemas/place';
 import { programSchema } from './schemas/program';
+import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from './schemas/translation';
 import { routingSchema } from './schemas/routing';
 import { synonymSchema } from './schemas/search';
 import { siteSchema } from './schemas/site';
@@ -20,12 +21,26 @@ const areas = defineCollection({ loader: file('content/areas.yaml'), schema: are
 const hotlines = defineCollection({ loader: file('content/hotlines.yaml'), schema: hotlineSchema });
 const places = defineCollection({ loader: file('content/places.yaml'), schema: placeSchema });
 const programs = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/programs' }),
+  loader: glob({ pattern: 'ja/*.md', base: './content/programs' }),
   schema: programSchema,
 });
+/** Program pages in the other locales (id "en/about"); order, sources and links come from ja. */
+const programTranslations = defineCollection({
+  loader: glob({ pattern: ['*/*.md', '!ja/*.md'], base: './content/programs' }),
+  schema: programTranslationSchema,
+});
 const pages = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/pages' }),
+  loader: glob({ pattern: 'ja/*.md', base: './content/pages' }),
   schema: pageSchema,
+});
+const pageTranslations = defineCollection({
+  loader: glob({ pattern: ['*/*.md', '!ja/*.md'], base: './content/pages' }),
+  schema: pageTranslationSchema,
+});
+/** content/translations/<locale>.yaml: window, district, hotline, place and site texts per locale. */
+const translations = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/translations' }),
+  schema: contentTranslationSchema,
 });
 
 /**
@@ -59,4 +74,4 @@ const routing = defineCollection({ loader: singleYaml('content/triage/routing.ya
 const flow = defineCollection({ loader: singleYaml('content/triage/flow.yaml', 'flow'), schema: flowSchema });
 const synonyms = defineCollection({ loader: yamlList('content/search/synonyms.yaml'), schema: synonymSchema });
 
-export const collections = { windows, areas, hotlines, places, programs, site, routing, synonyms, pages, flow };
+export const collections = { windows, areas, hotlines, places, programs, programTranslations, site, routing, synonyms, pages, pageTranslations, translations, flow };

@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import ja from './ui/ja.json';
+import en from './ui/en.json';
 import type { Locale } from './locales';
 import type { UiKey } from './messages-types';
 
 export type { UiKey } from './messages-types';
 
+const uiString = z.string().min(1, { message: 'a UI string may not be empty' });
+
 /**
- * Locale files are parsed strictly: flat dotted keys, non-empty strings, nothing else.
- * A bad file fails the build (and the tests) instead of showing a raw key to a resident.
+ * Locale files are parsed strictly: exactly the keys of ja.json (none missing, none extra),
+ * each a non-empty string. A bad file fails the build and the tests instead of showing a raw key.
  */
-export const messagesSchema = z.record(
-  z.string().regex(/^[a-zA-Z0-9]+(\.[a-zA-Z0-9_-]+)+$/, { message: 'keys are flat and dotted, e.g. "nav.home"' }),
-  z.string().min(1, { message: 'a UI string may not be empty' }),
+export const messagesSchema = z.strictObject(
+  Object.fromEntries(Object.keys(ja).map((key) => [key, uiString])) as Record<UiKey, typeof uiString>,
 );
 
+const files: Record<Locale, unknown> = { ja, en };
+
 /** Parsed UI strings of every locale. */
-export const messages: Record<Locale, Record<UiKey, string>> = {
-  ja: messagesSchema.parse(ja) as Record<UiKey, string>,
-};
+export const messages = Object.fromEntries(
+  Object.entries(files).map(([locale, file]) => {
+    const parsed = messagesSchema.safeParse(file);
+    if (!parsed.success) throw new Error(`src/i18n/ui/${locale}.json: ${z.prettifyError(parsed.error)}`);
+    return [locale, parsed.data];
+  }),
+) as Record<Locale, Record<UiKey, string>>;

@@ -1,28 +1,77 @@
 import { getCollection, getEntry } from 'astro:content';
+import { defaultLocale, localeInfo, type Locale } from '@/i18n/locales';
 import type { ConsultationWindow } from '@/schemas/window';
+import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
 
+/**
+ * Content loaders. Each takes the page's locale and returns the same shapes as the Japanese content,
+ * with the resident-facing texts swapped for content/translations/<locale>.yaml. Components never
+ * need to know about translation files. Window names stay Japanese (they are on the door); for
+ * やさしい日本語 they carry ruby notation.
+ */
+
+/** Content entry ids are lower-cased by the glob loader (zh-Hans.yaml → "zh-hans"). */
+const entryId = (locale: Locale) => locale.toLowerCase();
+
+async function contentTranslation(locale: Locale): Promise<ContentTranslation | undefined> {
+  if (locale === defaultLocale) return undefined;
+  const entry = await getEntry('translations', entryId(locale));
+  if (!entry) throw new Error(`content/translations/${locale}.yaml is missing`);
+  return entry.data;
+}
+
+/** Whether the locale's YAML translations have been reviewed (null for Japanese, the original). */
+export async function contentReviewed(locale: Locale): Promise<boolean | null> {
+  return (await contentTranslation(locale))?.reviewed ?? null;
+}
+
+/** A window plus how to say its name in the reader's script (absent in Japanese). */
+export type LocalizedWindow = ConsultationWindow & { nameReading?: string };
+
 /** All windows in display order, flattened to `{ id, ...data }`. Build-time only. */
-export async function loadWindows(): Promise<ConsultationWindow[]> {
+export async function loadWindows(locale: Locale = defaultLocale): Promise<LocalizedWindow[]> {
+  const tr = await contentTranslation(locale);
   const entries = await getCollection('windows');
-  return entries.map((e) => ({ id: e.id, ...e.data })).sort((a, b) => a.order - b.order);
+  return entries
+    .map((e): LocalizedWindow => {
+      const w: LocalizedWindow = { id: e.id, ...e.data };
+      const x = tr?.windows[e.id];
+      if (!x) return w;
+      return {
+        ...w,
+        name: x.name ?? w.name,
+        nameReading: localeInfo[locale].ruby ? undefined : x.reading,
+        summary: x.description,
+        callScript: x.callScript,
+        channels: w.channels.map((c, i) => ({ ...c, note: x.channelNotes[i] ?? c.note })),
+        operation: { ...w.operation, department: x.department ?? w.operation.department, operator: x.operator ?? w.operation.operator },
+      };
+    })
+    .sort((a, b) => a.order - b.order);
 }
 
 /** Districts in display order. */
-export async function loadAreas() {
-  return (await getCollection('areas')).map((e) => e.data).sort((a, b) => a.order - b.order);
+export async function loadAreas(locale: Locale = defaultLocale) {
+  const tr = await contentTranslation(locale);
+  return (await getCollection('areas'))
+    .map((e) => ({ ...e.data, ...tr?.areas[e.data.id] }))
+    .sort((a, b) => a.order - b.order);
 }
 
 /** National hotlines in display order. */
-export async function loadHotlines() {
-  return (await getCollection('hotlines')).map((e) => e.data).sort((a, b) => a.order - b.order);
+export async function loadHotlines(locale: Locale = defaultLocale) {
+  const tr = await contentTranslation(locale);
+  return (await getCollection('hotlines'))
+    .map((e) => ({ ...e.data, ...tr?.hotlines[e.data.id] }))
+    .sort((a, b) => a.order - b.order);
 }
 
 /** The municipality profile. */
-export async function loadSite() {
+export async function loadSite(locale: Locale = defaultLocale) {
   const entry = await getEntry('site', 'site');
   if (!entry) throw new Error('content/site.yaml is missing');
-  return entry.data;
+  return { ...entry.data, ...(await contentTranslation(locale))?.site };
 }
 
 /** Everyday-word synonyms for the directory search. */
@@ -30,21 +79,49 @@ export async function loadSynonyms() {
   return (await getCollection('synonyms')).map((e) => e.data);
 }
 
-/** Program explanations of one locale, in reading order, with the slug used in URLs. */
-export async function loadPrograms(locale: string) {
-  return (await getCollection('programs', (e) => e.id.startsWith(`${locale}/`)))
-    .map((e) => ({ entry: e, slug: e.id.slice(locale.length + 1) }))
-    .sort((a, b) => a.entry.data.order - b.entry.data.order);
+/**
+ * Program explanations of one locale, in reading order, with the slug used in URLs. Translated
+ * pages inherit order, related windows and sources from the Japanese page of the same slug.
+ */
+export async function loadPrograms(locale: Locale = defaultLocale) {
+  const originals = (await getCollection('programs')).map((e) => ({ entry: e, slug: e.id.slice('ja/'.length) }));
+  const translated = locale === defaultLocale ? [] : await getCollection('programTranslations', (e) => e.id.startsWith(`${entryId(locale)}/`));
+  return originals
+    .map(({ entry, slug }) => {
+      const t = translated.find((e) => e.id === `${entryId(locale)}/${slug}`);
+      if (locale !== defaultLocale && !t) throw new Error(`content/programs/${locale}/${slug}.md is missing`);
+      return {
+        slug,
+        data: { ...entry.data, ...(t ? { title: t.data.title, summary: t.data.summary } : {}) },
+        /** The Markdown entry to render: the translation when there is one. */
+        body: t ?? entry,
+        translation: (t?.data.translation ?? null) as TranslationStatus | null,
+      };
+    })
+    .sort((a, b) => a.data.order - b.data.order);
+}
+
+/** A standalone page (e.g. policy) in one locale, with the Japanese page's metadata. */
+export async function loadPage(locale: Locale, slug: string) {
+  const original = await getEntry('pages', `ja/${slug}`);
+  if (!original) throw new Error(`content/pages/ja/${slug}.md is missing`);
+  if (locale === defaultLocale) return { data: original.data, body: original, translation: null };
+  const t = await getEntry('pageTranslations', `${entryId(locale)}/${slug}`);
+  if (!t) throw new Error(`content/pages/${locale}/${slug}.md is missing`);
+  return { data: { ...original.data, title: t.data.title, description: t.data.description }, body: t, translation: t.data.translation as TranslationStatus };
 }
 
 /** 居場所 and 地域づくり拠点 in display order. */
-export async function loadPlaces() {
-  return (await getCollection('places')).map((e) => e.data).sort((a, b) => a.order - b.order);
+export async function loadPlaces(locale: Locale = defaultLocale) {
+  const tr = await contentTranslation(locale);
+  return (await getCollection('places'))
+    .map((e) => ({ ...e.data, ...tr?.places[e.data.id] }))
+    .sort((a, b) => a.order - b.order);
 }
 
 /** Everything the triage engine reads, from the content collections (build time and on-demand routes). */
-export async function loadTriageContent(): Promise<TriageData> {
+export async function loadTriageContent(locale: Locale = defaultLocale): Promise<TriageData> {
   const [flow, routing] = [await getEntry('flow', 'flow'), await getEntry('routing', 'routing')];
   if (!flow || !routing) throw new Error('content/triage/flow.yaml or routing.yaml is missing');
-  return { flow: flow.data, routing: routing.data, windows: (await loadWindows()).map(toTriageWindow), hotlines: await loadHotlines() };
+  return { flow: flow.data, routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
 }

@@ -2,6 +2,7 @@
 // the no-JS page and the tests. Written with zod/mini so the browser bundle stays small; error
 // messages are i18n keys (form.error.*) that each side translates.
 import * as z from 'zod/mini';
+import { locales } from "../i18n/locales";
 
 /** Who is writing: 本人 / 家族・親族 / 近所・知人 / 支援者. */
 export const writerIds = ['self', 'family', 'neighbour', 'supporter'] as const;
@@ -64,7 +65,8 @@ export function createInquirySchema(v: InquiryVocabulary) {
       language: choice(replyLanguages),
       accommodations: z.array(choice(accommodationOptions)),
       consent: z.literal(true, 'form.error.consentRequired'),
-      locale: z.string().check(z.maxLength(10)),
+      /** The page's locale, so staff know which language the sender read the form in. */
+      locale: z.enum(locales),
     })
     .check(
       z.superRefine((d, ctx) => {

@@ -6,7 +6,7 @@
 export function prefetchFilterLinks(root: ParentNode): void {
   const done = new Set<string>();
   const prefetch = (e: Event) => {
-    const link = (e.target as Element | null)?.closest?.('a[href^="/madoguchi/"]') as HTMLAnchorElement | null;
+    const link = (e.target as Element | null)?.closest?.('a[href*="/madoguchi/"]') as HTMLAnchorElement | null;
     if (!link || link.getAttribute('aria-current') === 'page' || done.has(link.href)) return;
     done.add(link.href);
     const hint = document.createElement('link');

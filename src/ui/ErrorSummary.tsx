@@ -1,3 +1,4 @@
+import { richText } from '@/islands/shared/island-translator';
 import { useEffect, useRef } from 'react';
 
 export interface ErrorItem {
@@ -24,7 +25,7 @@ export function ErrorSummary({ title, errors }: Props) {
   if (!errors.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 id="error-summary-title" className="error-summary__title">{title}</h2>
+      <h2 id="error-summary-title" className="error-summary__title">{richText(title)}</h2>
       <ul>
         {errors.map((e) => (
           <li key={e.fieldId + e.message}>
@@ -35,7 +36,7 @@ export function ErrorSummary({ title, errors }: Props) {
                 document.getElementById(e.fieldId)?.focus();
               }}
             >
-              {e.message}
+              {richText(e.message)}
             </a>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { richText } from '@/islands/shared/island-translator';
 
 export interface FieldText {
   label: string;
@@ -6,7 +7,7 @@ export interface FieldText {
   error?: string;
   required: boolean;
   /** 「※必須」/「※任意」 in the page's language. */
-  marks: { required: string; optional: string };
+  marks: { required: string; optional: string; error: string };
 }
 
 /** ids of a field's hint and error, for aria-describedby. */
@@ -15,17 +16,17 @@ export function describedBy(id: string, f: Pick<FieldText, 'hint' | 'error'>): s
 }
 
 function Mark({ required, marks }: Pick<FieldText, 'required' | 'marks'>) {
-  return <span className={required ? 'required' : 'optional'}>{required ? marks.required : marks.optional}</span>;
+  return <span className={required ? 'required' : 'optional'}>{richText(required ? marks.required : marks.optional)}</span>;
 }
 
-function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+function HintAndError({ id, hint, error, prefix }: { id: string; hint?: string; error?: string; prefix: string }) {
   return (
     <>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {hint && <p id={`${id}-hint`} className="hint">{richText(hint)}</p>}
       {error && (
         <p id={`${id}-error`} className="error-text">
-          <span className="visually-hidden">エラー: </span>
-          {error}
+          <span className="visually-hidden">{richText(prefix)}</span>
+          {richText(error)}
         </p>
       )}
     </>
@@ -37,10 +38,10 @@ export function Field({ id, children, ...f }: FieldText & { id: string; children
   return (
     <div className="field">
       <label className="label" htmlFor={id}>
-        {f.label}
+        {richText(f.label)}
         <Mark required={f.required} marks={f.marks} />
       </label>
-      <HintAndError id={id} hint={f.hint} error={f.error} />
+      <HintAndError id={id} hint={f.hint} error={f.error} prefix={f.marks.error} />
       {children}
     </div>
   );
@@ -51,10 +52,10 @@ export function FieldGroup({ id, children, ...f }: FieldText & { id: string; chi
   return (
     <fieldset className="field" id={id} aria-describedby={describedBy(id, f)} tabIndex={-1}>
       <legend className="label">
-        {f.label}
+        {richText(f.label)}
         <Mark required={f.required} marks={f.marks} />
       </legend>
-      <HintAndError id={id} hint={f.hint} error={f.error} />
+      <HintAndError id={id} hint={f.hint} error={f.error} prefix={f.marks.error} />
       {children}
     </fieldset>
   );

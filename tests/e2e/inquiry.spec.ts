@@ -91,11 +91,11 @@ test('what was typed survives a reload and a failed send', async ({ page }) => {
   await page.getByLabel('上の利用目的に同意して送ります').check();
   await waitLikeAPerson(page);
   await page.getByRole('button', { name: '入力内容を確認する' }).click();
-  await page.route('**/api/inquiries', (route) => route.abort('internetdisconnected'));
+  await page.route('**/api/inquiries?*', (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: 'この内容で送る' }).click();
   await expect(page.getByRole('alert')).toContainText('入力した内容は消えていません');
   await expectNoAxeViolations(page, 'network failure');
-  await page.unroute('**/api/inquiries');
+  await page.unroute('**/api/inquiries?*');
   await page.getByRole('button', { name: 'この内容で送る' }).click();
   await expect(page.locator('[data-receipt]')).toHaveText(/^\d{8}-\d{5}$/);
 });

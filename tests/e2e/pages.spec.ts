@@ -1,23 +1,4 @@
-import { builtPages } from '../support/dist-weight';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-
-// Every static page in dist/ (the wizard and the form have their own step-by-step specs as well).
-const pages = builtPages().filter((p) => p.path !== '/404');
-
-for (const { path } of pages) {
-  test(`${path} renders with lang, one h1, the urgent block and no axe violations`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(page.locator('h1')).toHaveCount(1);
-    await expect(page.getByRole('complementary', { name: 'いま危険がある、命にかかわるとき' })).toBeVisible();
-    await expectNoAxeViolations(page, path);
-    expect(errors).toEqual([]);
-  });
-}
 
 test('an unknown address answers 404 with the not-found page', async ({ page }) => {
   const response = await page.goto('/no-such-page/');

@@ -212,13 +212,18 @@ test('the no-JS result and error pages pass axe', async ({ page, request, baseUR
   const headers = { origin: new URL(baseURL!).origin };
   const ok = await request.post('/sagasu/kekka/', { form: { who: 'neighbour', district: 'unknown', troubles: 'notSeen', dangerNow: 'yes' }, headers });
   expect(ok.status()).toBe(200);
-  await page.goto('/');
-  await page.setContent(await ok.text());
+  // Shown at its own address (not setContent), so the page's CSP and styles apply as in a browser.
+  const show = async (html: string) => {
+    await page.route('**/sagasu/kekka/', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto('/sagasu/kekka/');
+    await page.unroute('**/sagasu/kekka/');
+  };
+  await show(await ok.text());
   await expect(page.locator('.result-urgent')).toBeVisible();
   await expectNoAxeViolations(page, 'no-JS result');
   const bad = await request.post('/sagasu/kekka/', { form: { who: 'self' }, headers });
   expect(bad.status()).toBe(400);
-  await page.setContent(await bad.text());
+  await show(await bad.text());
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoAxeViolations(page, 'no-JS error');
 });

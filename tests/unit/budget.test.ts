@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { delocalizePath } from '@/i18n/locales';
 import { builtPages, pageWeight } from '../support/dist-weight';
 
 /**
@@ -9,7 +10,8 @@ const pages = builtPages();
 const KB = 1024;
 
 /** Pages that are allowed to ship JavaScript, and how much (gzipped). */
-const jsBudget = (path: string): number => {
+const jsBudget = (localizedPath: string): number => {
+  const { path } = delocalizePath(localizedPath);
   if (path.startsWith('/sagasu/')) return 100 * KB; // the triage wizard island (React)
   if (path.startsWith('/soudan/')) return 100 * KB; // the inquiry form island (React)
   if (path === '/madoguchi/' || /^\/madoguchi\/(bunya|chiku|houhou)\//.test(path)) return 25 * KB; // directory search

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { locales } from '@/i18n/locales';
+import { localeInfo, locales } from '@/i18n/locales';
 import { messages, messagesSchema } from '@/i18n/messages';
 import { loadTriageData } from '@/triage/load-node';
 
@@ -12,23 +12,37 @@ describe('locale files', () => {
     expect(files.sort()).toEqual([...locales].sort());
     for (const f of files) expect(messagesSchema.safeParse(JSON.parse(readFileSync(`src/i18n/ui/${f}.json`, 'utf8'))).success, f).toBe(true);
   });
-  it('a malformed key or an empty string is rejected', () => {
-    expect(messagesSchema.safeParse({ 'nav home': 'x' }).success).toBe(false);
-    expect(messagesSchema.safeParse({ 'nav.home': '' }).success).toBe(false);
+  it('a missing key, an extra key or an empty string is rejected', () => {
+    const { ['nav.home']: _dropped, ...missing } = messages.ja;
+    expect(messagesSchema.safeParse(missing).success).toBe(false);
+    expect(messagesSchema.safeParse({ ...messages.ja, 'nav.homee': 'x' }).success).toBe(false);
+    expect(messagesSchema.safeParse({ ...messages.ja, 'nav.home': '' }).success).toBe(false);
   });
 });
 
-describe.each(locales)('triage wording in %s', (locale) => {
+const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort().join(',');
+
+describe.each(locales.filter((l) => l !== 'ja'))('the %s locale file', (locale) => {
   const m = messages[locale] as Record<string, string>;
-  it('every node has a question and every option a label', () => {
-    for (const n of flow.nodes) {
-      expect(m[`triage.q.${n.id}.question`], n.id).toBeTruthy();
-      for (const o of n.options) expect(m[`triage.opt.${n.id}.${o}`], `${n.id}.${o}`).toBeTruthy();
-    }
+  const ja = messages.ja as Record<string, string>;
+  it('has every key of ja.json and no other', () => {
+    expect(Object.keys(m).sort()).toEqual(Object.keys(ja).sort());
   });
-  it('every trouble, category and pattern has wording', () => {
-    for (const t of flow.troubles) expect(m[`triage.trouble.${t.id}`], t.id).toBeTruthy();
-    for (const c of routing.categories) expect(m[`category.${c.id}`], c.id).toBeTruthy();
-    for (const p of flow.patterns) expect(m[`triage.pattern.${p.id}`], p.id).toBeTruthy();
+  it('keeps every {{placeholder}} of the Japanese string', () => {
+    const wrong = Object.keys(ja).filter((k) => placeholders(ja[k]!) !== placeholders(m[k]!));
+    expect(wrong).toEqual([]);
+  });
+  it('names the reply languages in their own script', () => {
+    for (const l of ['en', 'zh-Hans', 'ko', 'vi', 'tl', 'pt-BR', 'ne', 'id'] as const) expect(m[`form.language.${l}`]).toBe(ja[`form.language.${l}`]);
+  });
+});
+
+describe.each(locales.filter((l) => l !== 'ja' && !localeInfo[l].ruby))('the %s locale file', (locale) => {
+  it('translates what a resident reads: no kana left in navigation, urgent help, questions, errors, confirmation', () => {
+    const m = messages[locale] as Record<string, string>;
+    const kana = /[\u3040-\u30ff]/;
+    const keys = Object.keys(m).filter((k) => /^(nav|urgent|form\.error|api\.error|triage\.q|confirm)\./.test(k));
+    expect(keys.length).toBeGreaterThan(30);
+    expect(keys.filter((k) => kana.test(m[k]!))).toEqual([]);
   });
 });

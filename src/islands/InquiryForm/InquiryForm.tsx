@@ -1,6 +1,8 @@
+import type { Locale } from '@/i18n/locales';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createTranslator } from '@/i18n/translator';
+import { createIslandTranslator, richText } from '@/islands/shared/island-translator';
+import { stripRuby } from '@/i18n/ruby';
 import type { UiKey } from '@/i18n/translator-types';
 import { accommodationOptions, ageGroups, consentStates, contactMethods, createInquirySchema, DETAILS_MAX, discretionOptions, replyLanguages, writerIds } from '@/schemas/inquiry';
 import { ErrorSummary } from '@/ui/ErrorSummary';
@@ -12,7 +14,7 @@ import { draft, readRenderedForm, validate, withoutEmpty, type FormValues } from
 export interface InquiryFormProps {
   /** UI strings this form uses (inquiry.*, form.*, confirm.*, api.*, category.*, contact.*). */
   messages: Record<string, string>;
-  locale: string;
+  locale: Locale;
   windows: { id: string; name: string }[];
   districts: { id: string; name: string }[];
   categories: string[];
@@ -37,8 +39,9 @@ type Done = Omit<ConfirmationProps, 't'>;
  */
 export function InquiryForm(props: InquiryFormProps) {
   const { locale, windows, districts, categories, prefill, idempotencyKey, startedAt } = props;
-  const t = useMemo(() => createTranslator(locale, props.messages), [locale, props.messages]);
-  const tk = (key: string, options?: Record<string, unknown>) => t(key as UiKey, options);
+  const t = useMemo(() => createIslandTranslator(locale, props.messages), [locale, props.messages]);
+  // Strings with their ruby notation (やさしい日本語); rendered through richText, stripped for <option>.
+  const tk = (key: string, options?: Record<string, unknown>) => t.raw(key as UiKey, options);
   const schema = useMemo(
     () => createInquirySchema({ categories, windows: windows.map((w) => w.id), districts: districts.map((d) => d.id) }),
     [categories, windows, districts],
@@ -73,8 +76,9 @@ export function InquiryForm(props: InquiryFormProps) {
     window.scrollTo?.(0, 0);
   }, [stage]);
   useEffect(() => {
-    const base = document.title.replace(/^エラー: /, '');
-    document.title = Object.keys(errors).length ? `エラー: ${base}` : base;
+    const prefix = t('triage.errorTitlePrefix');
+    const base = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
+    document.title = Object.keys(errors).length ? `${prefix}${base}` : base;
   }, [errors]);
 
   const values = watch();
@@ -82,7 +86,7 @@ export function InquiryForm(props: InquiryFormProps) {
   const methods = Array.isArray(values.contactMethods) ? values.contactMethods : [];
   // Before hydration every field shows (the no-JS form); afterwards only what the answers need.
   const show = (when: boolean) => !mounted || when;
-  const marks = { required: t('inquiry.requiredMark'), optional: t('inquiry.optionalMark') };
+  const marks = { required: tk('inquiry.requiredMark'), optional: tk('inquiry.optionalMark'), error: tk('triage.errorTitlePrefix') };
   const err = (name: string) => (errors[name] ? tk(errors[name]!) : undefined);
   const fieldText = (name: string, required: boolean, label = `form.${name}.label`) => {
     const hintKey = `form.${name}.hint`;
@@ -111,7 +115,7 @@ export function InquiryForm(props: InquiryFormProps) {
               aria-invalid={errors[name] ? true : undefined}
               {...register(name)}
             />
-            <label htmlFor={`f-${name}-${o}`}>{label(o)}</label>
+            <label htmlFor={`f-${name}-${o}`}>{richText(label(o))}</label>
           </div>
         );
       })}
@@ -129,20 +133,22 @@ export function InquiryForm(props: InquiryFormProps) {
     setSendError(undefined);
     try {
       const body = { ...withoutEmpty(getValues()), locale, idempotencyKey, startedAt };
-      const res = await fetch('/api/inquiries', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const data = (await res.json().catch(() => ({}))) as { receipt?: string; windows?: Done['windows']; coordinator?: boolean; message?: string; fields?: { field: string; key: string }[] };
+      const res = await fetch(`/api/inquiries?locale=${encodeURIComponent(locale)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const data = (await res.json().catch(() => ({}))) as { receipt?: string; windows?: Done['windows']; coordinator?: boolean; error?: string; message?: string; fields?: { field: string; key: string }[] };
       if ((res.status === 201 || res.status === 200) && data.receipt) {
         draft.clear();
-        setDone({ receipt: data.receipt, windows: data.windows ?? [], coordinator: Boolean(data.coordinator) });
+        // Window names as this page shows them (the API answers in Japanese; やさしい日本語 adds ruby).
+        const named = (data.windows ?? []).map((w: { id: string; name: string; phone: string | null }) => ({ ...w, name: windows.find((x) => x.id === w.id)?.name ?? w.name }));
+        setDone({ receipt: data.receipt, windows: named, coordinator: Boolean(data.coordinator) });
         setStage('done');
       } else if (res.status === 400 && data.fields) {
         setErrors(Object.fromEntries(data.fields.map((f) => [f.field, f.key])));
         setStage('form');
       } else {
-        setSendError(data.message ?? t('api.error.server'));
+        setSendError(data.error && props.messages[data.error] ? t.raw(data.error as UiKey) : (data.message ?? t.raw('api.error.server')));
       }
     } catch {
-      setSendError(t('form.networkError'));
+      setSendError(t.raw('form.networkError'));
     } finally {
       setSending(false);
     }
@@ -154,11 +160,11 @@ export function InquiryForm(props: InquiryFormProps) {
     const v = getValues();
     const show = (name: string, kind: 'text' | 'choice' | 'list', prefix = `form.${name}.`): string => {
       const value = v[name];
-      if (Array.isArray(value)) return value.length ? value.map((x) => tk(name === 'categories' ? `category.${x}` : `${prefix}${x}`)).join('、') : t('form.notAnswered');
-      if (typeof value === 'boolean') return value ? t('form.yes') : t('form.notAnswered');
-      if (!value) return t('form.notAnswered');
-      if (name === 'window') return value === 'any' ? t('form.window.any') : (windows.find((w) => w.id === value)?.name ?? value);
-      if (name === 'area') return value === 'unknown' ? t('form.area.unknown') : (districts.find((d) => d.id === value)?.name ?? value);
+      if (Array.isArray(value)) return value.length ? value.map((x) => tk(name === 'categories' ? `category.${x}` : `${prefix}${x}`)).join('、') : t.raw('form.notAnswered');
+      if (typeof value === 'boolean') return value ? t.raw('form.yes') : t.raw('form.notAnswered');
+      if (!value) return t.raw('form.notAnswered');
+      if (name === 'window') return value === 'any' ? t.raw('form.window.any') : (windows.find((w) => w.id === value)?.name ?? value);
+      if (name === 'area') return value === 'unknown' ? t.raw('form.area.unknown') : (districts.find((d) => d.id === value)?.name ?? value);
       return kind === 'choice' ? tk(`${prefix}${value}`) : value;
     };
     const rows: (readonly [string, string, 'text' | 'choice' | 'list'])[] = [
@@ -173,25 +179,25 @@ export function InquiryForm(props: InquiryFormProps) {
     ];
     return (
       <section aria-labelledby="check-heading">
-        <h2 id="check-heading" ref={stageHeading} tabIndex={-1}>{t('form.checkHeading')}</h2>
-        <p>{t('form.checkLead')}</p>
-        {sendError && <div className="error-summary" role="alert"><p>{sendError}</p></div>}
+        <h2 id="check-heading" ref={stageHeading} tabIndex={-1}>{t.rich('form.checkHeading')}</h2>
+        <p>{t.rich('form.checkLead')}</p>
+        {sendError && <div className="error-summary" role="alert"><p>{richText(sendError)}</p></div>}
         <dl className="summary-list">
           {rows.map(([name, labelKey, kind]) => (
             <div className="summary-list__row" key={name}>
-              <dt>{tk(labelKey)}</dt>
-              <dd className="preserve-lines">{show(name, kind)}</dd>
+              <dt>{richText(tk(labelKey))}</dt>
+              <dd className="preserve-lines">{richText(show(name, kind))}</dd>
               <dd>
                 <button type="button" className="link-button" onClick={() => { setStage('form'); setTimeout(() => setFocus(name), 0); }}>
-                  {t('form.change')}<span className="visually-hidden">{t('form.changeHidden', { label: tk(labelKey) })}</span>
+                  {t.rich('form.change')}<span className="visually-hidden">{t.rich('form.changeHidden', { label: tk(labelKey) })}</span>
                 </button>
               </dd>
             </div>
           ))}
         </dl>
         <div className="actions">
-          <button type="button" className="button" onClick={send} aria-disabled={sending || undefined}>{sending ? t('form.submitting') : t('form.submit')}</button>
-          <button type="button" className="button button--secondary" onClick={() => setStage('form')}>{t('form.back')}</button>
+          <button type="button" className="button" onClick={send} aria-disabled={sending || undefined}>{sending ? t.rich('form.submitting') : t.rich('form.submit')}</button>
+          <button type="button" className="button button--secondary" onClick={() => setStage('form')}>{t.rich('form.back')}</button>
         </div>
       </section>
     );
@@ -200,22 +206,22 @@ export function InquiryForm(props: InquiryFormProps) {
   const detailsLength = String(values.details ?? '').length;
   const errorList = Object.keys(errors).map((name) => ({ fieldId: firstInputId(name, categories), message: tk(errors[name]!) }));
   return (
-    <form method="post" action="/soudan/okuru/" noValidate onSubmit={handleSubmit(onValid, () => undefined)} className="inquiry-form">
-      {props.showSummary !== false && <ErrorSummary title={t('triage.errorSummaryTitle')} errors={errorList} />}
+    <form method="post" action={t.path('/soudan/okuru/')} noValidate onSubmit={handleSubmit(onValid, () => undefined)} className="inquiry-form">
+      {props.showSummary !== false && <ErrorSummary title={tk('triage.errorSummaryTitle')} errors={errorList} />}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="startedAt" value={startedAt} />
       <input type="hidden" name="locale" value={locale} />
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="f-website">{t('form.honeypot')}</label>
+        <label htmlFor="f-website">{t.rich('form.honeypot')}</label>
         <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <h2>{t('inquiry.section.writer')}</h2>
+      <h2>{t.rich('inquiry.section.writer')}</h2>
       {choices('writer', writerIds, 'radio', (o) => tk(`form.writer.${o}`), true)}
       {show(proxy) && (
         <fieldset className="subsection">
-          <legend className="label">{t('form.proxy.legend')}</legend>
-          <p className="hint">{t('form.proxy.hint')}</p>
+          <legend className="label">{t.rich('form.proxy.legend')}</legend>
+          <p className="hint">{t.rich('form.proxy.hint')}</p>
           <Field id="f-relationship" {...fieldText('relationship', true)}>
             <input type="text" autoComplete="off" {...inputProps('relationship', true)} />
           </Field>
@@ -224,29 +230,29 @@ export function InquiryForm(props: InquiryFormProps) {
         </fieldset>
       )}
 
-      <h2>{t('inquiry.section.troubles')}</h2>
+      <h2>{t.rich('inquiry.section.troubles')}</h2>
       <Field id="f-area" {...fieldText('area', true)}>
         <select {...inputProps('area', true)}>
           <option value="" disabled>―</option>
-          {districts.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          <option value="unknown">{t('form.area.unknown')}</option>
+          {districts.map((d) => <option key={d.id} value={d.id}>{stripRuby(d.name)}</option>)}
+          <option value="unknown">{t.rich('form.area.unknown')}</option>
         </select>
       </Field>
       {choices('categories', categories, 'checkbox', (o) => tk(`category.${o}`), true)}
       <Field id="f-details" {...fieldText('details', true)}>
         <textarea rows={8} {...inputProps('details', true)} aria-describedby={`${describedBy('f-details', fieldText('details', true))} f-details-counter`} />
         <p id="f-details-counter" className="hint" aria-live="polite">
-          {detailsLength <= DETAILS_MAX ? t('form.details.counter', { remaining: DETAILS_MAX - detailsLength }) : t('form.details.over', { over: detailsLength - DETAILS_MAX })}
+          {detailsLength <= DETAILS_MAX ? t.rich('form.details.counter', { remaining: DETAILS_MAX - detailsLength }) : t.rich('form.details.over', { over: detailsLength - DETAILS_MAX })}
         </p>
       </Field>
       <Field id="f-window" {...fieldText('window', false)}>
         <select {...inputProps('window', false)}>
-          <option value="any">{t('form.window.any')}</option>
-          {windows.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+          <option value="any">{t.rich('form.window.any')}</option>
+          {windows.map((w) => <option key={w.id} value={w.id} lang="ja">{stripRuby(w.name)}</option>)}
         </select>
       </Field>
 
-      <h2>{t('inquiry.section.contact')}</h2>
+      <h2>{t.rich('inquiry.section.contact')}</h2>
       {choices('contactMethods', contactMethods, 'checkbox', (o) => tk(`form.contactMethods.${o}`), true)}
       {show(methods.includes('phone')) && (
         <Field id="f-phone" {...fieldText('phone', methods.includes('phone'))}>
@@ -273,8 +279,8 @@ export function InquiryForm(props: InquiryFormProps) {
       </Field>
       {choices('discretion', discretionOptions, 'checkbox', (o) => tk(`form.discretion.${o}`), false)}
 
-      <h2>{t('inquiry.section.about')}</h2>
-      <p className="hint">{t('form.whyRequired')}</p>
+      <h2>{t.rich('inquiry.section.about')}</h2>
+      <p className="hint">{t.rich('form.whyRequired')}</p>
       <Field id="f-name" {...fieldText('name', true)}>
         <input type="text" autoComplete="name" {...inputProps('name', true)} />
       </Field>
@@ -284,27 +290,27 @@ export function InquiryForm(props: InquiryFormProps) {
       <Field id="f-language" {...fieldText('language', true)}>
         <select {...inputProps('language', true)}>
           {/* Each language is named in its own script and marked with its lang (WCAG 3.1.2). */}
-          {replyLanguages.map((l) => <option key={l} value={l} lang={l === 'ja' || l === 'easyJa' || l === 'other' ? undefined : l}>{tk(`form.language.${l}`)}</option>)}
+          {replyLanguages.map((l) => <option key={l} value={l} lang={l === 'ja' || l === 'easyJa' || l === 'other' ? undefined : l}>{t(`form.language.${l}` as UiKey)}</option>)}
         </select>
       </Field>
       {choices('accommodations', accommodationOptions, 'checkbox', (o) => tk(`form.accommodations.${o}`), false)}
 
-      <h2>{t('inquiry.section.privacy')}</h2>
-      <h3>{t('form.privacy.purposeHeading')}</h3>
+      <h2>{t.rich('inquiry.section.privacy')}</h2>
+      <h3>{t.rich('form.privacy.purposeHeading')}</h3>
       <ul>
-        <li>{t('form.privacy.purpose1')}</li>
-        <li>{t('form.privacy.purpose2')}</li>
-        <li>{t('form.privacy.purpose3')}</li>
+        <li>{t.rich('form.privacy.purpose1')}</li>
+        <li>{t.rich('form.privacy.purpose2')}</li>
+        <li>{t.rich('form.privacy.purpose3')}</li>
       </ul>
       <div className="field">
-        {err('consent') && <p id="f-consent-error" className="error-text"><span className="visually-hidden">エラー: </span>{err('consent')}</p>}
+        {err('consent') && <p id="f-consent-error" className="error-text"><span className="visually-hidden">{t.rich('triage.errorTitlePrefix')}</span>{richText(err('consent')!)}</p>}
         <div className="choice">
           <input type="checkbox" id="f-consent" defaultChecked={defaults.consent === true} aria-describedby={err('consent') ? 'f-consent-error' : undefined} aria-invalid={errors.consent ? true : undefined} {...register('consent')} />
-          <label htmlFor="f-consent">{t('form.consent.label')}<span className="required">{t('inquiry.requiredMark')}</span></label>
+          <label htmlFor="f-consent">{t.rich('form.consent.label')}<span className="required">{t.rich('inquiry.requiredMark')}</span></label>
         </div>
       </div>
       <div className="actions">
-        <button type="submit" className="button">{mounted ? t('form.check') : t('form.submit')}</button>
+        <button type="submit" className="button">{mounted ? t.rich('form.check') : t.rich('form.submit')}</button>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import type { Translate, UiKey } from '@/i18n/translator-types';
+import type { UiKey } from '@/i18n/translator-types';
+import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import type { Flow, FlowNode } from '@/schemas/flow';
 import type { Answers } from '@/triage/engine';
 import { ErrorSummary } from '@/ui/ErrorSummary';
@@ -11,7 +12,7 @@ interface Props {
   answers: Answers;
   /** Ordered category ids, for grouping troubles by life area. */
   categories: string[];
-  t: Translate;
+  t: IslandTranslate;
   progress: { current: number; total: number };
   onAnswer: (value: string | string[]) => void;
   onBack?: () => void;
@@ -33,10 +34,10 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [node.id]);
 
-  const errorMessage = isTroubles ? t('triage.errorChooseTrouble') : t('triage.errorChooseOne');
+  const errorMessage = isTroubles ? t.raw('triage.errorChooseTrouble') : t.raw('triage.errorChooseOne');
   const firstInputId = `${node.id}-${isTroubles ? flow.troubles[0]!.id : node.options[0]}`;
   const hintKey = `triage.q.${node.id}.hint` as UiKey;
-  const hintText = t(hintKey);
+  const hintText = t.raw(hintKey);
   const hint = hintText !== hintKey ? hintText : undefined;
   const error = formState.errors.answer ? errorMessage : undefined;
   const describedBy = [hint && `${node.id}-hint`, error && `${node.id}-error`].filter(Boolean).join(' ') || undefined;
@@ -47,36 +48,36 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
   const option = (value: string, label: string, type: 'radio' | 'checkbox') => (
     <div className="choice" key={value}>
       <input id={`${node.id}-${value}`} type={type} value={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...field} />
-      <label htmlFor={`${node.id}-${value}`}>{label}</label>
+      <label htmlFor={`${node.id}-${value}`}>{richText(label)}</label>
     </div>
   );
 
   return (
     <form noValidate onSubmit={handleSubmit((v) => onAnswer(v.answer))}>
-      <ErrorSummary title={t('triage.errorSummaryTitle')} errors={error ? [{ fieldId: firstInputId, message: error }] : []} />
-      <p className="progress">{t('triage.progress', progress)}</p>
+      <ErrorSummary title={t.raw('triage.errorSummaryTitle')} errors={error ? [{ fieldId: firstInputId, message: error }] : []} />
+      <p className="progress">{t.rich('triage.progress', progress)}</p>
       <fieldset className="question" aria-describedby={describedBy}>
         <legend>
-          <h2 ref={heading} tabIndex={-1} className="question__heading">{t(`triage.q.${node.id}.question` as UiKey)}</h2>
+          <h2 ref={heading} tabIndex={-1} className="question__heading">{t.rich(`triage.q.${node.id}.question` as UiKey)}</h2>
         </legend>
-        {hint && <p id={`${node.id}-hint`} className="hint">{hint}</p>}
-        {error && <p id={`${node.id}-error`} className="error-text"><span className="visually-hidden">エラー: </span>{error}</p>}
+        {hint && <p id={`${node.id}-hint`} className="hint">{richText(hint)}</p>}
+        {error && <p id={`${node.id}-error`} className="error-text"><span className="visually-hidden">{t.rich('triage.errorTitlePrefix')}</span>{richText(error)}</p>}
         {isTroubles
           ? categories.map((c) => {
               const items = flow.troubles.filter((tr) => tr.category === c);
               if (!items.length) return null;
               return (
                 <fieldset className="trouble-group" key={c}>
-                  <legend className="trouble-group__legend">{t(`category.${c}` as UiKey)}</legend>
-                  {items.map((tr) => option(tr.id, t(`triage.trouble.${tr.id}` as UiKey), 'checkbox'))}
+                  <legend className="trouble-group__legend">{t.rich(`category.${c}` as UiKey)}</legend>
+                  {items.map((tr) => option(tr.id, t.raw(`triage.trouble.${tr.id}` as UiKey), 'checkbox'))}
                 </fieldset>
               );
             })
-          : node.options.map((o) => option(o, t(`triage.opt.${node.id}.${o}` as UiKey), 'radio'))}
+          : node.options.map((o) => option(o, t.raw(`triage.opt.${node.id}.${o}` as UiKey), 'radio'))}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="button">{t('triage.continue')}</button>
-        {onBack && <button type="button" className="button button--secondary" onClick={onBack}>{t('triage.back')}</button>}
+        <button type="submit" className="button">{t.rich('triage.continue')}</button>
+        {onBack && <button type="button" className="button button--secondary" onClick={onBack}>{t.rich('triage.back')}</button>}
       </div>
     </form>
   );

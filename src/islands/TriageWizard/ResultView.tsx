@@ -1,6 +1,7 @@
 // The wizard's result. Rendered in the browser by the island and on the server (without hydration)
 // by the no-JS result route, so both paths show exactly the same thing.
-import type { Translate, UiKey } from '@/i18n/translator-types';
+import type { UiKey } from '@/i18n/translator-types';
+import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import { telHref } from '@/lib/phone';
 import type { Area } from '@/schemas/area';
 import type { Hotline } from '@/schemas/hotline';
@@ -13,7 +14,7 @@ export interface ResultViewProps {
   windows: TriageWindow[];
   hotlines: Hotline[];
   areas: Pick<Area, 'id' | 'name'>[];
-  t: Translate;
+  t: IslandTranslate;
   /** A link that shows this result again, or undefined when the answers are sensitive. */
   shareHref?: string;
   /** Browser only: print button and restart. */
@@ -30,18 +31,18 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
   if (result.inquiry.categories.length) inquiry.set('categories', result.inquiry.categories.join(','));
   return (
     <section className="triage-result" aria-labelledby="result-heading">
-      <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t('triage.result.heading')}</h2>
+      <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t.rich('triage.result.heading')}</h2>
 
       {result.urgent && (
         <section className="result-urgent" aria-labelledby="result-urgent-heading">
-          <h3 id="result-urgent-heading">{t('triage.result.urgentHeading')}</h3>
-          <p>{t('triage.result.urgentLead')}</p>
+          <h3 id="result-urgent-heading">{t.rich('triage.result.urgentHeading')}</h3>
+          <p>{t.rich('triage.result.urgentLead')}</p>
           <ul>
             {result.hotlines.map((id) => {
               const h = hotlines.find((x) => x.id === id)!;
               return (
                 <li key={id}>
-                  <a className="phone-link" href={telHref(h.number)}>{h.number}</a> {h.name} ({h.when})
+                  <a className="phone-link" href={telHref(h.number)}>{h.number}</a> {richText(`${h.name} (${h.when})`)}
                 </li>
               );
             })}
@@ -49,7 +50,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
         </section>
       )}
 
-      <h3>{t('triage.result.windowsHeading')}</h3>
+      <h3>{t.rich('triage.result.windowsHeading')}</h3>
       <ul className="result-windows">
         {result.windows.map((rw) => {
           const w = byId.get(rw.windowId)!;
@@ -57,16 +58,16 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
           const methods = [...new Set(w.channels.map((c) => c.type))].sort((a, b) => channelTypes.indexOf(a) - channelTypes.indexOf(b));
           return (
             <li key={w.id} className="result-window" data-window-id={w.id}>
-              <h4><a href={`/madoguchi/${w.id}/`}>{w.name}</a></h4>
-              <p className="result-window__reason"><strong>{t('triage.result.reason')}:</strong> {rw.reasons.map((r) => reasonText(t, r, districtName)).join(' ')}</p>
+              <h4><a href={t.path(`/madoguchi/${w.id}/`)} lang="ja">{richText(w.name)}</a></h4>
+              <p className="result-window__reason"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
               {phones.map((n) => (
-                <p key={n}>{t('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>
+                <p key={n}>{t.rich('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>
               ))}
-              <p>{t('triage.result.methods')}: {methods.map((m) => t(`contact.${m}` as UiKey)).join('・')}</p>
-              <p>{t('triage.result.hours')}: {w.hours.weekly.length ? w.hours.weekly.map((s) => `${s.days.map((d) => t(`weekday.${d}` as UiKey)).join('・')} ${s.opens}〜${s.closes}`).join(' / ') : t('window.hoursUnknown')}</p>
+              <p>{t.rich('triage.result.methods')}: {richText(methods.map((m) => t.raw(`contact.${m}` as UiKey)).join('・'))}</p>
+              <p>{t.rich('triage.result.hours')}: {w.hours.weekly.length ? w.hours.weekly.map((s) => `${s.days.map((d) => t(`weekday.${d}` as UiKey)).join('・')} ${s.opens}〜${s.closes}`).join(' / ') : t.rich('window.hoursUnknown')}</p>
               <details>
-                <summary>{t('triage.result.callScript')}</summary>
-                <ul>{w.callScript.map((line) => <li key={line}>{line}</li>)}</ul>
+                <summary>{t.rich('triage.result.callScript')}</summary>
+                <ul>{w.callScript.map((line) => <li key={line}>{richText(line)}</li>)}</ul>
               </details>
             </li>
           );
@@ -75,50 +76,50 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
 
       {result.coordinator && (
         <section aria-labelledby="result-coordinator-heading">
-          <h3 id="result-coordinator-heading">{t('triage.result.coordinatorHeading')}</h3>
-          <p>{t('triage.result.coordinatorLead')}</p>
+          <h3 id="result-coordinator-heading">{t.rich('triage.result.coordinatorHeading')}</h3>
+          <p>{t.rich('triage.result.coordinatorLead')}</p>
           {result.patterns.length > 0 && (
             <>
-              <p>{t('triage.result.patternsFound')}:</p>
-              <ul>{result.patterns.map((p) => <li key={p}>{t(`triage.pattern.${p}` as UiKey)}</li>)}</ul>
+              <p>{t.rich('triage.result.patternsFound')}:</p>
+              <ul>{result.patterns.map((p) => <li key={p}>{t.rich(`triage.pattern.${p}` as UiKey)}</li>)}</ul>
             </>
           )}
         </section>
       )}
 
       <section className="result-any" aria-labelledby="result-any-heading">
-        <h3 id="result-any-heading">{t('triage.result.anyWindow')}</h3>
-        <p>{t('triage.result.anyWindowBody')}</p>
+        <h3 id="result-any-heading">{t.rich('triage.result.anyWindow')}</h3>
+        <p>{t.rich('triage.result.anyWindowBody')}</p>
       </section>
 
       {result.proxy && (
         <section aria-labelledby="result-proxy-heading">
-          <h3 id="result-proxy-heading">{t('triage.result.proxyHeading')}</h3>
+          <h3 id="result-proxy-heading">{t.rich('triage.result.proxyHeading')}</h3>
           <ul>
-            <li>{t('triage.result.proxyNow')}</li>
-            <li>{t('triage.result.proxyConsent')}</li>
-            <li>{t('triage.result.proxyRefuses')}</li>
+            <li>{t.rich('triage.result.proxyNow')}</li>
+            <li>{t.rich('triage.result.proxyConsent')}</li>
+            <li>{t.rich('triage.result.proxyRefuses')}</li>
           </ul>
         </section>
       )}
 
       <p>
-        <a className="button" href={`/soudan/${inquiry.size ? `?${inquiry}` : ''}`}>{t('triage.result.sendInquiry')}</a>
+        <a className="button" href={t.path(`/soudan/${inquiry.size ? `?${inquiry}` : ''}`)}>{t.rich('triage.result.sendInquiry')}</a>
       </p>
-      <p className="hint">{t('triage.result.sendInquiryHint')}</p>
+      <p className="hint">{t.rich('triage.result.sendInquiryHint')}</p>
       {shareHref ? (
         <p>
-          <a href={shareHref}>{t('triage.result.share')}</a>
+          <a href={t.path(shareHref)}>{t.rich('triage.result.share')}</a>
           <br />
-          <span className="hint">{t('triage.result.shareHint')}</span>
+          <span className="hint">{t.rich('triage.result.shareHint')}</span>
         </p>
       ) : (
-        <p className="hint">{t('triage.result.notShared')}</p>
+        <p className="hint">{t.rich('triage.result.notShared')}</p>
       )}
       {onRestart && (
         <p className="actions no-print">
-          <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('triage.result.print')}</button>
-          <button type="button" className="button button--secondary" onClick={onRestart}>{t('triage.restart')}</button>
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>{t.rich('triage.result.print')}</button>
+          <button type="button" className="button button--secondary" onClick={onRestart}>{t.rich('triage.restart')}</button>
         </p>
       )}
     </section>

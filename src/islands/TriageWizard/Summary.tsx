@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
-import type { Translate, UiKey } from '@/i18n/translator-types';
+import type { UiKey } from '@/i18n/translator-types';
+import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import type { Flow } from '@/schemas/flow';
 import { path, type Answers } from '@/triage/engine';
 
 interface Props {
   flow: Flow;
   answers: Answers;
-  t: Translate;
+  t: IslandTranslate;
   onChange: (nodeId: string) => void;
   onConfirm: () => void;
 }
@@ -17,30 +18,30 @@ export function Summary({ flow, answers, t, onChange, onConfirm }: Props) {
   useEffect(() => heading.current?.focus(), []);
   const label = (nodeId: string): string => {
     const a = answers[nodeId];
-    if (Array.isArray(a)) return a.map((id) => t(`triage.trouble.${id}` as UiKey)).join('、');
-    return a ? t(`triage.opt.${nodeId}.${a}` as UiKey) : t('triage.noAnswer');
+    if (Array.isArray(a)) return a.map((id) => t.raw(`triage.trouble.${id}` as UiKey)).join('、');
+    return a ? t.raw(`triage.opt.${nodeId}.${a}` as UiKey) : t.raw('triage.noAnswer');
   };
   return (
     <section aria-labelledby="summary-heading">
-      <h2 id="summary-heading" ref={heading} tabIndex={-1}>{t('triage.summaryHeading')}</h2>
-      <p>{t('triage.summaryLead')}</p>
+      <h2 id="summary-heading" ref={heading} tabIndex={-1}>{t.rich('triage.summaryHeading')}</h2>
+      <p>{t.rich('triage.summaryLead')}</p>
       <dl className="summary-list">
         {path(flow, answers).map((n) => {
           const question = t(`triage.q.${n.id}.question` as UiKey);
           return (
             <div className="summary-list__row" key={n.id}>
-              <dt>{question}</dt>
-              <dd>{label(n.id)}</dd>
+              <dt>{t.rich(`triage.q.${n.id}.question` as UiKey)}</dt>
+              <dd>{richText(label(n.id))}</dd>
               <dd>
                 <button type="button" className="link-button" onClick={() => onChange(n.id)}>
-                  {t('triage.change')}<span className="visually-hidden">{t('triage.changeHidden', { question })}</span>
+                  {t.rich('triage.change')}<span className="visually-hidden">{t.rich('triage.changeHidden', { question })}</span>
                 </button>
               </dd>
             </div>
           );
         })}
       </dl>
-      <button type="button" className="button" onClick={onConfirm}>{t('triage.seeResult')}</button>
+      <button type="button" className="button" onClick={onConfirm}>{t.rich('triage.seeResult')}</button>
     </section>
   );
 }

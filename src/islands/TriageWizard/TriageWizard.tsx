@@ -1,5 +1,6 @@
+import type { Locale } from '@/i18n/locales';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createTranslator } from '@/i18n/translator';
+import { createIslandTranslator } from '@/islands/shared/island-translator';
 import type { Area } from '@/schemas/area';
 import type { Hotline } from '@/schemas/hotline';
 import { currentNode, effectiveAnswers, nextNode, path, triage, type Answers, type TriageData } from '@/triage/engine';
@@ -13,7 +14,7 @@ export interface TriageWizardProps {
   data: TriageData;
   /** The UI strings the wizard uses (see pickMessages), passed in so the bundle carries no locale file. */
   messages: Record<string, string>;
-  locale: string;
+  locale: Locale;
   areas: Pick<Area, 'id' | 'name'>[];
   hotlines: Hotline[];
 }
@@ -25,7 +26,7 @@ type Stage = { kind: 'question'; nodeId: string; fromSummary: boolean } | { kind
  * Answers live in memory and sessionStorage only; nothing goes into the URL.
  */
 export function TriageWizard({ data, messages, locale, areas, hotlines }: TriageWizardProps) {
-  const t = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+  const t = useMemo(() => createIslandTranslator(locale, messages), [locale, messages]);
   const { flow } = data;
   const categories = data.routing.categories.map((c) => c.id);
   const [answers, setAnswers] = useState<Answers>({});
@@ -60,7 +61,7 @@ export function TriageWizard({ data, messages, locale, areas, hotlines }: Triage
       {child}
       {stage.kind !== 'result' && (
         <p className="restart">
-          <button type="button" className="link-button" onClick={restart}>{t('triage.restart')}</button>
+          <button type="button" className="link-button" onClick={restart}>{t.rich('triage.restart')}</button>
         </p>
       )}
     </div>

@@ -1,7 +1,9 @@
 // POST /api/inquiries: accepts an inquiry (JSON or form-encoded), validates it with the form's own
 // schema, routes it and answers 201 with the receipt number only after the row is committed.
 import type { APIRoute } from 'astro';
-import { useTranslations } from '@/i18n';
+import { useTranslations, isLocale, type Translate } from '@/i18n';
+import { localeFromAcceptLanguage } from '@/i18n/locales';
+import { stripRuby } from '@/i18n/ruby';
 import { submitContext } from '@/server/context';
 import { submitInquiry } from '@/server/inquiry-service';
 import { createRateLimiter } from '@/server/rate-limit';
@@ -10,16 +12,27 @@ import { bodyKind, checkSameOrigin, parseBody, readLimitedText, RequestRejected 
 export const prerender = false;
 
 const limiter = createRateLimiter();
-const t = useTranslations('ja');
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
-const problem = (status: number, key: string, headers?: Record<string, string>) => json(status, { error: key, message: t(key as 'api.error.server') }, headers);
+const problem = (t: Translate, status: number, key: string, headers?: Record<string, string>) => json(status, { error: key, message: t(key as 'api.error.server') }, headers);
+
+/**
+ * Messages come back in the sender's language: `?locale=` (the form sends its page's locale),
+ * else Accept-Language, else Japanese. The error keys are the same in every language.
+ */
+function translatorFor(request: Request, url: URL): Translate {
+  const asked = url.searchParams.get('locale');
+  const t = useTranslations(isLocale(asked) ? asked : localeFromAcceptLanguage(request.headers.get('accept-language')));
+  // JSON carries plain text: やさしい日本語's ruby notation is for pages.
+  return (key, options) => stripRuby(t(key, options));
+}
 
 export const POST: APIRoute = async ({ request, url, clientAddress }) => {
+  const t = translatorFor(request, url);
   try {
     checkSameOrigin(request, url.origin);
     const kind = bodyKind(request);
-    if (!limiter.allow(clientAddress)) return problem(429, 'api.error.rateLimited', { 'retry-after': String(limiter.retryAfterSeconds) });
+    if (!limiter.allow(clientAddress)) return problem(t, 429, 'api.error.rateLimited', { 'retry-after': String(limiter.retryAfterSeconds) });
     const body = parseBody(await readLimitedText(request), kind);
     const ctx = await submitContext();
     const outcome = submitInquiry(body, ctx);
@@ -33,11 +46,11 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     });
     return json(outcome.created ? 201 : 200, { receipt: outcome.receipt, windows, coordinator: outcome.routing.coordinator }, outcome.created ? {} : { 'idempotent-replayed': 'true' });
   } catch (e) {
-    if (e instanceof RequestRejected) return problem(e.status, e.key);
+    if (e instanceof RequestRejected) return problem(t, e.status, e.key);
     console.error('inquiry failed', e);
-    return problem(500, 'api.error.server');
+    return problem(t, 500, 'api.error.server');
   }
 };
 
 /** Only POST is in use (OWASP ASVS 14.5.1). */
-export const ALL: APIRoute = () => json(405, { error: 'api.error.method', message: t('api.error.method') }, { allow: 'POST' });
+export const ALL: APIRoute = ({ request, url }) => json(405, { error: 'api.error.method', message: translatorFor(request, url)('api.error.method') }, { allow: 'POST' });

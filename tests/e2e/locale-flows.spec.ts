@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { locales, localizePath, type Locale } from '@/i18n/locales';
+import { messages } from '../support/ui-messages';
+import { stripRuby } from '@/i18n/ruby';
+import { expect, expectNoAxeViolations, test } from './support/fixtures';
+
+// A newcomer goes directory → wizard → form → receipt in another language, and the inquiry is
+// stored with that locale. Controls are found by id so the same path works with ruby text.
+
+function cliShow(receipt: string): { inquiry: Record<string, unknown> } {
+  return JSON.parse(
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
+      cwd: process.cwd().endsWith('tests') ? '..' : '.',
+      env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+      encoding: 'utf8',
+    }),
+  );
+}
+
+/** Text of an element without ruby readings: what a sighted reader sees as the base text. */
+const baseText = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((e) => {
+    const c = e.cloneNode(true) as HTMLElement;
+    c.querySelectorAll('rt, rp').forEach((x) => x.remove());
+    return c.textContent!.trim();
+  });
+
+for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja')) {
+  const m = messages[locale];
+  test(`in ${locale}: directory → wizard → form → receipt, stored with the locale`, async ({ page }) => {
+    await page.goto(localizePath(locale, '/madoguchi/'));
+    await expect(page.locator('h1')).toHaveText(stripRuby(m['directory.title']));
+    await page.locator('header').getByRole('link').nth(3).click(); // nav: the wizard
+    await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/sagasu/')}$`));
+    for (const [node, option] of [['who', 'family'], ['district', 'yamada'], ['troubles', 'withdrawn'], ['age', 'middle'], ['elderlyInHome', 'yes'], ['refuses', 'unsure']]) {
+      expect(await baseText(page, '.question__heading')).toBe(stripRuby(m[`triage.q.${node}.question` as keyof typeof m]));
+      await page.locator(`#${node}-${option}`).check();
+      await page.locator('form button[type="submit"]').click();
+    }
+    await expectNoAxeViolations(page, `${locale} wizard summary`);
+    await page.locator('section[aria-labelledby="summary-heading"] > button.button').click();
+    await expect(page.locator('#result-heading')).toBeFocused();
+    await expectNoAxeViolations(page, `${locale} wizard result`);
+    await page.locator(`a.button[href^="${localizePath(locale, '/soudan/')}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/soudan/')}\\?window=omigawa-houkatsu`));
+    await expect(page.locator('#f-window')).toHaveValue('omigawa-houkatsu');
+    await page.locator('#f-writer-family').check();
+    await page.locator('#f-relationship').fill('daughter');
+    await page.locator('#f-personAge-senior').check();
+    await page.locator('#f-personConsent-notTold').check();
+    await page.locator('#f-area').selectOption('yamada');
+    await page.locator('#f-details').fill('My father lives alone and no longer goes out.');
+    await page.locator('#f-contactMethods-phone').check();
+    await page.locator('#f-phone').fill('090-1234-5678');
+    await page.locator('#f-name').fill('Maria Santos');
+    // Submitting without consent shows the error summary in this language.
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.getByRole('alert')).toBeFocused();
+    expect(await baseText(page, '.error-summary')).toContain(stripRuby(m['form.error.consentRequired']));
+    await expectNoAxeViolations(page, `${locale} form error`);
+    await page.locator('#f-consent').check();
+    await page.waitForTimeout(3100); // the minimum fill time against bots
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.locator('#check-heading')).toBeFocused();
+    await page.locator('section[aria-labelledby="check-heading"] button.button:not(.button--secondary)').click();
+    await expect(page.locator('#confirmation-heading')).toBeFocused();
+    expect(await baseText(page, '#confirmation-heading')).toBe(stripRuby(m['confirm.title']));
+    await expectNoAxeViolations(page, `${locale} confirmation`);
+    const receipt = (await page.locator('[data-receipt]').textContent())!;
+    expect(cliShow(receipt).inquiry).toMatchObject({ locale, name: 'Maria Santos', area: 'yamada' });
+  });
+}
+
+test('the API answers errors in the language asked for', async ({ request, baseURL }) => {
+  const headers = { origin: new URL(baseURL!).origin, 'content-type': 'text/plain' };
+  const byQuery = await request.post('/api/inquiries?locale=en', { headers, data: 'x' });
+  expect(byQuery.status()).toBe(415);
+  expect(await byQuery.json()).toEqual({ error: 'api.error.contentType', message: messages.en['api.error.contentType'] });
+  const byHeader = await request.post('/api/inquiries', { headers: { ...headers, 'accept-language': 'en-GB,en;q=0.9' }, data: 'x' });
+  expect((await byHeader.json()).message).toBe(messages.en['api.error.contentType']);
+  const fallback = await request.post('/api/inquiries', { headers: { ...headers, 'accept-language': 'fr' }, data: 'x' });
+  expect((await fallback.json()).message).toBe(messages.ja['api.error.contentType']);
+});

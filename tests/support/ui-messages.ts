@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { locales, type Locale } from '@/i18n/locales';
+import type { UiKey } from '@/i18n/messages-types';
+
+// Playwright loads specs as plain Node ESM, where JSON needs import attributes that Vite does not
+// want; read the locale files directly instead (vitest and the build parse them strictly).
+const root = new URL('../../src/i18n/ui/', import.meta.url);
+
+/** Every locale's UI strings, for browser tests. */
+export const messages = Object.fromEntries(
+  locales.map((l) => [l, JSON.parse(readFileSync(new URL(`${l}.json`, root), 'utf8'))]),
+) as Record<Locale, Record<UiKey, string>>;
