@@ -85,3 +85,11 @@ test('every page lists its alternates in every locale, with x-default', async ({
   const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
   expect(alternates).toEqual([...locales.map((l) => `${localeInfo[l].hreflang} ${localizePath(l, '/shikumi/about/')}`), 'x-default /shikumi/about/']);
 });
+
+test('a summary page says so and points to the full Japanese and English text', async ({ page }) => {
+  await page.goto('/vi/shikumi/jigyou/');
+  const notice = page.locator('.translation-notice');
+  await expect(notice).toContainText(messages.vi['translation.summary']);
+  await expect(notice.getByRole('link', { name: 'English' })).toHaveAttribute('href', '/en/shikumi/jigyou/');
+  await expect(notice.getByRole('link', { name: '日本語' })).toHaveAttribute('href', '/shikumi/jigyou/');
+});
