@@ -2,6 +2,7 @@ import { z } from 'zod';
 import ja from './ui/ja.json';
 import en from './ui/en.json';
 import vi from './ui/vi.json';
+import ne from './ui/ne.json';
 import type { Locale } from './locales';
 import type { UiKey } from './messages-types';
 
@@ -17,7 +18,7 @@ export const messagesSchema = z.strictObject(
   Object.fromEntries(Object.keys(ja).map((key) => [key, uiString])) as Record<UiKey, typeof uiString>,
 );
 
-const files: Record<Locale, unknown> = { ja, en, vi };
+const files: Record<Locale, unknown> = { ja, en, vi, ne };
 
 /** Parsed UI strings of every locale. */
 export const messages = Object.fromEntries(
