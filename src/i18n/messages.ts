@@ -4,6 +4,7 @@ import en from './ui/en.json';
 import vi from './ui/vi.json';
 import ne from './ui/ne.json';
 import ptBR from './ui/pt-BR.json';
+import id from './ui/id.json';
 import type { Locale } from './locales';
 import type { UiKey } from './messages-types';
 
@@ -19,7 +20,7 @@ export const messagesSchema = z.strictObject(
   Object.fromEntries(Object.keys(ja).map((key) => [key, uiString])) as Record<UiKey, typeof uiString>,
 );
 
-const files: Record<Locale, unknown> = { ja, en, vi, ne, 'pt-BR': ptBR };
+const files: Record<Locale, unknown> = { ja, en, vi, ne, 'pt-BR': ptBR, id };
 
 /** Parsed UI strings of every locale. */
 export const messages = Object.fromEntries(
