@@ -15,6 +15,8 @@ function cliShow(receipt: string): string {
 const waitLikeAPerson = (page: Page) => page.waitForTimeout(3100);
 
 async function fillAsDaughter(page: Page) {
+  // See tests/e2e/locale-flows.spec.ts: a click in the instant the island hydrates can be lost under load.
+  await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
   await page.getByLabel('家族・親族').check();
   await page.getByLabel('本人との関係').fill('娘');
   await page.getByLabel('65歳以上').check();

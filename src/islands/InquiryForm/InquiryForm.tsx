@@ -66,7 +66,8 @@ export function InquiryForm(props: InquiryFormProps) {
 
   useEffect(() => {
     const saved = draft.load();
-    if (saved) reset({ ...getValues(), ...saved, consent: false });
+    // What the page shows now wins: a box ticked while React was taking over must not be undone.
+    if (saved) reset({ ...getValues(), ...saved, consent: false, ...readRenderedForm(document) });
     setMounted(true);
     const sub = watch((values) => draft.save(values as FormValues));
     return () => sub.unsubscribe();
