@@ -2,7 +2,7 @@ import { defaultLocale, type Locale } from './locales';
 import { messages } from './messages';
 import { createTranslator, type Translate } from './translator';
 
-export { locales, defaultLocale, htmlLang, localeInfo, localizePath, delocalizePath, isLocale, type Locale } from './locales';
+export { autonymOn, locales, defaultLocale, htmlLang, localeInfo, localizePath, delocalizePath, isLocale, type Locale } from './locales';
 export type { UiKey } from './messages-types';
 export type { Translate } from './translator';
 

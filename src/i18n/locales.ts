@@ -2,7 +2,7 @@
  * Locales the site is published in. `ja` is the default and has no URL prefix; every other locale
  * lives under its own prefix (/easy/, /en/, …). Zod-free, so islands and the server can import it.
  */
-export const locales = ['ja', 'en', 'vi', 'ne', 'pt-BR', 'id'] as const;
+export const locales = ['ja', 'easy', 'en', 'vi', 'ne', 'pt-BR', 'id'] as const;
 export type Locale = (typeof locales)[number];
 /** Every locale the site is being translated into; a locale is published once its files are complete. */
 export const plannedLocales = ['ja', 'easy', 'en', 'zh-Hans', 'ko', 'vi', 'tl', 'pt-BR', 'ne', 'id'] as const;
@@ -13,6 +13,8 @@ export const defaultLocale: Locale = 'ja';
 interface LocaleInfo {
   /** The language's own name, in its own script (the switcher shows these). */
   autonym: string;
+  /** The autonym with readings, shown on pages whose kanji all carry ruby (やさしい日本語). */
+  autonymRuby?: string;
   /** <html lang> and the lang attribute of the switcher's option. やさしい日本語 is Japanese. */
   lang: string;
   /** hreflang of the alternate link: やさしい日本語 gets a private-use subtag so it does not clash with ja. */
@@ -28,8 +30,8 @@ interface LocaleInfo {
 }
 
 export const localeInfo: Record<PlannedLocale, LocaleInfo> = {
-  ja: { autonym: '日本語', lang: 'ja', hreflang: 'ja', prefix: '', replyLanguage: 'ja', fullText: true },
-  easy: { autonym: 'やさしい日本語', lang: 'ja', hreflang: 'ja-x-easy', prefix: 'easy', replyLanguage: 'easyJa', fullText: true, ruby: true },
+  ja: { autonym: '日本語', autonymRuby: '日本語《にほんご》', lang: 'ja', hreflang: 'ja', prefix: '', replyLanguage: 'ja', fullText: true },
+  easy: { autonym: 'やさしい日本語', autonymRuby: 'やさしい日本語《にほんご》', lang: 'ja', hreflang: 'ja-x-easy', prefix: 'easy', replyLanguage: 'easyJa', fullText: true, ruby: true },
   en: { autonym: 'English', lang: 'en', hreflang: 'en', prefix: 'en', replyLanguage: 'en', fullText: true },
   'zh-Hans': { autonym: '简体中文', lang: 'zh-Hans', hreflang: 'zh-Hans', prefix: 'zh-hans', replyLanguage: 'zh-Hans', fullText: false },
   ko: { autonym: '한국어', lang: 'ko', hreflang: 'ko', prefix: 'ko', replyLanguage: 'ko', fullText: false },
@@ -84,4 +86,10 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     if (isLocale(alias)) return alias;
   }
   return defaultLocale;
+}
+
+/** How `language` is named on a page in `pageLocale`: with readings where every kanji carries ruby. */
+export function autonymOn(pageLocale: Locale, language: Locale): string {
+  const info = localeInfo[language];
+  return localeInfo[pageLocale].ruby ? (info.autonymRuby ?? info.autonym) : info.autonym;
 }

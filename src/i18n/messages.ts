@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import ja from './ui/ja.json';
+import easy from './ui/easy.json';
 import en from './ui/en.json';
 import vi from './ui/vi.json';
 import ne from './ui/ne.json';
@@ -20,7 +21,7 @@ export const messagesSchema = z.strictObject(
   Object.fromEntries(Object.keys(ja).map((key) => [key, uiString])) as Record<UiKey, typeof uiString>,
 );
 
-const files: Record<Locale, unknown> = { ja, en, vi, ne, 'pt-BR': ptBR, id };
+const files: Record<Locale, unknown> = { ja, easy, en, vi, ne, 'pt-BR': ptBR, id };
 
 /** Parsed UI strings of every locale. */
 export const messages = Object.fromEntries(

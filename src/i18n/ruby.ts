@@ -39,6 +39,14 @@ export function stripRuby(text: string): string {
 }
 
 /**
+ * The text with each reading in brackets after its base, as <rp> shows it without ruby support:
+ * for <option>, which holds plain text only but is still read by people who need the readings.
+ */
+export function rubyToText(text: string): string {
+  return hasRuby(text) ? text.replace(annotation, (_, b1, r1, b2, r2) => `${b1 ?? b2}(${r1 ?? r2})`) : text;
+}
+
+/**
  * HTML for annotated text that is already HTML-escaped (Astro output). <rp> keeps the reading in
  * brackets for browsers and readers that do not support ruby.
  */

@@ -46,9 +46,16 @@ export async function loadWindows(locale: Locale = defaultLocale): Promise<Local
         callScript: x.callScript,
         channels: w.channels.map((c, i) => ({ ...c, note: x.channelNotes[i] ?? c.note })),
         operation: { ...w.operation, department: x.department ?? w.operation.department, operator: x.operator ?? w.operation.operator },
+        address: w.address && x.address ? { ...w.address, text: x.address } : w.address,
       };
     })
     .sort((a, b) => a.order - b.order);
+}
+
+/** How a cited document's title is written in this locale (the Japanese title unless the locale says otherwise). */
+export async function loadSourceTitle(locale: Locale): Promise<(title: string) => string> {
+  const titles = (await contentTranslation(locale))?.sourceTitles ?? {};
+  return (title) => titles[title] ?? title;
 }
 
 /** Districts in display order. */

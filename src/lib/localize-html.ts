@@ -1,13 +1,14 @@
 import { localeInfo, localizePath, type Locale } from '@/i18n/locales';
-import { rubyToHtml, stripRuby } from '@/i18n/ruby';
+import { rubyToHtml, rubyToText, stripRuby } from '@/i18n/ruby';
 
 /**
  * Rewrites a rendered page for its locale, so pages and components write plain root-relative links
  * and plain strings once:
  * - internal links (href, action) gain the locale prefix: "/madoguchi/" → "/en/madoguchi/";
  *   links that carry hreflang (the language switcher, alternates) already point where they mean to;
- * - for やさしい日本語, ruby notation (相談《そうだん》) becomes <ruby> in text and is removed where
- *   markup cannot go (attributes, <title>, <option>, <textarea>).
+ * - for やさしい日本語, ruby notation (相談《そうだん》) becomes <ruby> in text, readings in brackets
+ *   in <option> (text only, but read), and is removed where nobody reads it as text (attributes,
+ *   <title>, <textarea>).
  * Script and style contents are left untouched (the islands' props carry the notation on purpose,
  * and CSP hashes stay valid).
  */
@@ -18,7 +19,10 @@ export function localizeHtml(html: string, locale: Locale): string {
   const token = /<!--[\s\S]*?-->|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<(title|option|textarea)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\2\s*>|<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+|</g;
   return html.replace(token, (match, _raw: string, plainTag: string | undefined, plainAttrs: string, plainText: string) => {
     if (match.startsWith('<!--') || _raw) return match;
-    if (plainTag) return `${rewriteTag(`<${plainTag}${plainAttrs}>`, locale, ruby)}${ruby ? stripRuby(plainText) : plainText}</${plainTag}>`;
+    if (plainTag) {
+      const text = !ruby ? plainText : plainTag === 'option' ? rubyToText(plainText) : stripRuby(plainText);
+      return `${rewriteTag(`<${plainTag}${plainAttrs}>`, locale, ruby)}${text}</${plainTag}>`;
+    }
     if (match.startsWith('<')) return rewriteTag(match, locale, ruby);
     return ruby ? rubyToHtml(match) : match;
   });

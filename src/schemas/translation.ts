@@ -25,6 +25,8 @@ const windowText = z.strictObject({
   channelNotes: z.array(text.nullable()),
   operator: text.optional(),
   department: text.optional(),
+  /** The street address as this locale writes it (やさしい日本語: with readings); else the Japanese one. */
+  address: text.optional(),
 });
 
 /**
@@ -39,9 +41,14 @@ export const contentTranslationSchema = z.strictObject({
   hotlines: z.record(z.string(), z.strictObject({ name: text, when: text, notes: z.array(text).optional() })),
   places: z.record(
     z.string(),
-    z.strictObject({ name: text, location: text.optional(), count: text.optional(), department: text.optional(), description: text }),
+    z.strictObject({ name: text, location: text.optional(), count: text.optional(), department: text.optional(), operator: text.optional(), description: text }),
   ),
   site: z.strictObject({ municipality: text, department: text, address: text }),
+  /**
+   * A cited document's title as this locale writes it, keyed by the Japanese title. Titles are cited
+   * as published, so most locales leave them out; やさしい日本語 adds readings.
+   */
+  sourceTitles: z.record(text, text).optional(),
 });
 export type ContentTranslation = z.infer<typeof contentTranslationSchema>;
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { locales } from '@/i18n/locales';
+import { parseRuby, stripRuby } from '@/i18n/ruby';
 import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from '@/schemas/translation';
 
 const readYaml = (p: string) => parse(readFileSync(p, 'utf8'));
@@ -42,5 +43,29 @@ describe.each(locales.filter((l) => l !== 'ja'))('content translated into %s', (
     expect(readdirSync(`content/programs/${locale}`).sort()).toEqual(programSlugs);
     for (const f of programSlugs) programTranslationSchema.parse(frontmatter(`content/programs/${locale}/${f}`));
     pageTranslationSchema.parse(frontmatter(`content/pages/${locale}/policy.md`));
+  });
+});
+
+describe('やさしい日本語 content', () => {
+  const data = contentTranslationSchema.parse(readYaml('content/translations/easy.yaml'));
+  const kanjiLeft = (s: string) => /[\p{Script=Han}々〆ヶ]/u.test(parseRuby(s).filter((x) => typeof x === 'string').join(''));
+  it('writes each window name exactly as on the door, with readings', () => {
+    for (const [id, w] of Object.entries(data.windows)) expect(stripRuby(w.name ?? ''), id).toBe(windows[id].name);
+  });
+  it('gives every kanji a reading, in the YAML and in every page', () => {
+    const values = (o: unknown): string[] => (typeof o === 'string' ? [o] : o && typeof o === 'object' ? Object.values(o).flatMap(values) : []);
+    const pages = [...readdirSync('content/programs/easy').map((f) => readFileSync(`content/programs/easy/${f}`, 'utf8')), readFileSync('content/pages/easy/policy.md', 'utf8')];
+    const bare = [...values(data), ...pages.flatMap((t) => t.split('\n'))].filter((l) => kanjiLeft(l));
+    expect(bare).toEqual([]);
+  });
+  it('cites every source document by its exact title, with readings', () => {
+    for (const [title, annotated] of Object.entries(data.sourceTitles ?? {})) expect(stripRuby(annotated)).toBe(title);
+    const documents = (o: unknown): string[] =>
+      Array.isArray(o) ? o.flatMap(documents) : o && typeof o === 'object'
+        ? [...((o as { documents?: { title: string }[] }).documents ?? []).map((d) => d.title), ...Object.values(o).flatMap(documents)]
+        : [];
+    const cited = [...new Set(documents([...Object.values(windows), readYaml('content/places.yaml'), ...programSlugs.map((f) => frontmatter(`content/programs/ja/${f}`))]))];
+    expect(cited.length).toBeGreaterThan(3);
+    expect(cited.filter((t) => !data.sourceTitles?.[t])).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { locales, localizePath, type Locale } from '@/i18n/locales';
+import { localeInfo, locales, localizePath, type Locale } from '@/i18n/locales';
 import { messages } from '../support/ui-messages';
 import { stripRuby } from '@/i18n/ruby';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { kanjiWithoutRuby } from './support/ruby';
 
 // A newcomer goes directory → wizard → form → receipt in another language, and the inquiry is
 // stored with that locale. Controls are found by id so the same path works with ruby text.
@@ -28,9 +29,14 @@ const baseText = (page: Page, selector: string) =>
 
 for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja')) {
   const m = messages[locale];
+  /** axe at each step, and for やさしい日本語, ruby on every kanji of what the islands render too. */
+  const checkStep = async (page: Page, step: string) => {
+    await expectNoAxeViolations(page, `${locale} ${step}`);
+    if (localeInfo[locale].ruby) expect(await kanjiWithoutRuby(page), `kanji without ruby: ${step}`).toEqual([]);
+  };
   test(`in ${locale}: directory → wizard → form → receipt, stored with the locale`, async ({ page }) => {
     await page.goto(localizePath(locale, '/madoguchi/'));
-    await expect(page.locator('h1')).toHaveText(stripRuby(m['directory.title']));
+    expect(await baseText(page, 'h1')).toBe(stripRuby(m['directory.title']));
     await page.locator('header').getByRole('link').nth(3).click(); // nav: the wizard
     await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/sagasu/')}$`));
     for (const [node, option] of [['who', 'family'], ['district', 'yamada'], ['troubles', 'withdrawn'], ['age', 'middle'], ['elderlyInHome', 'yes'], ['refuses', 'unsure']]) {
@@ -38,10 +44,10 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
       await page.locator(`#${node}-${option}`).check();
       await page.locator('form button[type="submit"]').click();
     }
-    await expectNoAxeViolations(page, `${locale} wizard summary`);
+    await checkStep(page, 'wizard summary');
     await page.locator('section[aria-labelledby="summary-heading"] > button.button').click();
     await expect(page.locator('#result-heading')).toBeFocused();
-    await expectNoAxeViolations(page, `${locale} wizard result`);
+    await checkStep(page, 'wizard result');
     await page.locator(`a.button[href^="${localizePath(locale, '/soudan/')}"]`).click();
     await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/soudan/')}\\?window=omigawa-houkatsu`));
     await expect(page.locator('#f-window')).toHaveValue('omigawa-houkatsu');
@@ -61,7 +67,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     await page.locator('form button[type="submit"]').click();
     await expect(page.getByRole('alert')).toBeFocused();
     expect(await baseText(page, '.error-summary')).toContain(stripRuby(m['form.error.consentRequired']));
-    await expectNoAxeViolations(page, `${locale} form error`);
+    await checkStep(page, 'form error');
     await page.locator('#f-consent').check();
     await page.waitForTimeout(3100); // the minimum fill time against bots
     await page.locator('form button[type="submit"]').click();
@@ -69,7 +75,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     await page.locator('section[aria-labelledby="check-heading"] button.button:not(.button--secondary)').click();
     await expect(page.locator('#confirmation-heading')).toBeFocused();
     expect(await baseText(page, '#confirmation-heading')).toBe(stripRuby(m['confirm.title']));
-    await expectNoAxeViolations(page, `${locale} confirmation`);
+    await checkStep(page, 'confirmation');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     expect(cliShow(receipt).inquiry).toMatchObject({ locale, name: 'Maria Santos', area: 'yamada' });
   });

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { localeInfo, locales } from '@/i18n/locales';
 import { messages, messagesSchema } from '@/i18n/messages';
+import { parseRuby } from '@/i18n/ruby';
 import { loadTriageData } from '@/triage/load-node';
 
 const { flow, routing } = loadTriageData();
@@ -44,5 +45,36 @@ describe.each(locales.filter((l) => l !== 'ja' && !localeInfo[l].ruby))('the %s 
     const keys = Object.keys(m).filter((k) => /^(nav|urgent|form\.error|api\.error|triage\.q|confirm)\./.test(k));
     expect(keys.length).toBeGreaterThan(30);
     expect(keys.filter((k) => kana.test(m[k]!))).toEqual([]);
+  });
+});
+
+describe('the やさしい日本語 locale file', () => {
+  it('gives every kanji a reading (ruby notation)', () => {
+    const kanji = /[\p{Script=Han}々〆ヶ]/u;
+    const bare = Object.entries(messages.easy)
+      .filter(([k]) => !/^form\.language\.(?!ja$|easyJa$|label$|other$)/.test(k))
+      .filter(([, v]) => kanji.test(stripAnnotations(v)))
+      .map(([k]) => k);
+    expect(bare).toEqual([]);
+  });
+});
+
+/** The text left once every annotated word is removed: any kanji in it has no reading. */
+function stripAnnotations(text: string): string {
+  return parseRuby(text).filter((s) => typeof s === 'string').join('');
+}
+
+describe.each(locales)('triage wording in %s', (locale) => {
+  const m = messages[locale] as Record<string, string>;
+  it('every node has a question and every option a label', () => {
+    for (const n of flow.nodes) {
+      expect(m[`triage.q.${n.id}.question`], n.id).toBeTruthy();
+      for (const o of n.options) expect(m[`triage.opt.${n.id}.${o}`], `${n.id}.${o}`).toBeTruthy();
+    }
+  });
+  it('every trouble, category and pattern has wording', () => {
+    for (const t of flow.troubles) expect(m[`triage.trouble.${t.id}`], t.id).toBeTruthy();
+    for (const c of routing.categories) expect(m[`category.${c.id}`], c.id).toBeTruthy();
+    for (const p of flow.patterns) expect(m[`triage.pattern.${p.id}`], p.id).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuby, rubyToHtml, stripRuby } from '@/i18n/ruby';
+import { parseRuby, rubyToHtml, rubyToText, stripRuby } from '@/i18n/ruby';
 import { localizeHtml } from '@/lib/localize-html';
 
 describe('ruby notation', () => {
@@ -10,6 +10,7 @@ describe('ruby notation', () => {
   it('becomes <ruby> with <rp> fallbacks, or plain text', () => {
     expect(rubyToHtml('電話《でんわ》')).toBe('<ruby>電話<rp>(</rp><rt>でんわ</rt><rp>)</rp></ruby>');
     expect(stripRuby('電話《でんわ》してください')).toBe('電話してください');
+    expect(rubyToText('｜香取市《かとりし》の外《そと》')).toBe('香取市(かとりし)の外(そと)');
   });
 });
 
@@ -23,6 +24,14 @@ describe('localizing a rendered page', () => {
     expect(out).toContain('href="/api/inquiries"');
     expect(out).toContain('hreflang="ja" href="/madoguchi/"');
     expect(out).toContain('<a href="/easy/">');
+  });
+  it('for やさしい日本語, turns notation into ruby in text and removes it where markup cannot go', () => {
+    const out = localizeHtml(page, 'easy');
+    expect(out).toContain('<title>相談</title>');
+    expect(out).toContain('aria-label="窓口"');
+    expect(out).toContain('>窓口<rp>(</rp><rt>まどぐち</rt><rp>)</rp></ruby></a>');
+    expect(out).toContain('<option>佐原(さわら)</option>');
+    expect(out).toContain('{"a":"相談《そうだん》"}');
   });
   it('leaves Japanese pages untouched', () => {
     expect(localizeHtml(page, 'ja')).toBe(page);

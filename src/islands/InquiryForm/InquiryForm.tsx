@@ -2,7 +2,7 @@ import type { Locale } from '@/i18n/locales';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { createIslandTranslator, richText } from '@/islands/shared/island-translator';
-import { stripRuby } from '@/i18n/ruby';
+import { rubyToText } from '@/i18n/ruby';
 import type { UiKey } from '@/i18n/translator-types';
 import { accommodationOptions, ageGroups, consentStates, contactMethods, createInquirySchema, DETAILS_MAX, discretionOptions, replyLanguages, writerIds } from '@/schemas/inquiry';
 import { ErrorSummary } from '@/ui/ErrorSummary';
@@ -40,7 +40,7 @@ type Done = Omit<ConfirmationProps, 't'>;
 export function InquiryForm(props: InquiryFormProps) {
   const { locale, windows, districts, categories, prefill, idempotencyKey, startedAt } = props;
   const t = useMemo(() => createIslandTranslator(locale, props.messages), [locale, props.messages]);
-  // Strings with their ruby notation (やさしい日本語); rendered through richText, stripped for <option>.
+  // Strings with their ruby notation (やさしい日本語); rendered through richText, readings in brackets in <option>.
   const tk = (key: string, options?: Record<string, unknown>) => t.raw(key as UiKey, options);
   const schema = useMemo(
     () => createInquirySchema({ categories, windows: windows.map((w) => w.id), districts: districts.map((d) => d.id) }),
@@ -235,8 +235,8 @@ export function InquiryForm(props: InquiryFormProps) {
       <Field id="f-area" {...fieldText('area', true)}>
         <select {...inputProps('area', true)}>
           <option value="" disabled>―</option>
-          {districts.map((d) => <option key={d.id} value={d.id}>{stripRuby(d.name)}</option>)}
-          <option value="unknown">{t.rich('form.area.unknown')}</option>
+          {districts.map((d) => <option key={d.id} value={d.id}>{rubyToText(d.name)}</option>)}
+          <option value="unknown">{rubyToText(t.raw('form.area.unknown'))}</option>
         </select>
       </Field>
       {choices('categories', categories, 'checkbox', (o) => tk(`category.${o}`), true)}
@@ -248,8 +248,8 @@ export function InquiryForm(props: InquiryFormProps) {
       </Field>
       <Field id="f-window" {...fieldText('window', false)}>
         <select {...inputProps('window', false)}>
-          <option value="any">{t.rich('form.window.any')}</option>
-          {windows.map((w) => <option key={w.id} value={w.id} lang="ja">{stripRuby(w.name)}</option>)}
+          <option value="any">{rubyToText(t.raw('form.window.any'))}</option>
+          {windows.map((w) => <option key={w.id} value={w.id} lang="ja">{rubyToText(w.name)}</option>)}
         </select>
       </Field>
 
@@ -291,7 +291,7 @@ export function InquiryForm(props: InquiryFormProps) {
       <Field id="f-language" {...fieldText('language', true)}>
         <select {...inputProps('language', true)}>
           {/* Each language is named in its own script and marked with its lang (WCAG 3.1.2). */}
-          {replyLanguages.map((l) => <option key={l} value={l} lang={l === 'ja' || l === 'easyJa' || l === 'other' ? undefined : l}>{t(`form.language.${l}` as UiKey)}</option>)}
+          {replyLanguages.map((l) => <option key={l} value={l} lang={l === 'ja' || l === 'easyJa' || l === 'other' ? undefined : l}>{rubyToText(t.raw(`form.language.${l}` as UiKey))}</option>)}
         </select>
       </Field>
       {choices('accommodations', accommodationOptions, 'checkbox', (o) => tk(`form.accommodations.${o}`), false)}

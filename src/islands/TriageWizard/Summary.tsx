@@ -27,7 +27,7 @@ export function Summary({ flow, answers, t, onChange, onConfirm }: Props) {
       <p>{t.rich('triage.summaryLead')}</p>
       <dl className="summary-list">
         {path(flow, answers).map((n) => {
-          const question = t(`triage.q.${n.id}.question` as UiKey);
+          const question = t.raw(`triage.q.${n.id}.question` as UiKey);
           return (
             <div className="summary-list__row" key={n.id}>
               <dt>{t.rich(`triage.q.${n.id}.question` as UiKey)}</dt>
