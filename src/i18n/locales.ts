@@ -2,7 +2,7 @@
  * Locales the site is published in. `ja` is the default and has no URL prefix; every other locale
  * lives under its own prefix (/easy/, /en/, …). Zod-free, so islands and the server can import it.
  */
-export const locales = ['ja', 'easy', 'en', 'vi', 'ne', 'pt-BR', 'id'] as const;
+export const locales = ['ja', 'easy', 'en', 'zh-Hans', 'ko', 'vi', 'pt-BR', 'ne', 'id'] as const;
 export type Locale = (typeof locales)[number];
 /** Every locale the site is being translated into; a locale is published once its files are complete. */
 export const plannedLocales = ['ja', 'easy', 'en', 'zh-Hans', 'ko', 'vi', 'tl', 'pt-BR', 'ne', 'id'] as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import ja from './ui/ja.json';
 import easy from './ui/easy.json';
 import en from './ui/en.json';
+import zhHans from './ui/zh-Hans.json';
+import ko from './ui/ko.json';
 import vi from './ui/vi.json';
 import ne from './ui/ne.json';
 import ptBR from './ui/pt-BR.json';
@@ -21,7 +23,7 @@ export const messagesSchema = z.strictObject(
   Object.fromEntries(Object.keys(ja).map((key) => [key, uiString])) as Record<UiKey, typeof uiString>,
 );
 
-const files: Record<Locale, unknown> = { ja, easy, en, vi, ne, 'pt-BR': ptBR, id };
+const files: Record<Locale, unknown> = { ja, easy, en, 'zh-Hans': zhHans, ko, vi, ne, 'pt-BR': ptBR, id };
 
 /** Parsed UI strings of every locale. */
 export const messages = Object.fromEntries(
