@@ -2,11 +2,8 @@
  * Locales the site is published in. `ja` is the default and has no URL prefix; every other locale
  * lives under its own prefix (/easy/, /en/, …). Zod-free, so islands and the server can import it.
  */
-export const locales = ['ja', 'easy', 'en', 'zh-Hans', 'ko', 'vi', 'pt-BR', 'ne', 'id'] as const;
+export const locales = ['ja', 'easy', 'en', 'zh-Hans', 'ko', 'vi', 'tl', 'pt-BR', 'ne', 'id'] as const;
 export type Locale = (typeof locales)[number];
-/** Every locale the site is being translated into; a locale is published once its files are complete. */
-export const plannedLocales = ['ja', 'easy', 'en', 'zh-Hans', 'ko', 'vi', 'tl', 'pt-BR', 'ne', 'id'] as const;
-type PlannedLocale = (typeof plannedLocales)[number];
 export const defaultLocale: Locale = 'ja';
 
 /** How each locale is described to people and machines. */
@@ -29,7 +26,7 @@ interface LocaleInfo {
   ruby?: boolean;
 }
 
-export const localeInfo: Record<PlannedLocale, LocaleInfo> = {
+export const localeInfo: Record<Locale, LocaleInfo> = {
   ja: { autonym: '日本語', autonymRuby: '日本語《にほんご》', lang: 'ja', hreflang: 'ja', prefix: '', replyLanguage: 'ja', fullText: true },
   easy: { autonym: 'やさしい日本語', autonymRuby: 'やさしい日本語《にほんご》', lang: 'ja', hreflang: 'ja-x-easy', prefix: 'easy', replyLanguage: 'easyJa', fullText: true, ruby: true },
   en: { autonym: 'English', lang: 'en', hreflang: 'en', prefix: 'en', replyLanguage: 'en', fullText: true },

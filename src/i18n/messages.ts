@@ -5,6 +5,7 @@ import en from './ui/en.json';
 import zhHans from './ui/zh-Hans.json';
 import ko from './ui/ko.json';
 import vi from './ui/vi.json';
+import tl from './ui/tl.json';
 import ne from './ui/ne.json';
 import ptBR from './ui/pt-BR.json';
 import id from './ui/id.json';
@@ -23,7 +24,7 @@ export const messagesSchema = z.strictObject(
   Object.fromEntries(Object.keys(ja).map((key) => [key, uiString])) as Record<UiKey, typeof uiString>,
 );
 
-const files: Record<Locale, unknown> = { ja, easy, en, 'zh-Hans': zhHans, ko, vi, ne, 'pt-BR': ptBR, id };
+const files: Record<Locale, unknown> = { ja, easy, en, 'zh-Hans': zhHans, ko, vi, tl, ne, 'pt-BR': ptBR, id };
 
 /** Parsed UI strings of every locale. */
 export const messages = Object.fromEntries(
