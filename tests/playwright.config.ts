@@ -25,6 +25,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { HOST: '127.0.0.1', PORT: String(port), INQUIRY_DB_PATH: `test-results/e2e-${port}.sqlite` },
+    // Every inquiry of the suite comes from one loopback address: the default limit (10 per 10 minutes)
+    // would answer the later flows 429. The limit itself is tested in tests/server/api.test.ts ("rate limit").
+    env: { HOST: '127.0.0.1', PORT: String(port), INQUIRY_DB_PATH: `test-results/e2e-${port}.sqlite`, INQUIRY_RATE_LIMIT: '500' },
   },
 });
