@@ -26,7 +26,10 @@ export function createCandidateIndex(docs: readonly SearchDoc[]) {
     }
   });
 
-  /** Cheap score for exact substring hits: names and keywords first, short fields first. */
+  /**
+   * Score of an exact substring hit, on Fuse's scale (0 is best): names and keywords first, then the
+   * reading, then the summary; a match covering more of a short field first.
+   */
   const exactScore = (d: SearchDoc, q: string): number => {
     let best = Infinity;
     const weigh = (text: string, base: number) => {
@@ -40,30 +43,56 @@ export function createCandidateIndex(docs: readonly SearchDoc[]) {
     return best;
   };
 
+  // Shared-bigram counts for the near-spelling path, reused between queries: allocating or hashing
+  // 20,000 entries per keystroke is what made the slowest queries slow at national scale.
+  const shared = new Uint16Array(docs.length);
+
   return {
     /**
-     * Up to `limit` documents for `q`: those containing it exactly (best first), or, when none do,
-     * those sharing the most bigrams with it (for typos and near-spellings).
+     * Up to `limit` documents for `q`: those containing it exactly, best first and already scored
+     * (`exact`), or, when none do, those sharing the most bigrams with it (for typos and
+     * near-spellings), left for the fuzzy ranker to score.
      */
-    candidates(q: string, limit: number): number[] {
+    candidates(q: string, limit: number): { docs: number[]; exact?: number[] } {
       const gs = grams(q);
-      if (!gs.length) return [];
+      if (!gs.length) return { docs: [] };
       const lists = gs.map((g) => postings.get(g) ?? []).sort((a, b) => a.length - b.length);
       if (lists[0]!.length) {
-        // Intersect, smallest list first, then keep only real substring hits.
-        let hits = lists[0]!;
-        for (const l of lists.slice(1)) {
-          const set = new Set(l);
-          hits = hits.filter((i) => set.has(i));
-          if (!hits.length) break;
-        }
+        // Intersect from the smallest list; postings are in ascending order, so the longer lists are
+        // probed by binary search instead of being copied into sets.
+        const rest = lists.slice(1);
+        const hits = lists[0]!.filter((i) => rest.every((l) => contains(l, i)));
         const exact = hits.map((i) => [i, exactScore(docs[i]!, q)] as const).filter(([, s]) => s < Infinity);
-        if (exact.length) return exact.sort((a, b) => a[1] - b[1]).slice(0, limit).map(([i]) => i);
+        if (exact.length) {
+          const best = exact.sort((a, b) => a[1] - b[1]).slice(0, limit);
+          return { docs: best.map(([i]) => i), exact: best.map(([, score]) => score) };
+        }
       }
-      const shared = new Map<number, number>();
-      for (const l of lists) for (const i of l) shared.set(i, (shared.get(i) ?? 0) + 1);
+      const touched: number[] = [];
+      for (const l of lists) {
+        for (const i of l) {
+          if (shared[i] === 0) touched.push(i);
+          shared[i]!++;
+        }
+      }
       const need = Math.max(1, Math.ceil(gs.length / 2));
-      return [...shared].filter(([, n]) => n >= need).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => i);
+      const found = touched.filter((i) => shared[i]! >= need).map((i) => [i, shared[i]!] as const);
+      for (const i of touched) shared[i] = 0;
+      return { docs: found.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([i]) => i) };
     },
   };
+}
+
+/** Whether the ascending list holds `value` (binary search). */
+function contains(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

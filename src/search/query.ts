@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { SearchIndexData } from './index-data';
+import type { SearchDoc, SearchIndexData } from './index-data';
 import { SMALL_DIRECTORY, searchKeys } from './index-data';
 import { createCandidateIndex } from './candidates';
 import { normalizeText, phoneDigits } from './normalize';
@@ -30,15 +30,19 @@ const fuseOptions = { keys: searchKeys.map((k) => ({ ...k })), includeScore: tru
  * Creates a search function over a prebuilt index. The same code runs in the directory page
  * and in the benchmark, so measured timings are the residents' timings. A municipality's
  * directory is small and Fuse ranks all of it; a national-scale one is first narrowed by a bigram
- * index (src/search/candidates.ts) so that ranking stays within a frame even at 20,000 windows.
+ * index (src/search/candidates.ts), which also scores exact hits, so Fuse only ranks near-spellings
+ * and a keystroke stays within a frame even at 20,000 windows.
  */
 export function createSearcher(data: SearchIndexData): (query: string) => SearchHit[] {
   const small = data.docs.length <= SMALL_DIRECTORY;
   const whole = small ? new Fuse(data.docs, fuseOptions, data.fuseIndex ? Fuse.parseIndex<SearchIndexData['docs'][number]>(data.fuseIndex) : undefined) : undefined;
   const index = small ? undefined : createCandidateIndex(data.docs);
-  const rank = (q: string) => {
+  const rank = (q: string): { item: SearchDoc; score?: number }[] => {
     if (whole) return whole.search(q);
-    const subset = index!.candidates(q, CANDIDATES).map((i) => data.docs[i]!);
+    const found = index!.candidates(q, CANDIDATES);
+    const subset = found.docs.map((i) => data.docs[i]!);
+    // Exact hits are already scored; Fuse (a fresh index per query) is only worth it for near-spellings.
+    if (found.exact) return subset.map((item, k) => ({ item, score: found.exact![k] }));
     return subset.length ? new Fuse(subset, fuseOptions).search(q) : [];
   };
 
