@@ -180,8 +180,34 @@ test('a result without sensitive answers has a share link that shows the same re
   await expect(page.locator('.result-window').first()).toContainText('香取CCC');
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+
+  test('nothing on the page jumps when the wizard appears (cumulative layout shift)', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await expect(page.locator('#triage-wizard fieldset')).toBeVisible();
+    await page.waitForTimeout(300); // let any late shift be recorded
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<{ value: number; sources: string[] }[]>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] }[];
+            resolve(entries.filter((e) => !e.hadRecentInput).map((e) => ({ value: e.value, sources: (e.sources ?? []).map((s) => (s.node as Element | null)?.tagName ?? '?') })));
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve([]), 500);
+        }),
+    );
+    expect(shifts.reduce((sum, e) => sum + e.value, 0), JSON.stringify(shifts)).toBeLessThan(0.01);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('the plain form follows the introduction directly (no space kept for the wizard)', async ({ page }) => {
+    await page.goto('/sagasu/');
+    expect(await page.locator('#triage-wizard').evaluate((e) => e.getBoundingClientRect().height)).toBe(0);
+  });
 
   test('the plain form posts and shows the same result', async ({ page }) => {
     await page.goto('/sagasu/');
