@@ -6,6 +6,9 @@ import node from '@astrojs/node';
 // Static pages by default; only routes that opt out with `prerender = false`
 // (src/pages/api/*) are rendered per request by the standalone node server.
 export default defineConfig({
+  // The public address. hreflang alternates must be absolute URLs (search engines ignore relative
+  // ones), so a deployment builds with SITE_URL=https://<its address>; the default is `npm start`'s.
+  site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [react()],

@@ -88,7 +88,10 @@ test('the language switcher keeps the page, names each language in its own scrip
 test('every page lists its alternates in every locale, with x-default', async ({ page }) => {
   await page.goto('/en/shikumi/about/');
   const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
-  expect(alternates).toEqual([...locales.map((l) => `${localeInfo[l].hreflang} ${localizePath(l, '/shikumi/about/')}`), 'x-default /shikumi/about/']);
+  // Absolute URLs (search engines ignore relative hreflang): SITE_URL, or npm start's address.
+  const site = process.env.SITE_URL || 'http://localhost:4321';
+  const url = (path: string) => new URL(path, site).href;
+  expect(alternates).toEqual([...locales.map((l) => `${localeInfo[l].hreflang} ${url(localizePath(l, '/shikumi/about/'))}`), `x-default ${url('/shikumi/about/')}`]);
 });
 
 test('a summary page says so and points to the full Japanese and English text', async ({ page }) => {
