@@ -40,8 +40,8 @@ export function schemaFor(ctx: Pick<SubmitContext, 'triage' | 'districts'>) {
   return schema;
 }
 
-/** Validates, routes and stores one inquiry. Never throws for bad input. */
-export function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): SubmitOutcome {
+/** Validates, routes and stores one inquiry; resolves once it is on disk. Never rejects for bad input. */
+export async function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): Promise<SubmitOutcome> {
   const raw = body instanceof URLSearchParams ? inquiryFromForm(body) : body;
   const meta = { key: raw.idempotencyKey, startedAt: Number(raw.startedAt), honeypot: raw.website };
   if (typeof meta.honeypot === 'string' && meta.honeypot !== '') return { kind: 'ignored' };
@@ -63,6 +63,6 @@ export function submitInquiry(body: Record<string, unknown> | URLSearchParams, c
     ctx.triage.routing,
   );
   const routing: RoutingDecision = { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
-  const { receipt, created } = ctx.store.create(inquiry, routing, meta.key);
+  const { receipt, created } = await ctx.store.create(inquiry, routing, meta.key);
   return { kind: 'stored', receipt, created, inquiry, routing };
 }

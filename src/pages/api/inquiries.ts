@@ -35,7 +35,7 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     if (!limiter.allow(clientAddress)) return problem(t, 429, 'api.error.rateLimited', { 'retry-after': String(limiter.retryAfterSeconds) });
     const body = parseBody(await readLimitedText(request), kind);
     const ctx = await submitContext();
-    const outcome = submitInquiry(body, ctx);
+    const outcome = await submitInquiry(body, ctx);
     if (outcome.kind === 'ignored') return json(202, { status: 'not-accepted', message: t('api.ignored') });
     if (outcome.kind === 'invalid') {
       return json(400, { error: 'api.error.invalid', message: t('api.error.invalid'), fields: outcome.errors.map((e) => ({ ...e, message: t(e.key as 'api.error.invalid') })) });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, backup as sqliteBackup } from 'node:sqlite';
 import type { Inquiry } from '@/schemas/inquiry';
+import { createGroupCommit } from './group-commit';
 import { migrations } from './migrations';
 import type { CreateResult, InquiryStore, RoutingDecision, StoredInquiry } from './types';
 
@@ -15,8 +16,9 @@ function receiptFor(id: number, at: Date): string {
 }
 
 /**
- * node:sqlite store. WAL with synchronous=FULL: a commit is on disk before create() returns,
- * so an inquiry that was answered with a receipt survives a crash or kill -9.
+ * node:sqlite store. WAL with synchronous=FULL: a commit is on disk before create() resolves,
+ * so an inquiry that was answered with a receipt survives a crash or kill -9. Inquiries arriving
+ * together share one commit (group-commit.ts).
  */
 export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbPath): InquiryStore {
   mkdirSync(dirname(path), { recursive: true });
@@ -41,30 +43,41 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     events: selectEvents.all(row.id) as StoredInquiry['events'],
   });
 
-  return {
-    create(inquiry, routing, idempotencyKey): CreateResult {
-      const existing = byKey.get(idempotencyKey) as { receipt: string } | undefined;
-      if (existing) return { receipt: existing.receipt, created: false };
-      const now = new Date();
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        // Checked again inside the write lock: two concurrent retries cannot both insert.
-        const again = byKey.get(idempotencyKey) as { receipt: string } | undefined;
-        if (again) {
-          db.exec('ROLLBACK');
-          return { receipt: again.receipt, created: false };
-        }
-        const id = Number(insert.run(idempotencyKey, now.toISOString(), JSON.stringify(inquiry), JSON.stringify(routing)).lastInsertRowid);
+  type PendingWrite = { inquiry: Inquiry; routing: RoutingDecision; idempotencyKey: string };
+  /** Writes a batch in one durable transaction (see group-commit.ts). */
+  const writeBatch = (items: PendingWrite[]): CreateResult[] => {
+    const now = new Date();
+    const at = now.toISOString();
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const written = new Map<string, string>();
+      const results = items.map(({ inquiry, routing, idempotencyKey }): CreateResult => {
+        // Checked inside the write lock: two concurrent retries (or two in this batch) cannot both insert.
+        const earlier = written.get(idempotencyKey) ?? (byKey.get(idempotencyKey) as { receipt: string } | undefined)?.receipt;
+        if (earlier) return { receipt: earlier, created: false };
+        const id = Number(insert.run(idempotencyKey, at, JSON.stringify(inquiry), JSON.stringify(routing)).lastInsertRowid);
         const receipt = receiptFor(id, now);
         setReceipt.run(receipt, id);
-        addEvent.run(id, 'received', now.toISOString(), JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }));
-        addEvent.run(id, 'routed', now.toISOString(), JSON.stringify(routing));
-        db.exec('COMMIT');
+        addEvent.run(id, 'received', at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }));
+        addEvent.run(id, 'routed', at, JSON.stringify(routing));
+        written.set(idempotencyKey, receipt);
         return { receipt, created: true };
-      } catch (e) {
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw e;
-      }
+      });
+      db.exec('COMMIT');
+      return results;
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  const commit = createGroupCommit(writeBatch);
+
+  return {
+    create(inquiry, routing, idempotencyKey) {
+      // A retry of an inquiry already on disk is answered at once, without a transaction.
+      const existing = byKey.get(idempotencyKey) as { receipt: string } | undefined;
+      if (existing) return Promise.resolve({ receipt: existing.receipt, created: false });
+      return commit({ inquiry, routing, idempotencyKey });
     },
     get: (receipt) => {
       const row = selectOne.get(receipt) as Row | undefined;

@@ -28,7 +28,7 @@ export interface CreateResult {
  */
 export interface InquiryStore {
   /** Stores the inquiry and its events in one durable transaction; resolves only after commit. */
-  create(inquiry: Inquiry, routing: RoutingDecision, idempotencyKey: string): CreateResult;
+  create(inquiry: Inquiry, routing: RoutingDecision, idempotencyKey: string): Promise<CreateResult>;
   get(receipt: string): StoredInquiry | undefined;
   list(limit?: number): StoredInquiry[];
   count(): number;

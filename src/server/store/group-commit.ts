@@ -1,0 +1,34 @@
+/**
+ * Group commit. Writes asked for in the same turn of the event loop go to disk in one transaction,
+ * so one fsync (synchronous=FULL) covers them all instead of one each. Every caller's promise
+ * settles only after that transaction has committed: a receipt is still never given for an inquiry
+ * that is not on disk. If a batch fails, its items are written one by one, so one bad item cannot
+ * take the others down with it.
+ */
+export function createGroupCommit<T, R>(write: (items: T[]) => R[]): (item: T) => Promise<R> {
+  let queue: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const results = write(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      for (const p of batch) {
+        try {
+          p.resolve(write([p.item])[0]!);
+        } catch (itemError) {
+          p.reject(itemError);
+        }
+      }
+    }
+  };
+
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      // The first write of a turn schedules the flush; the rest of the turn joins it.
+      if (queue.push({ item, resolve, reject }) === 1) setImmediate(flush);
+    });
+}
