@@ -82,6 +82,30 @@ test('submitting empty shows an error summary that takes focus; fields are marke
   await expect(name).toBeFocused();
 });
 
+test('what is typed before the form script has arrived is kept when the script takes over', async ({ page }) => {
+  // Hold React's renderer: the page shows the server-rendered form, as on a slow phone.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/client\.[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/soudan/');
+  await page.getByLabel('お名前').fill('山田 花子');
+  await page.getByLabel('家族・親族').check();
+  expect(await page.locator('astro-island[ssr]').count()).toBe(1); // not hydrated yet
+  release();
+  await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+  await expect(page.getByLabel('お名前')).toHaveValue('山田 花子');
+  await expect(page.getByLabel('家族・親族')).toBeChecked();
+  // React holds them too: checking the form does not ask for the name or who is writing.
+  await page.getByRole('button', { name: '入力内容を確認する' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toBeFocused();
+  await expect(summary).not.toContainText('お名前を書いてください');
+  await expect(summary).toContainText('相談したいことを書いてください');
+});
+
 test('what was typed survives a reload and a failed send', async ({ page }) => {
   await page.goto('/soudan/');
   await fillAsDaughter(page);
