@@ -1,5 +1,6 @@
 // The API benchmark's baseline: a bare node:http server that parses a JSON body and does one
-// node:sqlite insert with the same durability settings as the inquiry store (WAL, synchronous=FULL).
+// node:sqlite insert with the same durability as the inquiry store (WAL, each answered insert fsynced),
+// done the plain way: synchronous=FULL, one fsync per insert on the event loop.
 // Started as its own process by api.ts: tsx tests/bench/baseline-server.ts <port> <db file>
 import { createServer } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';

@@ -1,9 +1,8 @@
 /**
- * Group commit. Writes asked for in the same turn of the event loop go to disk in one transaction,
- * so one fsync (synchronous=FULL) covers them all instead of one each. Every caller's promise
- * settles only after that transaction has committed: a receipt is still never given for an inquiry
- * that is not on disk. If a batch fails, its items are written one by one, so one bad item cannot
- * take the others down with it.
+ * Group commit. Writes asked for in the same turn of the event loop go into one transaction, so
+ * one commit (and one fsync, wal-sync.ts) covers them all instead of one each. Every caller's
+ * promise settles only after that transaction has committed. If a batch fails, its items are
+ * written one by one, so one bad item cannot take the others down with it.
  */
 export function createGroupCommit<T, R>(write: (items: T[]) => R[]): (item: T) => Promise<R> {
   let queue: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];

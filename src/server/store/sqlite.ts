@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, backup as sqliteBackup } from 'node:sqlite';
 import type { Inquiry } from '@/schemas/inquiry';
 import { createGroupCommit } from './group-commit';
+import { createWalSync } from './wal-sync';
 import { migrations } from './migrations';
 import type { CreateResult, InquiryStore, RoutingDecision, StoredInquiry } from './types';
 
@@ -16,20 +17,26 @@ function receiptFor(id: number, at: Date): string {
 }
 
 /**
- * node:sqlite store. WAL with synchronous=FULL: a commit is on disk before create() resolves,
- * so an inquiry that was answered with a receipt survives a crash or kill -9. Inquiries arriving
- * together share one commit (group-commit.ts).
+ * node:sqlite store. A commit is on disk before create() resolves, so an inquiry that was answered
+ * with a receipt survives a crash, kill -9 or power loss: WAL with synchronous=NORMAL, then an fsync
+ * of the WAL file off the event loop (wal-sync.ts), the same guarantee as synchronous=FULL.
+ * Inquiries arriving together share one commit (group-commit.ts) and one fsync.
  */
 export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbPath): InquiryStore {
   mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   migrate(db);
 
   const byKey = db.prepare('SELECT receipt FROM inquiries WHERE idempotency_key = ?');
-  const insert = db.prepare('INSERT INTO inquiries (idempotency_key, received_at, body, routing) VALUES (?, ?, ?, ?)');
-  const setReceipt = db.prepare('UPDATE inquiries SET receipt = ? WHERE id = ?');
-  const addEvent = db.prepare('INSERT INTO inquiry_events (inquiry_id, type, at, detail) VALUES (?, ?, ?, ?)');
+  // AUTOINCREMENT's counter: ids (and so receipt numbers) are never reused, even after a delete.
+  const lastId = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'inquiries'");
+  // The id is assigned here rather than by SQLite so the receipt goes in with the row: one
+  // statement per inquiry instead of insert + update (the store was a quarter of the API's CPU).
+  const insert = db.prepare(
+    'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
+  );
+  const addEvents = db.prepare("INSERT INTO inquiry_events (inquiry_id, type, at, detail) VALUES (?, 'received', ?, ?), (?, 'routed', ?, ?)");
   const selectOne = db.prepare('SELECT id, receipt, received_at, body, routing FROM inquiries WHERE receipt = ?');
   const selectMany = db.prepare('SELECT id, receipt, received_at, body, routing FROM inquiries ORDER BY id DESC LIMIT ?');
   const selectEvents = db.prepare('SELECT type, at, detail FROM inquiry_events WHERE inquiry_id = ? ORDER BY id');
@@ -50,17 +57,15 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     const at = now.toISOString();
     db.exec('BEGIN IMMEDIATE');
     try {
-      const written = new Map<string, string>();
+      // Read inside the write lock: no other connection can take an id before this commit.
+      let id = Number((lastId.get() as { seq: number } | undefined)?.seq ?? 0);
       const results = items.map(({ inquiry, routing, idempotencyKey }): CreateResult => {
-        // Checked inside the write lock: two concurrent retries (or two in this batch) cannot both insert.
-        const earlier = written.get(idempotencyKey) ?? (byKey.get(idempotencyKey) as { receipt: string } | undefined)?.receipt;
-        if (earlier) return { receipt: earlier, created: false };
-        const id = Number(insert.run(idempotencyKey, at, JSON.stringify(inquiry), JSON.stringify(routing)).lastInsertRowid);
-        const receipt = receiptFor(id, now);
-        setReceipt.run(receipt, id);
-        addEvent.run(id, 'received', at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }));
-        addEvent.run(id, 'routed', at, JSON.stringify(routing));
-        written.set(idempotencyKey, receipt);
+        const receipt = receiptFor(id + 1, now);
+        // A key seen before (a retry, or twice in this batch) inserts nothing and gets its first receipt.
+        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, JSON.stringify(inquiry), JSON.stringify(routing));
+        if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
+        id += 1;
+        addEvents.run(id, at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
         return { receipt, created: true };
       });
       db.exec('COMMIT');
@@ -71,13 +76,13 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     }
   };
   const commit = createGroupCommit(writeBatch);
+  const durable = createWalSync(`${path}-wal`);
 
   return {
-    create(inquiry, routing, idempotencyKey) {
-      // A retry of an inquiry already on disk is answered at once, without a transaction.
-      const existing = byKey.get(idempotencyKey) as { receipt: string } | undefined;
-      if (existing) return Promise.resolve({ receipt: existing.receipt, created: false });
-      return commit({ inquiry, routing, idempotencyKey });
+    create: async (inquiry, routing, idempotencyKey) => {
+      const result = await commit({ inquiry, routing, idempotencyKey });
+      await durable();
+      return result;
     },
     get: (receipt) => {
       const row = selectOne.get(receipt) as Row | undefined;
