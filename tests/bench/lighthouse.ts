@@ -23,7 +23,11 @@ export async function measureLighthouse(origin: string, pages: readonly { type: 
     for (const p of pages) {
       const samples: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number[]> = { performance: [], accessibility: [], 'best-practices': [], seo: [] };
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(origin + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(samples) });
+        // A run Lighthouse itself reports as failed (e.g. NO_NAVSTART, "run Lighthouse again") has no
+        // scores; counting it as 0 would drag the median down, so it is run again (at most twice).
+        const run = () => lighthouse(origin + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(samples) });
+        let result = await run();
+        for (let retry = 0; retry < 2 && (!result || result.lhr.runtimeError); retry++) result = await run();
         const categories = result?.lhr.categories ?? {};
         for (const key of Object.keys(samples) as (keyof typeof samples)[]) samples[key].push(Math.round((categories[key]?.score ?? 0) * 100));
       }
