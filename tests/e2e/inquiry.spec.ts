@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { DETAILS_MAX } from '../../src/schemas/inquiry';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 
 /** What staff see for a receipt, through the real CLI on the test server's database. */
@@ -173,4 +174,25 @@ test('the no-JS error page passes axe', async ({ page, request, baseURL }) => {
   await page.setContent(await res.text());
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoAxeViolations(page, 'no-JS errors');
+});
+
+test('the characters-left count under 相談したいこと follows what is typed, and says when it is too long', async ({ page }) => {
+  await page.goto('/soudan/');
+  await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+  const details = page.getByLabel('相談したいこと');
+  const counter = page.locator('#f-details-counter');
+  // The count is announced politely and belongs to the field.
+  await expect(counter).toHaveAttribute('aria-live', 'polite');
+  await expect(details).toHaveAttribute('aria-describedby', /f-details-counter/);
+  await expect(counter).toContainText(String(DETAILS_MAX));
+  await details.fill('父が一人で');
+  await expect(counter).toContainText(String(DETAILS_MAX - 5));
+  await details.fill('あ'.repeat(DETAILS_MAX + 3));
+  await expect(counter).toContainText('3');
+  await expect(counter).not.toContainText(String(DETAILS_MAX));
+  // Typing in it does not touch the other answers.
+  await page.getByLabel('お名前').fill('香取 花子');
+  await details.fill('短く');
+  await expect(page.getByLabel('お名前')).toHaveValue('香取 花子');
+  await expect(counter).toContainText(String(DETAILS_MAX - 2));
 });

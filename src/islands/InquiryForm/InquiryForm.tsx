@@ -1,13 +1,14 @@
 import type { Locale } from '@/i18n/locales';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { createIslandTranslator, richText } from '@/islands/shared/island-translator';
 import { rubyToText } from '@/i18n/ruby';
 import type { UiKey } from '@/i18n/translator-types';
-import { accommodationOptions, ageGroups, consentStates, contactMethods, createInquirySchema, DETAILS_MAX, discretionOptions, replyLanguages, writerIds } from '@/schemas/inquiry';
+import { accommodationOptions, ageGroups, consentStates, contactMethods, createInquirySchema, discretionOptions, replyLanguages, writerIds } from '@/schemas/inquiry';
 import { ErrorSummary } from '@/ui/ErrorSummary';
 import { describedBy, Field, FieldGroup } from '@/ui/FormField';
 import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
+import { DetailsCounter } from './DetailsCounter';
 import { firstInputId } from './field-ids';
 import { draft, readRenderedForm, validate, withoutEmpty, type FormValues } from './values';
 
@@ -42,10 +43,10 @@ export function InquiryForm(props: InquiryFormProps) {
   const t = useMemo(() => createIslandTranslator(locale, props.messages), [locale, props.messages]);
   // Strings with their ruby notation (やさしい日本語); rendered through richText, readings in brackets in <option>.
   const tk = (key: string, options?: Record<string, unknown>) => t.raw(key as UiKey, options);
-  const schema = useMemo(
-    () => createInquirySchema({ categories, windows: windows.map((w) => w.id), districts: districts.map((d) => d.id) }),
-    [categories, windows, districts],
-  );
+  // Built on the first check, not while hydrating: building a zod schema is a long task on a slow phone.
+  const schema = useRef<ReturnType<typeof createInquirySchema>>(undefined);
+  const schemaNow = () =>
+    (schema.current ??= createInquirySchema({ categories, windows: windows.map((w) => w.id), districts: districts.map((d) => d.id) }));
   // Only pre-filled fields, and whatever the rendered form already holds, get a default.
   const [rendered] = useState(() => readRenderedForm(typeof document === 'undefined' ? undefined : document));
   const defaults: FormValues = {
@@ -82,9 +83,11 @@ export function InquiryForm(props: InquiryFormProps) {
     document.title = Object.keys(errors).length ? `${prefix}${base}` : base;
   }, [errors]);
 
-  const values = watch();
-  const proxy = values.writer !== 'self';
-  const methods = Array.isArray(values.contactMethods) ? values.contactMethods : [];
+  // Only the answers that change which fields show: watching the whole form re-rendered all of it
+  // for each field registering while hydrating, and on every keystroke.
+  const [writer, contactMethodsValue] = useWatch({ control: form.control, name: ['writer', 'contactMethods'] });
+  const proxy = writer !== 'self';
+  const methods = Array.isArray(contactMethodsValue) ? contactMethodsValue : [];
   // Before hydration every field shows (the no-JS form); afterwards only what the answers need.
   const show = (when: boolean) => !mounted || when;
   const marks = { required: tk('inquiry.requiredMark'), optional: tk('inquiry.optionalMark'), error: tk('triage.errorTitlePrefix') };
@@ -124,7 +127,7 @@ export function InquiryForm(props: InquiryFormProps) {
   );
 
   const onValid = (v: FormValues) => {
-    const result = validate(schema, { ...v, locale });
+    const result = validate(schemaNow(), { ...v, locale });
     setErrors(result.errors);
     if (Object.keys(result.errors).length === 0) setStage('check');
   };
@@ -204,7 +207,6 @@ export function InquiryForm(props: InquiryFormProps) {
     );
   }
 
-  const detailsLength = String(values.details ?? '').length;
   const errorList = Object.keys(errors).map((name) => ({ fieldId: firstInputId(name, categories), message: tk(errors[name]!) }));
   return (
     <form method="post" action={t.path('/soudan/okuru/')} noValidate onSubmit={handleSubmit(onValid, () => undefined)} className="inquiry-form">
@@ -242,9 +244,7 @@ export function InquiryForm(props: InquiryFormProps) {
       {choices('categories', categories, 'checkbox', (o) => tk(`category.${o}`), true)}
       <Field id="f-details" {...fieldText('details', true)}>
         <textarea rows={8} {...inputProps('details', true)} aria-describedby={`${describedBy('f-details', fieldText('details', true))} f-details-counter`} />
-        <p id="f-details-counter" className="hint" aria-live="polite">
-          {detailsLength <= DETAILS_MAX ? t.rich('form.details.counter', { remaining: DETAILS_MAX - detailsLength }) : t.rich('form.details.over', { over: detailsLength - DETAILS_MAX })}
-        </p>
+        <DetailsCounter id="f-details-counter" control={form.control} t={t} />
       </Field>
       <Field id="f-window" {...fieldText('window', false)}>
         <select {...inputProps('window', false)}>
