@@ -41,7 +41,11 @@ export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES):
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A body that breaks off (the sender closed the page or lost signal) is their request's end, not a
+    // fault of the server: a 400 nobody will read, and no error in the server's log.
+    const { done, value } = await reader.read().catch(() => {
+      throw new RequestRejected(400, 'api.error.malformed');
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
