@@ -32,7 +32,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   // AUTOINCREMENT's counter: ids (and so receipt numbers) are never reused, even after a delete.
   const lastId = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'inquiries'");
   // The id is assigned here rather than by SQLite so the receipt goes in with the row: one
-  // statement per inquiry instead of insert + update (the store was a quarter of the API's CPU).
+  // statement per inquiry instead of a key check, an insert and an update.
   const insert = db.prepare(
     'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
   );
