@@ -81,12 +81,12 @@ describe.each(locales)('triage wording in %s', (locale) => {
 
 describe('the translator', () => {
   it('gives, for every key of every locale, exactly what i18next gives (its shortcut for plain strings changes nothing)', async () => {
-    const { createTranslator } = await import('@/i18n/translator');
+    const { createTranslator, i18nextOptions } = await import('@/i18n/translator');
     const i18next = (await import('i18next')).default;
     for (const locale of locales) {
       const m = messages[locale] as Record<string, string>;
       const reference = i18next.createInstance();
-      await reference.init({ lng: locale, fallbackLng: false, resources: { [locale]: { translation: m } }, keySeparator: false, nsSeparator: false, interpolation: { escapeValue: false }, returnNull: false });
+      await reference.init(i18nextOptions(locale, m));
       const t = createTranslator(locale, m);
       for (const key of Object.keys(m)) expect(t(key as never), `${locale} ${key}`).toBe(reference.t(key));
     }
