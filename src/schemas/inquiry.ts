@@ -28,7 +28,9 @@ export function normalizePhone(input: string): string {
 const phoneShape = /^0\d{9,10}$/;
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const text = (max: number) => z.string().check(z.overwrite((s) => s.normalize('NFC').trim()), z.maxLength(max, 'form.error.tooLong'));
+/** What a free-text answer is stored and counted as: NFC, without surrounding spaces. */
+export const normalizeText = (s: string) => s.normalize('NFC').trim();
+const text = (max: number) => z.string().check(z.overwrite(normalizeText), z.maxLength(max, 'form.error.tooLong'));
 const optionalText = (max: number) => z.optional(text(max));
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, 'form.error.chooseOne');
 

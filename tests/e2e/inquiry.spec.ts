@@ -195,4 +195,7 @@ test('the characters-left count under 相談したいこと follows what is type
   await details.fill('短く');
   await expect(page.getByLabel('お名前')).toHaveValue('香取 花子');
   await expect(counter).toContainText(String(DETAILS_MAX - 2));
+  // Counted as it will be stored: spaces around the text do not use up the limit.
+  await details.fill('  短く\n');
+  await expect(counter).toContainText(String(DETAILS_MAX - 2));
 });

@@ -8,7 +8,7 @@ import { accommodationOptions, ageGroups, consentStates, contactMethods, createI
 import { ErrorSummary } from '@/ui/ErrorSummary';
 import { describedBy, Field, FieldGroup } from '@/ui/FormField';
 import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
-import { DetailsCounter } from './DetailsCounter';
+import { DetailsCounter, detailsCounterId } from './DetailsCounter';
 import { firstInputId } from './field-ids';
 import { draft, readRenderedForm, validate, withoutEmpty, type FormValues } from './values';
 
@@ -243,8 +243,8 @@ export function InquiryForm(props: InquiryFormProps) {
       </Field>
       {choices('categories', categories, 'checkbox', (o) => tk(`category.${o}`), true)}
       <Field id="f-details" {...fieldText('details', true)}>
-        <textarea rows={8} {...inputProps('details', true)} aria-describedby={`${describedBy('f-details', fieldText('details', true))} f-details-counter`} />
-        <DetailsCounter id="f-details-counter" control={form.control} t={t} />
+        <textarea rows={8} {...inputProps('details', true)} aria-describedby={`${describedBy('f-details', fieldText('details', true))} ${detailsCounterId}`} />
+        <DetailsCounter control={form.control} t={t} />
       </Field>
       <Field id="f-window" {...fieldText('window', false)}>
         <select {...inputProps('window', false)}>
