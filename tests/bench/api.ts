@@ -18,6 +18,8 @@ export interface ApiFigures {
 
 /** Seconds each target is driven, unmeasured, before its measured run: both are warm when measured. */
 export const WARM_UP_SECONDS = 3;
+/** Seconds each target is measured for. */
+export const API_SECONDS = 10;
 
 /**
  * Drives one POST endpoint with distinct bodies for `seconds`; bounded in time and connections.
@@ -48,7 +50,7 @@ async function drive(target: string, url: string, headers: Record<string, string
 }
 
 /** Measures POST /api/inquiries and the bare node:http + node:sqlite baseline in the same run. */
-export async function measureApi(seconds = 10): Promise<{ api: ApiFigures; baseline: ApiFigures; ratio: number }> {
+export async function measureApi(seconds = API_SECONDS): Promise<{ api: ApiFigures; baseline: ApiFigures; ratio: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const port = 4471;
   const server = await startBuiltServer(port, { INQUIRY_DB_PATH: join(dir, 'api.sqlite'), INQUIRY_RATE_LIMIT: 'off' });
