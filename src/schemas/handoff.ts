@@ -1,0 +1,23 @@
+// What the wizard hands to the inquiry form (相談を送る). Troubles are sensitive (violence, debts,
+// mental health …), so the hand-off never travels in a URL: with JavaScript the wizard stores it in
+// sessionStorage under HANDOFF_STORAGE_KEY and the form reads it once; without JavaScript the wizard's
+// result page POSTs these same names as form fields to the form page, which reads them with this schema.
+import * as z from 'zod/mini';
+import { writerIds } from './inquiry';
+
+/** sessionStorage key. Starts with a prefix the quick exit clears (src/components/QuickExit). */
+export const HANDOFF_STORAGE_KEY = 'triage-handoff';
+
+/** Ids only; the form page keeps those it knows and ignores the rest. */
+export const handoffSchema = z.object({
+  /** The window the wizard chose first (content/windows/<id>). */
+  window: z.optional(z.string().check(z.maxLength(60))),
+  /** Routing category ids of the troubles the resident ticked. */
+  categories: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(40))),
+  /** Who is writing, as the wizard asked it. */
+  writer: z.optional(z.enum(writerIds)),
+  /** The person's district (content/areas.yaml id, or 'unknown'). */
+  district: z.optional(z.string().check(z.maxLength(40))),
+});
+
+export type Handoff = z.infer<typeof handoffSchema>;
