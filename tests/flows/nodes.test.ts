@@ -6,19 +6,22 @@ import { loadTriageData } from '@/triage/load-node';
 const { flow } = loadTriageData();
 const next = (nodeId: string, answers: Answers) => nextNode(flow, nodeId, answers)?.id;
 const node = (id: string) => flow.nodes.find((n) => n.id === id)!;
-const base: Answers = { who: 'self', age: 'middle', household: ['none'], district: 'sawara' };
+const base: Answers = { who: 'self', district: 'sawara', age: 'middle', household: ['none'] };
 
 describe('node: who', () => {
-  it.each(['self', 'family', 'neighbour', 'supporter'])('%s → age (asked of everyone)', (who) => expect(next('who', { who })).toBe('age'));
+  it.each(['self', 'family', 'neighbour', 'supporter'])('%s → district', (who) => expect(next('who', { who })).toBe('district'));
 });
 
-describe('node: age', () => {
-  it.each(['child', 'youth', 'middle', 'senior', 'unsure'])('%s → household', (age) => expect(next('age', { who: 'family', age })).toBe('household'));
+describe('node: age (asked of everyone, after any danger question)', () => {
+  it.each(['child', 'youth', 'middle', 'senior', 'unsure'])('%s → household', (age) => expect(next('age', { ...base, troubles: ['job'], age })).toBe('household'));
 });
 
 describe('node: household (check every option that applies)', () => {
-  it.each([[['child']], [['senior', 'disability']], [['pregnant']], [['none']], [['unsure']]])('%j → district', (household) =>
-    expect(next('household', { ...base, household })).toBe('district'));
+  it.each([[['child']], [['senior', 'disability']], [['pregnant']], [['none']], [['unsure']]])('%j → usesCare for care troubles', (household) =>
+    expect(next('household', { ...base, troubles: ['needsCare'], household })).toBe('usesCare'));
+  it.each([[['child']], [['none']]])('%j → refuses when asked by family about money', (household) =>
+    expect(next('household', { ...base, who: 'family', troubles: ['debts'], household })).toBe('refuses'));
+  it('→ summary for money troubles asked by the person', () => expect(next('household', { ...base, troubles: ['debts'] })).toBeUndefined());
   it('is answered only by a non-empty list of its own options', () => {
     expect(isAnswered(node('household'), { household: ['child', 'senior'] })).toBe(true);
     expect(isAnswered(node('household'), { household: [] })).toBe(false);
@@ -34,21 +37,13 @@ describe('node: district', () => {
 describe('node: troubles', () => {
   it('a possible danger (someone not seen for days) → dangerNow first', () => expect(next('troubles', { ...base, troubles: ['notSeen', 'needsCare'] })).toBe('dangerNow'));
   it.each(['violence', 'abuseSeenChild', 'abuseSeenAdult', 'carerGone'])('%s → dangerNow', (t) => expect(next('troubles', { ...base, troubles: [t] })).toBe('dangerNow'));
-  it('care troubles → usesCare', () => expect(next('troubles', { ...base, troubles: ['needsCare'] })).toBe('usesCare'));
-  it('frailty and a working carer → usesCare', () => {
-    expect(next('troubles', { ...base, troubles: ['frailty'] })).toBe('usesCare');
-    expect(next('troubles', { ...base, troubles: ['carerWorking'] })).toBe('usesCare');
-  });
-  it('money troubles asked by the person themself → summary (age and household were asked already)', () => expect(next('troubles', { ...base, troubles: ['debts'] })).toBeUndefined());
-  it('a child-only trouble asked by family → refuses', () => expect(next('troubles', { ...base, who: 'family', troubles: ['schoolRefusal'] })).toBe('refuses'));
+  it.each(['needsCare', 'frailty', 'carerWorking', 'debts', 'schoolRefusal', 'pregnancy'])('%s (no danger) → age', (t) => expect(next('troubles', { ...base, troubles: [t] })).toBe('age'));
 });
 
 describe('node: dangerNow', () => {
-  it.each(['yes', 'no', 'unsure'])('%s → next applicable follow-up (refuses for a neighbour)', (dangerNow) =>
-    expect(next('dangerNow', { ...base, who: 'neighbour', troubles: ['notSeen'], dangerNow })).toBe('refuses'));
-  it.each(['yes', 'no', 'unsure'])('%s → usesCare when a carer is gone', (dangerNow) =>
-    expect(next('dangerNow', { ...base, troubles: ['carerGone', 'needsCare'], dangerNow })).toBe('usesCare'));
-  it('by the person themself with nothing else to ask → summary', () => expect(next('dangerNow', { ...base, troubles: ['notSeen'], dangerNow: 'no' })).toBeUndefined());
+  it.each(['yes', 'no', 'unsure'])('%s → age (the wizard stops at yes and unsure: see urgentWhen)', (dangerNow) =>
+    expect(next('dangerNow', { ...base, who: 'neighbour', troubles: ['notSeen'], dangerNow })).toBe('age'));
+  it('stops the questions at yes and unsure (emergency numbers at once)', () => expect(node('dangerNow').urgentWhen).toEqual(['yes', 'unsure']));
 });
 
 describe('node: usesCare', () => {
@@ -64,5 +59,5 @@ describe('node: refuses', () => {
 });
 
 it('every node in the flow has a test above', () => {
-  expect(flow.nodes.map((n) => n.id)).toEqual(['who', 'age', 'household', 'district', 'troubles', 'dangerNow', 'usesCare', 'refuses']);
+  expect(flow.nodes.map((n) => n.id)).toEqual(['who', 'district', 'troubles', 'dangerNow', 'age', 'household', 'usesCare', 'refuses']);
 });

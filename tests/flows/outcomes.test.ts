@@ -131,7 +131,7 @@ describe('flow schema', () => {
   });
   it('rejects a multi question with a single option', () => {
     const nodes = raw.nodes.map((n) => (n.id === 'household' ? { ...n, options: ['none'] } : n));
-    expect(flowSchema.safeParse({ ...raw, nodes }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain('nodes.2.options: a question needs at least two options');
+    expect(flowSchema.safeParse({ ...raw, nodes }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain('nodes.5.options: a question needs at least two options');
   });
   it('every trouble belongs to a category of routing.yaml', () => {
     const categories = new Set(data.routing.categories.map((c) => c.id));

@@ -42,19 +42,26 @@ function answerChoices(flow: Flow, node: FlowNode): { value: string | string[]; 
   return cls.map((c) => ({ value: c.id, weight: c.size }));
 }
 
-/** Questions asked → number of answer combinations that ask that many. */
-export function questionsPerPath(flow: Flow): Map<number, number> {
+/**
+ * Questions asked → number of answer combinations that ask that many. An answer that means danger now
+ * ends the questions there, as in the wizard (the emergency numbers are shown at once).
+ * `troubles` restricts the troubles node to the given selections (e.g. one trouble at a time).
+ */
+export function questionsPerPath(flow: Flow, troubles?: string[][]): Map<number, number> {
   const counts = new Map<number, number>();
-  const walk = (answers: Answers, weight: number) => {
+  const walk = (answers: Answers, weight: number, asked: number) => {
     const next = path(flow, answers).find((n) => answers[n.id] === undefined);
     if (!next) {
-      const n = path(flow, answers).length;
-      counts.set(n, (counts.get(n) ?? 0) + weight);
+      counts.set(asked, (counts.get(asked) ?? 0) + weight);
       return;
     }
-    for (const c of answerChoices(flow, next)) walk({ ...answers, [next.id]: c.value }, weight * c.weight);
+    const choices = next.kind === 'troubles' && troubles ? troubles.map((value) => ({ value, weight: 1 })) : answerChoices(flow, next);
+    for (const c of choices) {
+      if (typeof c.value === 'string' && next.urgentWhen.includes(c.value)) counts.set(asked + 1, (counts.get(asked + 1) ?? 0) + weight * c.weight);
+      else walk({ ...answers, [next.id]: c.value }, weight * c.weight, asked + 1);
+    }
   };
-  walk({}, 1);
+  walk({}, 1, 0);
   return new Map([...counts].sort(([a], [b]) => a - b));
 }
 
@@ -68,4 +75,11 @@ if (process.argv[1]?.endsWith('paths.ts')) {
   console.log('questions | answer combinations | share');
   for (const [q, n] of dist) console.log(`${q} | ${n} | ${((100 * n) / total).toFixed(1)}%`);
   console.log(`total ${total}, max ${Math.max(...dist.keys())}`);
+  // One trouble ticked at a time: the fewest and most questions each one can take.
+  const flow = flowSchema.parse(parse(readFileSync(process.argv[2] ?? 'content/triage/flow.yaml', 'utf8')));
+  console.log('\none trouble ticked | questions (min–max)');
+  for (const t of flow.troubles) {
+    const d = [...questionsPerPath(flow, [[t.id]]).keys()];
+    console.log(`${t.id} | ${Math.min(...d)}–${Math.max(...d)}`);
+  }
 }
