@@ -77,6 +77,19 @@ export function currentNode(flow: Flow, answers: Answers): FlowNode | undefined 
   return path(flow, answers).find((n) => !isAnswered(n, answers));
 }
 
+/**
+ * Questions every path asks (no askWhen) that have no answer yet, for the no-JS form's errors. An answer
+ * meaning danger now ends the questions, as in the wizard: nothing after it is required then.
+ */
+export function missingRequired(flow: Flow, answers: Answers): FlowNode[] {
+  const missing: FlowNode[] = [];
+  for (const n of path(flow, answers)) {
+    if (n.urgentWhen.includes(answers[n.id] as string)) break;
+    if (!n.askWhen && !isAnswered(n, answers)) missing.push(n);
+  }
+  return missing;
+}
+
 /** Only the answers to nodes that apply, so a stale answer to a skipped question never counts. */
 export function effectiveAnswers(flow: Flow, answers: Answers): Answers {
   return Object.fromEntries(path(flow, answers).filter((n) => isAnswered(n, answers)).map((n) => [n.id, answers[n.id]]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flowSchema } from '@/schemas/flow';
-import { triage, type Answers } from '@/triage/engine';
+import { missingRequired, triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 import { readYaml } from '../support/content';
 
@@ -84,6 +84,12 @@ describe('outcome rules', () => {
   it('a pattern can add hotlines: violence with a child in the home brings 189', () => {
     expect(run({ ...me, troubles: ['violence'], household: ['child'], dangerNow: 'no' }).hotlines).toContain('child-abuse-189');
     expect(run({ ...me, troubles: ['violence'], household: ['none'], dangerNow: 'no' }).hotlines).not.toContain('child-abuse-189');
+  });
+  it('the questions every path asks are required; danger now ends them, so nothing after it is', () => {
+    const missing = (a: Answers) => missingRequired(data.flow, a).map((n) => n.id);
+    expect(missing({ who: 'neighbour', troubles: ['notSeen'] })).toEqual(['district', 'age', 'household']);
+    expect(missing({ who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'yes' })).toEqual([]);
+    expect(missing({ who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'no' })).toEqual(['age', 'household']);
   });
   it('a relative whose person refuses help is told about 支援会議 (refuses flag)', () => {
     expect(run({ ...me, who: 'family', troubles: ['hoarding'], refuses: 'yes' })).toMatchObject({ proxy: true, refuses: true });
