@@ -1,5 +1,5 @@
 // Prints the triage engine's result for given answers as JSON, for staff and for testing the flow.
-//   npm run -s triage -- '{"who":"family","district":"yamada","troubles":["withdrawn"],"age":"youth","elderlyInHome":"yes"}'
+//   npm run -s triage -- '{"who":"family","age":"youth","household":["senior"],"district":"yamada","troubles":["withdrawn"]}'
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { useTranslations } from '@/i18n';
@@ -45,6 +45,7 @@ console.log(
         };
       }),
       coordinator: result.coordinator,
+      outside: result.outside,
       patterns: result.patterns,
       fields: result.fields,
       inquiry: result.inquiry,

@@ -38,23 +38,37 @@ export const troubleSchema = z.strictObject({
   /** Never put in a URL or browser history, never carried to the inquiry form's link. */
   sensitive: z.boolean().default(false),
   hotlineTopics: z.array(z.enum(hotlineTopics)).default([]),
+  /**
+   * The window that takes this trouble is not obvious from its name (出産費用, 権利擁護 …): the result
+   * adds a sentence saying why it fits (wording under `triage.why.<id>`), shown on each window of the trouble's fields.
+   */
+  why: z.boolean().default(false),
 });
 
 export const nodeSchema = z.strictObject({
   id,
-  /** single = one radio answer; troubles = the grouped multi-select of troubles. */
-  kind: z.enum(['single', 'troubles']),
+  /** single = one radio answer; multi = check every option that applies; troubles = the grouped multi-select of troubles. */
+  kind: z.enum(['single', 'multi', 'troubles']),
   options: z.array(id).default([]),
   askWhen: conditionSchema.optional(),
-  /** The answer is a district id ("unknown" = not known or outside the city). */
+  /** The answer is a district id; any other option ("unknown", the outside option) means no district. */
   setsDistrict: z.boolean().default(false),
+  /** The option meaning the person lives outside the municipality: the result is the general number only. */
+  outsideOption: id.optional(),
   /** Answers that mean danger now. */
   urgentWhen: z.array(id).default([]),
   /** Support fields an answer adds (e.g. age senior → elderly). */
   addsFields: z.record(id, z.array(fieldId)).default({}),
 });
 
-export const patternSchema = z.strictObject({ id, when: conditionSchema });
+export const patternSchema = z.strictObject({
+  id,
+  when: conditionSchema,
+  /** Support fields the pattern itself involves (a child in a home with violence → children). */
+  addsFields: z.array(fieldId).default([]),
+  /** Hotlines the pattern adds when the result is urgent (面前DV → 189). */
+  hotlineTopics: z.array(z.enum(hotlineTopics)).default([]),
+});
 
 /** content/triage/flow.yaml. References are checked: a dangling one is a build error naming the path. */
 export const flowSchema = z
@@ -79,8 +93,9 @@ export const flowSchema = z
     flow.nodes.forEach((n, i) => {
       if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node "${n.id}"` });
       if (n.askWhen) check(n.askWhen, ['nodes', i, 'askWhen'], new Set(seen));
-      for (const key of [...n.urgentWhen, ...Object.keys(n.addsFields)]) if (!n.options.includes(key)) ctx.addIssue({ code: 'custom', path: ['nodes', i], message: `"${key}" is not an option of "${n.id}"` });
-      if (n.kind === 'single' && n.options.length < 2) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'options'], message: 'a question needs at least two options' });
+      for (const key of [...n.urgentWhen, ...Object.keys(n.addsFields), ...(n.outsideOption ? [n.outsideOption] : [])]) if (!n.options.includes(key)) ctx.addIssue({ code: 'custom', path: ['nodes', i], message: `"${key}" is not an option of "${n.id}"` });
+      if (n.outsideOption && !n.setsDistrict) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'outsideOption'], message: 'only a district question has an outside option' });
+      if (n.kind !== 'troubles' && n.options.length < 2) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'options'], message: 'a question needs at least two options' });
       seen.add(n.id);
     });
     if (!flow.nodes.some((n) => n.kind === 'troubles')) ctx.addIssue({ code: 'custom', path: ['nodes'], message: 'the flow needs a troubles node' });

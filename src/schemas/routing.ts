@@ -19,6 +19,8 @@ export const routingSchema = z.object({
   coordinatorWindow: slug,
   /** Taken when nothing else applies, so a result is never empty. */
   fallbackWindow: slug,
+  /** The general number, for a person who lives outside the municipality (their own municipality is the place to ask). */
+  outsideWindow: slug,
   categories: z.array(troubleCategorySchema).min(1),
 });
 export type Routing = z.infer<typeof routingSchema>;

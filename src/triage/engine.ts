@@ -7,7 +7,7 @@ import type { FieldId } from '@/schemas/taxonomy';
 import type { ConsultationWindow } from '@/schemas/window';
 import { routeWindows, type RoutedWindow } from './route';
 
-/** Answers by node id: a single option id, or for the troubles node a list of trouble ids. */
+/** Answers by node id: a single option id, or for a multi or troubles node a list of ids. */
 export type Answers = Record<string, string | string[] | undefined>;
 
 /** Everything the engine reads. Validated content, passed in so the engine stays free of I/O. */
@@ -40,8 +40,9 @@ export function holds(flow: Flow, c: Condition, answers: Answers): boolean {
   if ('anyTrouble' in c) return tickedTroubles(flow, answers).some((t) => c.anyTrouble.includes(t.id));
   if ('troubleFlag' in c) return tickedTroubles(flow, answers).some((t) => t[c.troubleFlag]);
   if ('answerIn' in c) {
+    // A multi answer holds when any of its options is among the values.
     const a = answers[c.answerIn.node];
-    return typeof a === 'string' && c.answerIn.values.includes(a);
+    return [a ?? []].flat().some((v) => c.answerIn.values.includes(v));
   }
   if ('all' in c) return c.all.every((s) => holds(flow, s, answers));
   return c.any.some((s) => holds(flow, s, answers));
@@ -66,12 +67,27 @@ export function nextNode(flow: Flow, nodeId: string, answers: Answers): FlowNode
 /** True when a node has a usable answer. */
 export function isAnswered(node: FlowNode, answers: Answers): boolean {
   const a = answers[node.id];
-  return node.kind === 'troubles' ? Array.isArray(a) && a.length > 0 : typeof a === 'string' && node.options.includes(a);
+  if (node.kind === 'troubles') return Array.isArray(a) && a.length > 0;
+  if (node.kind === 'multi') return Array.isArray(a) && a.length > 0 && a.every((v) => node.options.includes(v));
+  return typeof a === 'string' && node.options.includes(a);
 }
 
 /** The first applicable node without an answer: where the wizard should be. Undefined when all are answered. */
 export function currentNode(flow: Flow, answers: Answers): FlowNode | undefined {
   return path(flow, answers).find((n) => !isAnswered(n, answers));
+}
+
+/**
+ * Questions every path asks (no askWhen) that have no answer yet, for the no-JS form's errors. An answer
+ * meaning danger now ends the questions, as in the wizard: nothing after it is required then.
+ */
+export function missingRequired(flow: Flow, answers: Answers): FlowNode[] {
+  const missing: FlowNode[] = [];
+  for (const n of path(flow, answers)) {
+    if (n.urgentWhen.includes(answers[n.id] as string)) break;
+    if (!n.askWhen && !isAnswered(n, answers)) missing.push(n);
+  }
+  return missing;
 }
 
 /** Only the answers to nodes that apply, so a stale answer to a skipped question never counts. */
@@ -90,6 +106,8 @@ export interface TriageResult {
   patterns: string[];
   fields: FieldId[];
   district?: string;
+  /** The person lives outside the municipality: the general number, and their own municipality is the place to ask. */
+  outside: boolean;
   /** The person asking is not the person concerned (family, neighbour, supporter). */
   proxy: boolean;
   /** The person concerned refuses help (→ 支援会議 can still act). */
@@ -107,19 +125,27 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
   const troubles = tickedTroubles(flow, answers);
   const asked = path(flow, answers);
 
+  const patterns = flow.patterns.filter((p) => holds(flow, p.when, answers));
   const fields = new Set<FieldId>(troubles.flatMap((t) => t.fields));
-  for (const n of asked) for (const f of n.addsFields[answers[n.id] as string] ?? []) fields.add(f);
+  for (const n of asked) for (const a of [answers[n.id] ?? []].flat()) for (const f of n.addsFields[a] ?? []) fields.add(f);
+  for (const p of patterns) for (const f of p.addsFields) fields.add(f);
 
+  // Only a district id sets the district: "unknown" and the outside option do not.
   const districtNode = asked.find((n) => n.setsDistrict);
   const districtAnswer = districtNode ? (answers[districtNode.id] as string | undefined) : undefined;
-  const district = districtAnswer && districtAnswer !== 'unknown' ? districtAnswer : undefined;
+  const outside = Boolean(districtNode?.outsideOption && districtAnswer === districtNode.outsideOption);
+  const district = districtAnswer && districtAnswer !== 'unknown' && !outside ? districtAnswer : undefined;
 
   const urgent = troubles.some((t) => t.urgent) || asked.some((n) => n.urgentWhen.includes(answers[n.id] as string));
-  const topics = new Set(['emergency', ...troubles.flatMap((t) => t.hotlineTopics)]);
+  const topics = new Set(['emergency', ...troubles.flatMap((t) => t.hotlineTopics), ...patterns.flatMap((p) => p.hotlineTopics)]);
   const hotlines = urgent ? data.hotlines.filter((h) => h.topics.some((t) => topics.has(t))).sort((a, b) => a.order - b.order).map((h) => h.id) : [];
 
-  const patterns = flow.patterns.filter((p) => holds(flow, p.when, answers)).map((p) => p.id);
-  const routed = routeWindows({ fields: [...fields], district, complex: patterns.length > 0 }, data.windows, data.routing);
+  const routed = routeWindows({ fields: [...fields], district, complex: patterns.length > 0, outside }, data.windows, data.routing);
+  // A trouble whose window is not obvious says why, on each window of its fields.
+  const fieldsOf = new Map(data.windows.map((w) => [w.id, w.fields]));
+  for (const rw of outside ? [] : routed.windows) {
+    for (const t of troubles) if (t.why && t.fields.some((f) => fieldsOf.get(rw.windowId)?.includes(f))) rw.reasons.push({ kind: 'trouble', trouble: t.id });
+  }
 
   const who = answers.who;
   const sensitive = troubles.some((t) => t.sensitive);
@@ -129,9 +155,10 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
     hotlines,
     windows: routed.windows,
     coordinator: routed.coordinator,
-    patterns,
+    patterns: patterns.map((p) => p.id),
     fields: [...fields],
     district,
+    outside,
     proxy: typeof who === 'string' && who !== 'self',
     refuses: answers.refuses === 'yes',
     sensitive,

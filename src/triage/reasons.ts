@@ -1,4 +1,5 @@
 import type { Translate } from '@/i18n/translator';
+import type { UiKey } from '@/i18n/translator-types';
 import type { RouteReason } from './route';
 
 /**
@@ -18,5 +19,9 @@ export function reasonText(t: Translate, reason: RouteReason, districtName?: str
       return t('route.reason.coordinator');
     case 'fallback':
       return t('route.reason.fallback');
+    case 'outside':
+      return t('triage.reason.outside');
+    case 'trouble':
+      return t(`triage.why.${reason.trouble}` as UiKey);
   }
 }

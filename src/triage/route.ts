@@ -3,12 +3,19 @@ import type { Routing } from '@/schemas/routing';
 import type { FieldId } from '@/schemas/taxonomy';
 import type { ConsultationWindow } from '@/schemas/window';
 
-/** Why a window was chosen; wording for each lives under `route.reason.<kind>` in the locale files. */
+/**
+ * Why a window was chosen; wording for each lives under `route.reason.<kind>` in the locale files,
+ * except the wizard's own: `triage.reason.outside` and `triage.why.<trouble>`.
+ */
 export type RouteReason =
   | { kind: 'field'; field: FieldId; districtKnown: boolean }
   | { kind: 'chosen' }
   | { kind: 'coordinator' }
-  | { kind: 'fallback' };
+  | { kind: 'fallback' }
+  /** The person lives outside the municipality: the general number, and their own municipality is the place to ask. */
+  | { kind: 'outside' }
+  /** Why this window fits a trouble whose window is not obvious (added by the wizard's engine). */
+  | { kind: 'trouble'; trouble: string };
 
 export interface RoutedWindow {
   windowId: string;
@@ -27,6 +34,8 @@ export interface RouteInput {
   chosenWindow?: string;
   /** Set when a complex pattern (8050, ダブルケア …) was detected even within one field. */
   complex?: boolean;
+  /** The person lives outside the municipality: only the general number is returned. */
+  outside?: boolean;
 }
 
 export interface RouteResult {
@@ -48,9 +57,12 @@ export function fieldsForCategories(routing: Routing, categoryIds: readonly stri
  *   (all of them when the district is unknown, so nobody is sent to the wrong 地域包括);
  * - the coordinator joins when two or more specialist fields are involved, when a field is
  *   `coordination` itself, or when a complex pattern was flagged;
- * - the result is never empty: with nothing else, the fallback window is returned.
+ * - the result is never empty: with nothing else, the fallback window is returned;
+ * - a person outside the municipality gets the general number only: this city's windows serve its residents.
  */
 export function routeWindows(input: RouteInput, windows: readonly RoutableWindow[], routing: Routing): RouteResult {
+  if (input.outside) return { windows: [{ windowId: routing.outsideWindow, reasons: [{ kind: 'outside' }] }], coordinator: false };
+
   const picked = new Map<string, RoutedWindow>();
   const add = (windowId: string, reason: RouteReason) => {
     const entry = picked.get(windowId) ?? { windowId, reasons: [] };

@@ -11,12 +11,13 @@ export function shareQuery(answers: Answers): string {
   return params.toString();
 }
 
-/** Answers from a submitted no-JS form or a share link's query: repeated `troubles` become a list. */
-export function answersFromForm(form: FormData | URLSearchParams, troublesNode: string): Answers {
+/** Answers from a submitted no-JS form or a share link's query: the list nodes' (troubles, multi) repeated keys become lists. */
+export function answersFromForm(form: FormData | URLSearchParams, listNodes: string | readonly string[]): Answers {
   const answers: Answers = {};
+  const lists = new Set([listNodes].flat());
   for (const [key, value] of form.entries()) {
     if (typeof value !== 'string' || key.length > 40 || value.length > 40) continue;
-    if (key === troublesNode) answers[key] = [...((answers[key] as string[] | undefined) ?? []), value];
+    if (lists.has(key)) answers[key] = [...((answers[key] as string[] | undefined) ?? []), value];
     else answers[key] = value;
   }
   return answers;

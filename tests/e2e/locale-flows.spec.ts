@@ -39,7 +39,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     expect(await baseText(page, 'h1')).toBe(stripRuby(m['directory.title']));
     await page.locator('header').getByRole('link').nth(3).click(); // nav: the wizard
     await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/sagasu/')}$`));
-    for (const [node, option] of [['who', 'family'], ['district', 'yamada'], ['troubles', 'withdrawn'], ['age', 'middle'], ['elderlyInHome', 'yes'], ['refuses', 'unsure']]) {
+    for (const [node, option] of [['who', 'family'], ['district', 'yamada'], ['troubles', 'withdrawn'], ['age', 'middle'], ['household', 'senior'], ['refuses', 'unsure']]) {
       expect(await baseText(page, '.question__heading')).toBe(stripRuby(m[`triage.q.${node}.question` as keyof typeof m]));
       await page.locator(`#${node}-${option}`).check();
       await page.locator('form button[type="submit"]').click();

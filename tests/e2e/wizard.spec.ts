@@ -39,10 +39,10 @@ async function answer(page: Page, ...labels: string[]) {
 
 test('the wizard can be completed by keyboard alone, with focus on each step heading and axe clean at every step', async ({ page }) => {
   await page.goto('/sagasu/');
-  await expect(heading(page)).toHaveText('どなたのことで相談しますか');
+  await expect(heading(page)).toHaveText('相談したいのは、だれの困りごとですか');
   await expectNoAxeViolations(page, 'step who');
   await answerByKeyboard(page, '家族・親族のこと');
-  await expect(heading(page)).toHaveText('困っている方は、どの地区に住んでいますか');
+  await expect(heading(page)).toHaveText('困っている方が住んでいる地区はどこですか');
   await expectNoAxeViolations(page, 'step district');
   await answerByKeyboard(page, '山田');
   await expect(heading(page)).toHaveText('どんなことで困っていますか');
@@ -51,8 +51,9 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   await expect(heading(page)).toHaveText('困っている方の年齢を教えてください');
   await expectNoAxeViolations(page, 'step age');
   await answerByKeyboard(page, '18歳から39歳');
-  await expectNoAxeViolations(page, 'step elderlyInHome');
-  await answerByKeyboard(page, '暮らしている');
+  await expect(heading(page)).toHaveText('困っている方と一緒に暮らしている人を選んでください');
+  await expectNoAxeViolations(page, 'step household');
+  await answerByKeyboard(page, '65歳以上の人');
   await expectNoAxeViolations(page, 'step refuses');
   await answerByKeyboard(page, '本人は相談を望んでいない');
   await expect(page.locator('#summary-heading')).toBeFocused();
@@ -90,10 +91,12 @@ test('Back keeps earlier answers; an answer can be changed from the summary', as
   await expect(page.getByLabel('佐原', { exact: true })).toBeChecked();
   await answer(page, '佐原');
   await answer(page, '物忘れ・認知症が心配');
-  await answer(page, 'していない');
+  await answer(page, '65歳以上');
+  await answer(page, '18歳未満の子ども', '65歳以上の人');
   await answer(page, '使っていない');
   await expect(page.locator('#summary-heading')).toBeFocused();
-  await page.getByRole('button', { name: '変更 「困っている方は、どの地区に住んでいますか」の答え' }).click();
+  await expect(page.locator('.summary-list')).toContainText('18歳未満の子ども、65歳以上の人');
+  await page.getByRole('button', { name: '変更 「困っている方が住んでいる地区はどこですか」の答え' }).click();
   await answer(page, '小見川');
   await expect(page.locator('#summary-heading')).toBeFocused();
   await expect(page.locator('.summary-list')).toContainText('小見川');
@@ -105,7 +108,7 @@ test('はじめからやり直す clears every answer', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
   await page.getByRole('button', { name: 'はじめからやり直す' }).click();
-  await expect(heading(page)).toHaveText('どなたのことで相談しますか');
+  await expect(heading(page)).toHaveText('相談したいのは、だれの困りごとですか');
   await expect(page.getByLabel('自分のこと')).not.toBeChecked();
   expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).toBeNull();
 });
@@ -113,8 +116,10 @@ test('はじめからやり直す clears every answer', async ({ page }) => {
 test('danger now: emergency numbers come first and sensitive answers never reach the URL', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, 'わからない・市外');
-  await answer(page, '子どもを叩いてしまいそう・虐待が心配');
+  await answer(page, 'わからない');
+  await answer(page, '子どもを叩いてしまいそう・虐待が心配 (ご本人またはご家族)');
+  await answer(page, '18歳から39歳');
+  await answer(page, '18歳未満の子ども');
   await expect(page).toHaveURL(/\/sagasu\/$/);
   await page.getByRole('button', { name: '結果を見る' }).click();
   const urgent = page.locator('.result-urgent');
@@ -135,8 +140,8 @@ test('quick exit replaces the page, clears stored answers and leaves no sensitiv
   await page.goto('/');
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, 'わからない・市外');
-  await page.getByLabel('暴力をふるわれている (DVなど)').check();
+  await answer(page, 'わからない');
+  await page.getByLabel('暴力をふるわれている (ご本人またはご家族・DVなど)').check();
   expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).not.toBeNull();
   await page.getByRole('link', { name: 'すぐにこのページを離れる' }).click();
   await expect(page).toHaveURL('https://www.google.co.jp/');
@@ -158,7 +163,7 @@ test('Shift pressed three times also exits', async ({ page }) => {
 test('answering that there is danger now skips the remaining questions and shows emergency numbers', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '近所の人・知人のこと');
-  await answer(page, 'わからない・市外');
+  await answer(page, 'わからない');
   await answer(page, '何日も姿を見ない・家から異臭がする');
   await answer(page, '危険がありそう');
   await expect(page.locator('#result-heading')).toBeFocused();
@@ -170,10 +175,10 @@ test('answering that there is danger now skips the remaining questions and shows
 test('a result without sensitive answers has a share link that shows the same result', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, 'わからない・市外');
+  await answer(page, 'わからない');
   await answer(page, '仕事がない・仕事を失った', '家賃が払えない・住む所を失いそう');
   await answer(page, '18歳から39歳');
-  await answer(page, 'わからない');
+  await answer(page, '18歳未満の子ども', '65歳以上の人');
   await page.getByRole('button', { name: '結果を見る' }).click();
   const href = await page.getByRole('link', { name: 'この結果のリンク' }).getAttribute('href');
   await page.goto(href!);
@@ -214,6 +219,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('家族・親族のこと').check();
     await page.getByLabel('佐原', { exact: true }).check();
     await page.getByLabel('高齢の一人暮らし・外に出なくなった').check();
+    await page.getByLabel('65歳以上', { exact: true }).check();
+    await page.getByLabel('だれもいない (一人で暮らしている)').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     await expect(page).toHaveURL(/\/sagasu\/kekka\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談先さがしの結果');

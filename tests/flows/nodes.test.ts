@@ -1,59 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { nextNode, type Answers } from '@/triage/engine';
+import { isAnswered, nextNode, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 
 // One test per question node: for each answer, which node comes next (undefined = the summary).
 const { flow } = loadTriageData();
 const next = (nodeId: string, answers: Answers) => nextNode(flow, nodeId, answers)?.id;
-const base: Answers = { who: 'self', district: 'sawara' };
+const node = (id: string) => flow.nodes.find((n) => n.id === id)!;
+const base: Answers = { who: 'self', district: 'sawara', age: 'middle', household: ['none'] };
 
 describe('node: who', () => {
   it.each(['self', 'family', 'neighbour', 'supporter'])('%s → district', (who) => expect(next('who', { who })).toBe('district'));
 });
 
+describe('node: age (asked of everyone, after any danger question)', () => {
+  it.each(['child', 'youth', 'middle', 'senior', 'unsure'])('%s → household', (age) => expect(next('age', { ...base, troubles: ['job'], age })).toBe('household'));
+});
+
+describe('node: household (check every option that applies)', () => {
+  it.each([[['child']], [['senior', 'disability']], [['pregnant']], [['none']], [['unsure']]])('%j → usesCare for care troubles', (household) =>
+    expect(next('household', { ...base, troubles: ['needsCare'], household })).toBe('usesCare'));
+  it.each([[['child']], [['none']]])('%j → refuses when asked by family about money', (household) =>
+    expect(next('household', { ...base, who: 'family', troubles: ['debts'], household })).toBe('refuses'));
+  it('→ summary for money troubles asked by the person', () => expect(next('household', { ...base, troubles: ['debts'] })).toBeUndefined());
+  it('is answered only by a non-empty list of its own options', () => {
+    expect(isAnswered(node('household'), { household: ['child', 'senior'] })).toBe(true);
+    expect(isAnswered(node('household'), { household: [] })).toBe(false);
+    expect(isAnswered(node('household'), { household: 'child' })).toBe(false);
+    expect(isAnswered(node('household'), { household: ['child', 'cat'] })).toBe(false);
+  });
+});
+
 describe('node: district', () => {
-  it.each(['sawara', 'kurimoto', 'omigawa', 'yamada', 'unknown'])('%s → troubles', (district) => expect(next('district', { ...base, district })).toBe('troubles'));
+  it.each(['sawara', 'kurimoto', 'omigawa', 'yamada', 'unknown', 'outside'])('%s → troubles', (district) => expect(next('district', { ...base, district })).toBe('troubles'));
 });
 
 describe('node: troubles', () => {
   it('a possible danger (someone not seen for days) → dangerNow first', () => expect(next('troubles', { ...base, troubles: ['notSeen', 'needsCare'] })).toBe('dangerNow'));
-  it('money troubles → age', () => expect(next('troubles', { ...base, troubles: ['debts'] })).toBe('age'));
-  it('withdrawal → age', () => expect(next('troubles', { ...base, troubles: ['withdrawn'] })).toBe('age'));
-  it('care troubles → childCaring', () => expect(next('troubles', { ...base, troubles: ['needsCare'] })).toBe('childCaring'));
-  it('a care-insurance question alone → usesCare', () => expect(next('troubles', { ...base, troubles: ['careInsurance'] })).toBe('usesCare'));
-  it('a child-only trouble asked by the person themself → summary', () => expect(next('troubles', { ...base, troubles: ['schoolRefusal'] })).toBeUndefined());
-  it('a child-only trouble asked by family → refuses', () => expect(next('troubles', { ...base, who: 'family', troubles: ['schoolRefusal'] })).toBe('refuses'));
+  it.each(['violence', 'abuseSeenChild', 'abuseSeenAdult', 'carerGone'])('%s → dangerNow', (t) => expect(next('troubles', { ...base, troubles: [t] })).toBe('dangerNow'));
+  it.each(['needsCare', 'frailty', 'carerWorking', 'debts', 'schoolRefusal', 'pregnancy'])('%s (no danger) → age', (t) => expect(next('troubles', { ...base, troubles: [t] })).toBe('age'));
 });
 
 describe('node: dangerNow', () => {
-  it.each(['yes', 'no', 'unsure'])('%s → next applicable follow-up (refuses for a neighbour)', (dangerNow) =>
-    expect(next('dangerNow', { ...base, who: 'neighbour', troubles: ['notSeen'], dangerNow })).toBe('refuses'));
-  it('by the person themself with nothing else to ask → summary', () => expect(next('dangerNow', { ...base, troubles: ['notSeen'], dangerNow: 'no' })).toBeUndefined());
-});
-
-describe('node: age', () => {
-  it.each(['child', 'youth', 'middle', 'senior', 'unsure'])('%s → elderlyInHome when withdrawal was ticked', (age) =>
-    expect(next('age', { ...base, troubles: ['withdrawn'], age })).toBe('elderlyInHome'));
-  it('→ summary when nothing else applies', () => expect(next('age', { ...base, troubles: ['debts'], age: 'middle' })).toBeUndefined());
-});
-
-describe('node: elderlyInHome', () => {
-  it.each(['yes', 'no', 'unsure'])('%s → childCaring when a disability trouble was ticked', (elderlyInHome) =>
-    expect(next('elderlyInHome', { ...base, troubles: ['disability'], age: 'middle', elderlyInHome })).toBe('childCaring'));
-  it.each(['yes', 'no', 'unsure'])('%s → summary for withdrawal alone asked by the person', (elderlyInHome) =>
-    expect(next('elderlyInHome', { ...base, troubles: ['withdrawn'], age: 'youth', elderlyInHome })).toBeUndefined());
-});
-
-describe('node: childCaring', () => {
-  it.each(['yes', 'no', 'unsure'])('%s → usesCare for care troubles', (childCaring) =>
-    expect(next('childCaring', { ...base, troubles: ['forgetful'], childCaring })).toBe('usesCare'));
+  it.each(['yes', 'no', 'unsure'])('%s → age (the wizard stops at yes and unsure: see urgentWhen)', (dangerNow) =>
+    expect(next('dangerNow', { ...base, who: 'neighbour', troubles: ['notSeen'], dangerNow })).toBe('age'));
+  it('stops the questions at yes and unsure (emergency numbers at once)', () => expect(node('dangerNow').urgentWhen).toEqual(['yes', 'unsure']));
 });
 
 describe('node: usesCare', () => {
   it.each(['yes', 'no', 'unsure'])('%s → refuses when asked by family', (usesCare) =>
-    expect(next('usesCare', { ...base, who: 'family', troubles: ['forgetful'], childCaring: 'no', usesCare })).toBe('refuses'));
+    expect(next('usesCare', { ...base, who: 'family', troubles: ['forgetful'], usesCare })).toBe('refuses'));
   it.each(['yes', 'no', 'unsure'])('%s → summary when asked by the person', (usesCare) =>
-    expect(next('usesCare', { ...base, troubles: ['forgetful'], childCaring: 'no', usesCare })).toBeUndefined());
+    expect(next('usesCare', { ...base, troubles: ['forgetful'], usesCare })).toBeUndefined());
 });
 
 describe('node: refuses', () => {
@@ -62,5 +59,5 @@ describe('node: refuses', () => {
 });
 
 it('every node in the flow has a test above', () => {
-  expect(flow.nodes.map((n) => n.id)).toEqual(['who', 'district', 'troubles', 'dangerNow', 'age', 'elderlyInHome', 'childCaring', 'usesCare', 'refuses']);
+  expect(flow.nodes.map((n) => n.id)).toEqual(['who', 'district', 'troubles', 'dangerNow', 'age', 'household', 'usesCare', 'refuses']);
 });

@@ -21,7 +21,7 @@ const answers: Record<string, Answers> = {
   d02: { who: 'family', district: 'omigawa', troubles: ['careInsurance'], usesCare: 'no', refuses: 'no' },
   d03: { who: 'self', district: 'unknown', troubles: ['childDevelopment'] },
   d04: { who: 'self', district: 'unknown', troubles: ['job', 'rent'], age: 'unsure' },
-  d05: { who: 'family', district: 'yamada', troubles: ['withdrawn'], age: 'youth', elderlyInHome: 'yes', refuses: 'unsure' },
+  d05: { who: 'family', district: 'yamada', troubles: ['withdrawn'], age: 'youth', household: ['senior'], refuses: 'unsure' },
   d06: { who: 'self', district: 'unknown', troubles: ['childCarer', 'needsCare'], childCaring: 'yes', usesCare: 'unsure' },
   d07: { who: 'family', district: 'unknown', troubles: ['disability'], age: 'middle', elderlyInHome: 'unsure', childCaring: 'no', refuses: 'no' },
   d08: { who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'yes', refuses: 'unsure' },

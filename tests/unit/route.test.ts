@@ -35,6 +35,11 @@ describe('routeWindows', () => {
     expect(routeWindows({ fields: ['disability'] }, windows, routing).coordinator).toBe(false);
     expect(routeWindows({ fields: ['disability'], complex: true }, windows, routing).coordinator).toBe(true);
   });
+  it('sends a person outside the city to the general number only, whatever the fields', () => {
+    const r = routeWindows({ fields: ['elderly', 'poverty'], complex: true, outside: true }, windows, routing);
+    expect(r).toEqual({ windows: [{ windowId: 'shakai-fukushi-ka', reasons: [{ kind: 'outside' }] }], coordinator: false });
+    expect(windows.map((w) => w.id)).toContain(routing.outsideWindow);
+  });
   it('never returns an empty result', () => {
     const r = routeWindows({ fields: [] }, windows, routing);
     expect(ids(r)).toEqual(['takikan-kyodo']);

@@ -28,13 +28,13 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
   const isTroubles = node.kind === 'troubles';
   const previous = answers[node.id];
   const { register, handleSubmit, formState } = useForm<StepValues>({
-    defaultValues: { answer: previous ?? (isTroubles ? [] : '') },
+    defaultValues: { answer: previous ?? (node.kind === 'single' ? '' : []) },
     shouldFocusError: false,
   });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [node.id]);
 
-  const errorMessage = isTroubles ? t.raw('triage.errorChooseTrouble') : t.raw('triage.errorChooseOne');
+  const errorMessage = t.raw(isTroubles ? 'triage.errorChooseTrouble' : node.kind === 'multi' ? 'triage.errorChooseSome' : 'triage.errorChooseOne');
   const firstInputId = `${node.id}-${isTroubles ? flow.troubles[0]!.id : node.options[0]}`;
   const hintKey = `triage.q.${node.id}.hint` as UiKey;
   const hintText = t.raw(hintKey);
@@ -73,7 +73,7 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
                 </fieldset>
               );
             })
-          : node.options.map((o) => option(o, t.raw(`triage.opt.${node.id}.${o}` as UiKey), 'radio'))}
+          : node.options.map((o) => option(o, t.raw(`triage.opt.${node.id}.${o}` as UiKey), node.kind === 'multi' ? 'checkbox' : 'radio'))}
       </fieldset>
       <div className="actions">
         <button type="submit" className="button">{t.rich('triage.continue')}</button>

@@ -18,7 +18,7 @@ export function Summary({ flow, answers, t, onChange, onConfirm }: Props) {
   useEffect(() => heading.current?.focus(), []);
   const label = (nodeId: string): string => {
     const a = answers[nodeId];
-    if (Array.isArray(a)) return a.map((id) => t.raw(`triage.trouble.${id}` as UiKey)).join('、');
+    if (Array.isArray(a)) return a.map((id) => t.raw((flow.nodes.find((n) => n.id === nodeId)?.kind === 'multi' ? `triage.opt.${nodeId}.${id}` : `triage.trouble.${id}`) as UiKey)).join('、');
     return a ? t.raw(`triage.opt.${nodeId}.${a}` as UiKey) : t.raw('triage.noAnswer');
   };
   return (
