@@ -172,14 +172,14 @@ describe('POST /api/inquiries', () => {
 
   it('a generated set of bad inputs: every one a 4xx naming the field at fault, nothing stored, the server keeps working', async () => {
     const before = count();
-    const valid = body();
+    const valid: Record<string, unknown> = body();
     const wrongValues: unknown[] = [null, 0, -1, 1.5, true, false, '', ' ', [], {}, ['x'], { $gt: '' }, 'x'.repeat(300)];
     const cases: { what: string; payload: Record<string, unknown>; field: string }[] = [];
     for (const key of [...Object.keys(valid)]) {
       const { [key]: _dropped, ...without } = valid;
       if (!['relationship', 'personAge', 'personConsent', 'phone', 'safeTimes', 'discretion', 'nameKana', 'accommodations', 'email', 'fax', 'address'].includes(key)) cases.push({ what: `without ${key}`, payload: without, field: key });
       for (const v of wrongValues) {
-        const same = JSON.stringify(v) === JSON.stringify(valid[key as keyof typeof valid]);
+        const same = JSON.stringify(v) === JSON.stringify(valid[key]);
         // Values that are valid for this field are not bad input: [] for an optional list, any non-empty text for free
         // text, and blank optional text (not answered).
         const fine = (typeof v === 'string' && v.trim() === '' && ['safeTimes', 'nameKana', 'address'].includes(key)) || (Array.isArray(v) && v.length === 0 && ['discretion', 'accommodations'].includes(key)) || (typeof v === 'string' && v.trim() !== '' && v.length <= 50 && ['relationship', 'safeTimes', 'nameKana', 'name', 'details', 'idempotencyKey'].includes(key)) || (key === 'idempotencyKey' && typeof v === 'string' && /^[A-Za-z0-9-]{8,100}$/.test(v)) || (typeof v === 'string' && v.length === 300 && ['details', 'safeTimes'].includes(key));
