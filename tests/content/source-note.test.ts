@@ -26,4 +26,10 @@ describe('the source note on built pages', () => {
     expect(text(note)).toContain('更新日: 2024-06-27');
     expect(text(note)).toContain('香取市重層的支援体制整備事業実施計画発行者: 香取市 (福祉健康部 社会福祉課)発行日: 2023-03');
   });
+  it('marks the Japanese title and publisher as Japanese on pages in other languages', () => {
+    const { note } = notes.find((p) => p.path === 'dist/client/en/madoguchi/sawara-houkatsu/index.html')!;
+    expect(note).toMatch(/<a href="https:\/\/www\.city\.katori\.lg\.jp\/[^"]*" rel="external" lang="ja"[^>]*>重層的支援体制整備への取り組み<\/a>/);
+    expect(text(note)).toContain('Published by 香取市 (社会福祉課 社会福祉班)');
+    expect(note).toMatch(/Published by <span lang="ja"[^>]*>香取市 \(社会福祉課 社会福祉班\)<\/span>/);
+  });
 });
