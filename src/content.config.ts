@@ -11,6 +11,8 @@ import { contentTranslationSchema, pageTranslationSchema, programTranslationSche
 import { routingSchema } from './schemas/routing';
 import { synonymSchema } from './schemas/search';
 import { siteSchema } from './schemas/site';
+import { sourceSchema } from './schemas/source';
+import { verifiedHotlineListSchema } from './schemas/verified-hotline';
 import { windowSchema } from './schemas/window';
 
 const windows = defineCollection({
@@ -19,6 +21,11 @@ const windows = defineCollection({
 });
 const areas = defineCollection({ loader: file('content/areas.yaml'), schema: areaSchema });
 const hotlines = defineCollection({ loader: file('content/hotlines.yaml'), schema: hotlineSchema });
+/** content/sources/<id>.md: the documents the facts were checked against (front matter + the text as published). */
+const sources = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/sources' }),
+  schema: sourceSchema,
+});
 const places = defineCollection({ loader: file('content/places.yaml'), schema: placeSchema });
 const programs = defineCollection({
   loader: glob({ pattern: 'ja/*.md', base: './content/programs' }),
@@ -71,7 +78,13 @@ function yamlList(path: string) {
 const site = defineCollection({ loader: singleYaml('content/site.yaml', 'site'), schema: siteSchema });
 const routing = defineCollection({ loader: singleYaml('content/triage/routing.yaml', 'routing'), schema: routingSchema });
 
+/** Validated at build so a malformed list stops it; read by the facts test. */
+const verifiedHotlines = defineCollection({
+  loader: singleYaml('content/sources/national-hotlines.yaml', 'national-hotlines'),
+  schema: verifiedHotlineListSchema,
+});
+
 const flow = defineCollection({ loader: singleYaml('content/triage/flow.yaml', 'flow'), schema: flowSchema });
 const synonyms = defineCollection({ loader: yamlList('content/search/synonyms.yaml'), schema: synonymSchema });
 
-export const collections = { windows, areas, hotlines, places, programs, programTranslations, site, routing, synonyms, pages, pageTranslations, translations, flow };
+export const collections = { windows, areas, hotlines, sources, verifiedHotlines, places, programs, programTranslations, site, routing, synonyms, pages, pageTranslations, translations, flow };

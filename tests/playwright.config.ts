@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './tools/chromium.mjs';
 
 /** Port of the built server under test. Override with TEST_PORT when several runs share a machine. */
 const port = Number(process.env.TEST_PORT ?? 4399);
@@ -14,7 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download (see tools/chromium.mjs).
+      executablePath: chromiumExecutable(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },

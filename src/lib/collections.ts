@@ -52,10 +52,31 @@ export async function loadWindows(locale: Locale = defaultLocale): Promise<Local
     .sort((a, b) => a.order - b.order);
 }
 
-/** How a cited document's title is written in this locale (the Japanese title unless the locale says otherwise). */
-export async function loadSourceTitle(locale: Locale): Promise<(title: string) => string> {
-  const titles = (await contentTranslation(locale))?.sourceTitles ?? {};
-  return (title) => titles[title] ?? title;
+/** A cited source as the site shows it: title, publisher, date and address, never a file name. */
+export interface CitedSource {
+  title: string;
+  publisher?: string;
+  /** The date the document prints, and whether it is the publication or the last update. */
+  date?: { kind: 'published' | 'updated'; value: string };
+  url?: string;
+}
+
+/**
+ * The sources an entry names (ids in content/sources/), in the order named. Titles and publishers
+ * stay as published unless the locale writes them otherwise (やさしい日本語 adds readings).
+ */
+export async function loadSources(ids: readonly string[], locale: Locale): Promise<CitedSource[]> {
+  const texts = (await contentTranslation(locale))?.sourceTitles ?? {};
+  const say = (text: string) => texts[text] ?? text;
+  return Promise.all(
+    ids.map(async (id) => {
+      const entry = await getEntry('sources', id);
+      if (!entry) throw new Error(`content/sources/${id}.md is missing (named as a source)`);
+      const s = entry.data;
+      const dated = s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined) : undefined;
+      return { title: say(s.title), publisher: s.publisher && say(s.publisher), date: dated, url: s.url };
+    }),
+  );
 }
 
 /** Districts in display order. */

@@ -20,17 +20,11 @@ export const japanesePhoneNumber = z
 
 /**
  * Where a fact came from and when a person last checked it (HSDS assured_date).
- * `documents` are seed file names under shared/seeds or official page titles/URLs.
+ * `documents` are ids of sources in content/sources/ (the file name without .md); the site shows
+ * each one's title, publisher and date, and the facts test reads the facts from those files.
  */
 export const provenance = z.object({
-  documents: z
-    .array(
-      z.object({
-        ref: z.string().min(1, { message: 'name the seed file or the official page' }),
-        title: z.string().min(1),
-      }),
-    )
-    .min(1, { message: 'every entry needs at least one source document' }),
+  documents: z.array(slug).min(1, { message: 'every entry needs at least one source document (an id in content/sources/)' }),
   verified: z.coerce.date({ message: 'must be the date the facts were checked (YYYY-MM-DD)' }),
 });
 

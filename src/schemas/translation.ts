@@ -45,8 +45,8 @@ export const contentTranslationSchema = z.strictObject({
   ),
   site: z.strictObject({ municipality: text, department: text, address: text }),
   /**
-   * A cited document's title as this locale writes it, keyed by the Japanese title. Titles are cited
-   * as published, so most locales leave them out; やさしい日本語 adds readings.
+   * A cited source's title or publisher as this locale writes it, keyed by the Japanese text in
+   * content/sources/. They are cited as published, so most locales leave them out; やさしい日本語 adds readings.
    */
   sourceTitles: z.record(text, text).optional(),
 });

@@ -4,15 +4,16 @@ import * as z from 'zod/mini';
 import { createInquirySchema, inquiryFromForm, problemsByField, type Inquiry } from '@/schemas/inquiry';
 import type { TriageData } from '@/triage/engine';
 import { fieldsForCategories, routeWindows } from '@/triage/route';
+import { envelopeFields, inquiryEnvelopeSchema, MIN_FILL_MS } from '@/schemas/inquiry-api';
+import { unknownFields } from './request-guards';
 import type { InquiryStore, RoutingDecision } from './store';
 
-/** Minimum time between the form being shown and sent: faster is a bot (OWASP ASVS 11.1.2). */
-export const MIN_FILL_MS = 3000;
+export { MIN_FILL_MS };
 
 export type SubmitOutcome =
   | { kind: 'stored'; receipt: string; created: boolean; inquiry: Inquiry; routing: RoutingDecision }
   | { kind: 'invalid'; errors: { field: string; key: string }[] }
-  /** Honeypot filled or sent too fast: answered quietly, nothing stored, no receipt. */
+  /** Trap field filled or sent too fast (and otherwise complete): nothing stored, no receipt. */
   | { kind: 'ignored' };
 
 export interface SubmitContext {
@@ -42,16 +43,25 @@ export function schemaFor(ctx: Pick<SubmitContext, 'triage' | 'districts'>) {
 
 /** Validates, routes and stores one inquiry; resolves once it is on disk. Never rejects for bad input. */
 export async function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): Promise<SubmitOutcome> {
-  const raw = body instanceof URLSearchParams ? inquiryFromForm(body) : body;
-  const meta = { key: raw.idempotencyKey, startedAt: Number(raw.startedAt), honeypot: raw.website };
-  if (typeof meta.honeypot === 'string' && meta.honeypot !== '') return { kind: 'ignored' };
-  if (!Number.isFinite(meta.startedAt) || (ctx.now ?? Date.now()) - meta.startedAt < MIN_FILL_MS) return { kind: 'ignored' };
-  if (typeof meta.key !== 'string' || !/^[A-Za-z0-9-]{8,100}$/.test(meta.key)) return { kind: 'invalid', errors: [{ field: 'idempotencyKey', key: 'api.error.idempotencyKey' }] };
+  const form = body instanceof URLSearchParams;
+  const raw = form ? inquiryFromForm(body) : body;
+  const schema = schemaFor(ctx);
+  // A form sends every value as text; the envelope's start time is a number.
+  const envelope = z.safeParse(inquiryEnvelopeSchema, { ...raw, startedAt: form && typeof raw.startedAt === 'string' ? Number(raw.startedAt) : raw.startedAt });
+  const parsed = z.safeParse(schema, raw);
+  // Every missing or wrong field is named at once, the envelope's too; a JSON body is strict, so a
+  // misspelled or foreign field is named rather than silently dropped (forms carry their buttons).
+  const errors = [
+    ...(parsed.success ? [] : problemsByField(parsed.error.issues, raw)),
+    ...(envelope.success ? [] : envelope.error.issues.map((i) => ({ field: String(i.path[0]), key: i.message })).filter((e, n, all) => all.findIndex((x) => x.field === e.field) === n)),
+    ...(form ? [] : unknownFields(raw, [...Object.keys(schema.shape), ...envelopeFields]).map((field) => ({ field, key: 'api.error.unknownField' }))),
+  ];
+  if (errors.length > 0 || !parsed.success || !envelope.success) return { kind: 'invalid', errors };
+  // The bot heuristics come after validation, so only a complete inquiry is ever answered "not stored".
+  const meta = envelope.data;
+  if (meta.website) return { kind: 'ignored' };
+  if ((ctx.now ?? Date.now()) - meta.startedAt < MIN_FILL_MS) return { kind: 'ignored' };
 
-  const parsed = z.safeParse(schemaFor(ctx), raw);
-  if (!parsed.success) {
-    return { kind: 'invalid', errors: problemsByField(parsed.error.issues, raw) };
-  }
   const inquiry = parsed.data;
   const routed = routeWindows(
     {
@@ -63,6 +73,6 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
     ctx.triage.routing,
   );
   const routing: RoutingDecision = { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
-  const { receipt, created } = await ctx.store.create(inquiry, routing, meta.key);
+  const { receipt, created } = await ctx.store.create(inquiry, routing, meta.idempotencyKey);
   return { kind: 'stored', receipt, created, inquiry, routing };
 }

@@ -32,6 +32,12 @@ function mergeCsp(value: unknown): string {
   return theirs.includes('frame-ancestors') ? theirs : `${theirs.replace(/;\s*$/, '')}; ${ours}`;
 }
 
+/**
+ * Methods the Fetch API cannot represent: Astro's adapter builds a Request for each request, which
+ * throws for these, so they would end as a 500. Refuse them here with the 405 every route gives.
+ */
+const unrepresentable = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
   if (req.headers['x-forwarded-proto'] === 'https') res.setHeader('strict-transport-security', 'max-age=31536000');
@@ -43,6 +49,12 @@ const server = createServer((req, res) => {
     if (headers) for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-security-policy') headers[key] = mergeCsp(headers[key]);
     return writeHead(status, ...rest);
   }) as typeof res.writeHead;
+  if (unrepresentable.has(req.method ?? '')) {
+    const api = (req.url ?? '').split('?')[0]!.startsWith('/api/inquiries');
+    res.writeHead(405, { allow: api ? 'POST' : 'GET, HEAD', 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ error: 'api.error.method', message: 'Method Not Allowed' }));
+    return;
+  }
   handler(req, res);
 });
 server.listen(port, host, () => console.log(`相談窓口ポータル: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));

@@ -72,3 +72,12 @@ export function parseBody(text: string, kind: BodyKind): Record<string, unknown>
     throw new RequestRejected(400, 'api.error.malformed');
   }
 }
+
+/**
+ * Field names in a JSON body that the API does not know, in the order sent. JSON bodies are strict:
+ * `__proto__`, `constructor` or a misspelled field is named in a 400, never silently dropped.
+ */
+export function unknownFields(body: Record<string, unknown>, known: Iterable<string>): string[] {
+  const allowed = new Set(known);
+  return Object.keys(body).filter((name) => !allowed.has(name));
+}

@@ -29,7 +29,7 @@ describe('window schema rejects bad content and names the field', () => {
   });
   it('a source without documents', () => {
     const bad = { ...valid, source: { documents: [], verified: '2026-11-22' } };
-    expect(issues(windowSchema.safeParse(bad))).toEqual(['source.documents: every entry needs at least one source document']);
+    expect(issues(windowSchema.safeParse(bad))).toEqual(['source.documents: every entry needs at least one source document (an id in content/sources/)']);
   });
   it('no contact channel at all', () => {
     expect(issues(windowSchema.safeParse({ ...valid, channels: [] }))).toEqual(['channels: a window needs at least one contact channel']);

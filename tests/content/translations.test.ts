@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { locales } from '@/i18n/locales';
 import { parseRuby, stripRuby } from '@/i18n/ruby';
+import { sourceFiles } from '../support/content';
 import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from '@/schemas/translation';
 
 const readYaml = (p: string) => parse(readFileSync(p, 'utf8'));
@@ -58,14 +59,16 @@ describe('やさしい日本語 content', () => {
     const bare = [...values(data), ...pages.flatMap((t) => t.split('\n'))].filter((l) => kanjiLeft(l));
     expect(bare).toEqual([]);
   });
-  it('cites every source document by its exact title, with readings', () => {
+  it('cites every source shown on a page by its exact title and publisher, with readings', () => {
     for (const [title, annotated] of Object.entries(data.sourceTitles ?? {})) expect(stripRuby(annotated)).toBe(title);
     const documents = (o: unknown): string[] =>
       Array.isArray(o) ? o.flatMap(documents) : o && typeof o === 'object'
-        ? [...((o as { documents?: { title: string }[] }).documents ?? []).map((d) => d.title), ...Object.values(o).flatMap(documents)]
+        ? [...((o as { documents?: string[] }).documents ?? []), ...Object.values(o).flatMap(documents)]
         : [];
+    const sources = sourceFiles();
     const cited = [...new Set(documents([...Object.values(windows), readYaml('content/places.yaml'), ...programSlugs.map((f) => frontmatter(`content/programs/ja/${f}`))]))];
     expect(cited.length).toBeGreaterThan(3);
-    expect(cited.filter((t) => !data.sourceTitles?.[t])).toEqual([]);
+    const texts = cited.flatMap((id) => [sources.get(id)!.data.title, sources.get(id)!.data.publisher ?? '']).filter(Boolean);
+    expect(texts.filter((t) => !data.sourceTitles?.[t])).toEqual([]);
   });
 });

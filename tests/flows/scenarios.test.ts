@@ -5,7 +5,7 @@ import { loadTriageData } from '@/triage/load-node';
 
 const data = loadTriageData();
 
-/** Window codes used in shared/reference/triage-dev-cases.md. */
+/** Window codes used in the fixture tests/fixtures/triage-dev-cases.md. */
 const code: Record<string, string> = {
   佐原包括: 'sawara-houkatsu',
   小見川包括: 'omigawa-houkatsu',
@@ -32,7 +32,7 @@ const answers: Record<string, Answers> = {
 };
 
 /** Rows of the table in the reference file: id, must-include codes, urgent. */
-const cases = readFileSync('../shared/reference/triage-dev-cases.md', 'utf8')
+const cases = readFileSync('tests/fixtures/triage-dev-cases.md', 'utf8')
   .split('\n')
   .filter((l) => /^\| d\d\d /.test(l))
   .map((l) => l.split('|').map((c) => c.trim()))
@@ -42,7 +42,7 @@ const cases = readFileSync('../shared/reference/triage-dev-cases.md', 'utf8')
     urgent: urgent === 'yes',
   }));
 
-describe('development cases (shared/reference/triage-dev-cases.md)', () => {
+describe('development cases (tests/fixtures/triage-dev-cases.md)', () => {
   it('reads all twelve cases', () => expect(cases.map((c) => c.id)).toEqual(Object.keys(answers)));
 
   it.each(cases)('$id: includes $mustInclude, urgent=$urgent', ({ id, mustInclude, urgent }) => {

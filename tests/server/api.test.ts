@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { DatabaseSync } from 'node:sqlite';
 import * as z from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInquirySchema } from '@/schemas/inquiry';
+import { apiProblemSchema, envelopeFields, inquiryNotStoredSchema, inquiryReceiptSchema } from '@/schemas/inquiry-api';
 import { familyInquiry } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
 
@@ -19,6 +21,17 @@ const post = (payload: unknown, headers: Record<string, string> = {}, origin = s
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, 'sec-fetch-site': 'same-origin', ...headers },
     body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+/** Sends raw HTTP (for what fetch refuses: a GET body, TRACE) and returns the status line and headers. */
+const rawRequest = (text: string) =>
+  new Promise<string>((resolve, reject) => {
+    const url = new URL(server.origin);
+    // Written, not ended: the server answers and then closes (Connection: close).
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(text));
+    let reply = '';
+    socket.on('data', (d) => (reply += d.toString('utf8')));
+    socket.on('end', () => resolve(reply.split('\r\n\r\n')[0]! + '\r\n'));
+    socket.on('error', reject);
   });
 const count = (dbPath = server.dbPath) => {
   const db = new DatabaseSync(dbPath, { readOnly: true });
@@ -84,19 +97,107 @@ describe('POST /api/inquiries', () => {
     expect((await post(body(), { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
   });
 
-  it('405 for other methods', async () => {
-    for (const method of ['GET', 'PUT', 'DELETE']) {
-      const res = await fetch(`${server.origin}/api/inquiries`, { method });
-      expect(res.status, method).toBe(405);
-      expect(res.headers.get('allow')).toBe('POST');
+  it('405 with Allow: POST for every other method, whatever the body', async () => {
+    const bodies: [string, Record<string, string>, string | undefined][] = [
+      ['no body', {}, undefined],
+      ['a valid JSON inquiry', { 'content-type': 'application/json' }, JSON.stringify(body())],
+      ['malformed JSON', { 'content-type': 'application/json' }, '{"writer": '],
+      ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'writer=self'],
+      ['plain text', { 'content-type': 'text/plain' }, 'hello'],
+      ['a body over the limit', { 'content-type': 'application/json' }, JSON.stringify(body({ details: 'あ'.repeat(12_000) }))],
+    ];
+    for (const method of ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      for (const [what, headers, payload] of bodies) {
+        if ((method === 'GET' || method === 'HEAD') && payload) continue; // fetch cannot send these; raw HTTP below does
+        const res = await fetch(`${server.origin}/api/inquiries`, { method, headers: { origin: server.origin, ...headers }, body: payload });
+        expect(res.status, `${method} with ${what}`).toBe(405);
+        expect(res.headers.get('allow'), `${method} with ${what}`).toBe('POST');
+      }
     }
+    // Methods and bodies fetch refuses to send, written as raw HTTP.
+    for (const [method, payload] of [['GET', '{"a":1}'], ['DELETE', '{"writer":"self"}'], ['TRACE', ''], ['TRACE', '{"a":1}']] as const) {
+      const head = await rawRequest(`${method} /api/inquiries HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
+      expect(head, `${method} ${payload}`).toMatch(/^HTTP\/1\.1 405 /);
+      expect(head.toLowerCase(), `${method} ${payload}`).toContain('\r\nallow: post\r\n');
+    }
+    expect((await post(body())).status).toBe(201);
   });
 
-  it('a filled honeypot or a form sent too fast is quietly not stored', async () => {
+  it('{} as JSON: 400 naming each missing field, startedAt and idempotencyKey included, nothing stored', async () => {
     const before = count();
-    expect((await post(body({ website: 'http://spam.example' }))).status).toBe(202);
-    expect((await post(body({ startedAt: Date.now() }))).status).toBe(202);
+    const res = await post({});
+    expect(res.status).toBe(400);
+    const data = apiProblemSchema.parse(await res.json());
+    const named = data.fields!.map((f) => f.field);
+    for (const field of ['writer', 'area', 'categories', 'details', 'window', 'contactMethods', 'name', 'language', 'consent', 'locale', 'idempotencyKey', 'startedAt']) expect(named, field).toContain(field);
+    for (const f of data.fields!) expect(f.message, f.field).not.toMatch(/^(form|api)\./);
     expect(count()).toBe(before);
+  });
+
+  it('a JSON inquiry without startedAt is 400 naming startedAt, not a quiet 202', async () => {
+    const { startedAt: _left, ...rest } = body();
+    const res = await post(rest);
+    expect(res.status).toBe(400);
+    expect(apiProblemSchema.parse(await res.json()).fields).toEqual([{ field: 'startedAt', key: 'api.error.startedAt', message: expect.stringContaining('startedAt') }]);
+  });
+
+  it('JSON bodies are strict: __proto__, constructor or a misspelled field is 400 naming it, nothing stored', async () => {
+    const before = count();
+    const valid = JSON.stringify(body()).slice(1, -1);
+    for (const [field, extra] of [['__proto__', '"__proto__": {"admin": true}'], ['constructor', '"constructor": {"prototype": {}}'], ['detials', '"detials": "typo"'], ['receipt', '"receipt": "20260101-00001"']]) {
+      const res = await post(`{${valid}, ${extra}}`);
+      expect(res.status, field).toBe(400);
+      const data = apiProblemSchema.parse(await res.json());
+      expect(data.fields, field).toEqual([{ field, key: 'api.error.unknownField', message: expect.any(String) }]);
+    }
+    expect(count()).toBe(before);
+  });
+  it('202 only for the bot heuristics (trap field, too fast), and the body says nothing was stored', async () => {
+    const before = count();
+    for (const over of [{ website: 'http://spam.example' }, { startedAt: Date.now() }]) {
+      const res = await post(body(over));
+      expect(res.status, JSON.stringify(over)).toBe(202);
+      const data = inquiryNotStoredSchema.parse(await res.json());
+      expect(data).toMatchObject({ status: 'not-stored', stored: false });
+      expect(data.message).toContain('保存していません');
+    }
+    expect(count()).toBe(before);
+  });
+
+  it('replies match their schemas: 201 a receipt, 400 a problem naming fields', async () => {
+    const stored = inquiryReceiptSchema.parse(await (await post(body())).json());
+    expect(stored.windows.length).toBeGreaterThan(0);
+    expect(apiProblemSchema.safeParse(await (await post(body({ phone: '12' }))).json()).success).toBe(true);
+  });
+
+  it('a generated set of bad inputs: every one a 4xx naming the field at fault, nothing stored, the server keeps working', async () => {
+    expect((await post(body())).status).toBe(201); // the database exists even when this test runs alone
+    const before = count();
+    const valid: Record<string, unknown> = body();
+    const wrongValues: unknown[] = [null, 0, -1, 1.5, true, false, '', ' ', [], {}, ['x'], { $gt: '' }, 'x'.repeat(300)];
+    const cases: { what: string; payload: Record<string, unknown>; field: string }[] = [];
+    for (const key of [...Object.keys(valid)]) {
+      const { [key]: _dropped, ...without } = valid;
+      if (!['relationship', 'personAge', 'personConsent', 'phone', 'safeTimes', 'discretion', 'nameKana', 'accommodations', 'email', 'fax', 'address'].includes(key)) cases.push({ what: `without ${key}`, payload: without, field: key });
+      for (const v of wrongValues) {
+        const same = JSON.stringify(v) === JSON.stringify(valid[key]);
+        // Values that are valid for this field are not bad input: [] for an optional list, any non-empty text for free
+        // text, and blank optional text (not answered).
+        const fine = (typeof v === 'string' && v.trim() === '' && ['safeTimes', 'nameKana', 'address'].includes(key)) || (Array.isArray(v) && v.length === 0 && ['discretion', 'accommodations'].includes(key)) || (typeof v === 'string' && v.trim() !== '' && v.length <= 50 && ['relationship', 'safeTimes', 'nameKana', 'name', 'details', 'idempotencyKey'].includes(key)) || (key === 'idempotencyKey' && typeof v === 'string' && /^[A-Za-z0-9-]{8,100}$/.test(v)) || (typeof v === 'string' && v.length === 300 && ['details', 'safeTimes'].includes(key));
+        if (!same && !fine) cases.push({ what: `${key} = ${JSON.stringify(v).slice(0, 20)}`, payload: { ...valid, [key]: v }, field: key });
+      }
+    }
+    for (const name of ['__proto__', 'constructor', 'toString', 'Writer', 'detail', 'id', 'createdAt', 'status']) cases.push({ what: `unknown ${name}`, payload: { ...valid, [name]: 'x' }, field: name });
+    expect(cases.length).toBeGreaterThan(150);
+    const failures: string[] = [];
+    for (const c of cases) {
+      const res = await post({ ...c.payload, idempotencyKey: c.field === 'idempotencyKey' ? c.payload.idempotencyKey : randomUUID() });
+      const data = (await res.json()) as { fields?: { field: string }[] };
+      if (res.status !== 400 || !data.fields?.some((f) => f.field === c.field)) failures.push(`${c.what}: ${res.status} ${JSON.stringify(data.fields?.map((f) => f.field))}`);
+    }
+    expect(failures).toEqual([]);
+    expect(count()).toBe(before);
+    expect((await post(body())).status).toBe(201);
   });
 
   it('bad input never causes a 500 and the server keeps working', async () => {
@@ -184,6 +285,10 @@ describe('GET /api/openapi.json', () => {
     const schema = createInquirySchema({ categories: ['care', 'isolation'], windows: [], districts: ['yamada'] });
     expect(z.safeParse(schema, example).success).toBe(true);
     expect(example.writer).toBe('family');
+    const json = doc.paths['/api/inquiries']!.post.requestBody.content['application/json']! as unknown as { schema: { additionalProperties: boolean; properties: Record<string, { pattern?: string }>; required: string[] } };
+    expect(json.schema.additionalProperties).toBe(false);
+    for (const f of envelopeFields) expect(Object.keys(json.schema.properties)).toContain(f);
+    expect(json.schema.required).toEqual(expect.arrayContaining(['idempotencyKey', 'startedAt', 'writer', 'details']));
     // And the server takes it (with a fresh key and start time).
     expect((await post({ ...example, idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000 })).status).toBe(201);
   });

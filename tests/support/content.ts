@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import { sourceSchema, type Source } from '@/schemas/source';
+import { verifiedHotlineListSchema } from '@/schemas/verified-hotline';
 
 /** Reads a YAML file of the content folder (tests only; the site reads content through Astro). */
 export const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'));
@@ -11,5 +13,21 @@ export const windowFiles = () =>
 /** Front matter of a Markdown file. */
 export const frontMatter = (path: string): Record<string, unknown> => parse(readFileSync(path, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
 
-/** The seeds and reference documents beside the project (shared/ sits next to the clone in CI). */
-export const shared = (path: string) => readFileSync(`../shared/${path}`, 'utf8');
+/** A source in content/sources/: its front matter (validated) and the text as published (empty for a reference). */
+export interface SourceFile { id: string; data: Source; text: string }
+
+/** Every source document the content may cite, read from the repo (content/sources/<id>.md). */
+export const sourceFiles = (): Map<string, SourceFile> =>
+  new Map(
+    readdirSync('content/sources')
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => {
+        const raw = readFileSync(`content/sources/${f}`, 'utf8');
+        const end = raw.indexOf('\n---\n', 4);
+        const id = f.replace(/\.md$/, '');
+        return [id, { id, data: sourceSchema.parse(parse(raw.slice(4, end))), text: raw.slice(end + 5) }];
+      }),
+  );
+
+/** The verified national hotline list (content/sources/national-hotlines.yaml). */
+export const verifiedHotlines = () => verifiedHotlineListSchema.parse(readYaml('content/sources/national-hotlines.yaml'));

@@ -11,6 +11,7 @@ import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
 import { DetailsCounter, detailsCounterId } from './DetailsCounter';
 import { firstInputId } from './field-ids';
 import { draft, readRenderedForm, validate, withoutEmpty, type FormValues } from './values';
+import type { InquiryReply } from '@/schemas/inquiry-api';
 
 export interface InquiryFormProps {
   /** UI strings this form uses (inquiry.*, form.*, confirm.*, api.*, category.*, contact.*). */
@@ -138,7 +139,7 @@ export function InquiryForm(props: InquiryFormProps) {
     try {
       const body = { ...withoutEmpty(getValues()), locale, idempotencyKey, startedAt };
       const res = await fetch(`/api/inquiries?locale=${encodeURIComponent(locale)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const data = (await res.json().catch(() => ({}))) as { receipt?: string; windows?: Done['windows']; coordinator?: boolean; error?: string; message?: string; fields?: { field: string; key: string }[] };
+      const data = (await res.json().catch(() => ({}))) as InquiryReply;
       if ((res.status === 201 || res.status === 200) && data.receipt) {
         draft.clear();
         // Window names as this page shows them (the API answers in Japanese; やさしい日本語 adds ruby).

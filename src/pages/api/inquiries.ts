@@ -4,6 +4,7 @@ import type { APIRoute } from 'astro';
 import { useTranslations, isLocale, type Translate } from '@/i18n';
 import { localeFromAcceptLanguage } from '@/i18n/locales';
 import { stripRuby } from '@/i18n/ruby';
+import type { ApiProblem, InquiryNotStored, InquiryReceipt } from '@/schemas/inquiry-api';
 import { submitContext } from '@/server/context';
 import { submitInquiry } from '@/server/inquiry-service';
 import { createRateLimiter } from '@/server/rate-limit';
@@ -14,7 +15,9 @@ export const prerender = false;
 const limiter = createRateLimiter();
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
-const problem = (t: Translate, status: number, key: string, headers?: Record<string, string>) => json(status, { error: key, message: t(key as 'api.error.server') }, headers);
+const problem = (t: Translate, status: number, key: string, headers?: Record<string, string>) => json(status, { error: key, message: t(key as 'api.error.server') } satisfies ApiProblem, headers);
+/** Only POST is in use (OWASP ASVS 14.5.1); every other method, whatever its body, is told so. */
+const methodNotAllowed = (t: Translate) => problem(t, 405, 'api.error.method', { allow: 'POST' });
 
 /**
  * Messages come back in the sender's language: `?locale=` (the form sends its page's locale),
@@ -36,15 +39,16 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     const body = parseBody(await readLimitedText(request), kind);
     const ctx = await submitContext();
     const outcome = await submitInquiry(body, ctx);
-    if (outcome.kind === 'ignored') return json(202, { status: 'not-accepted', message: t('api.ignored') });
+    if (outcome.kind === 'ignored') return json(202, { status: 'not-stored', stored: false, message: t('api.notStored') } satisfies InquiryNotStored);
     if (outcome.kind === 'invalid') {
-      return json(400, { error: 'api.error.invalid', message: t('api.error.invalid'), fields: outcome.errors.map((e) => ({ ...e, message: t(e.key as 'api.error.invalid') })) });
+      return json(400, { error: 'api.error.invalid', message: t('api.error.invalid'), fields: outcome.errors.map((e) => ({ ...e, message: t(e.key as 'api.error.invalid') })) } satisfies ApiProblem);
     }
     const windows = outcome.routing.windows.map((id) => {
       const w = ctx.triage.windows.find((x) => x.id === id)!;
       return { id, name: w.name, phone: w.channels.find((c) => c.type === 'phone')?.number ?? null };
     });
-    return json(outcome.created ? 201 : 200, { receipt: outcome.receipt, windows, coordinator: outcome.routing.coordinator }, outcome.created ? {} : { 'idempotent-replayed': 'true' });
+    const receipt: InquiryReceipt = { receipt: outcome.receipt, windows, coordinator: outcome.routing.coordinator };
+    return json(outcome.created ? 201 : 200, receipt, outcome.created ? {} : { 'idempotent-replayed': 'true' });
   } catch (e) {
     if (e instanceof RequestRejected) return problem(t, e.status, e.key);
     console.error('inquiry failed', e);
@@ -52,5 +56,4 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
   }
 };
 
-/** Only POST is in use (OWASP ASVS 14.5.1). */
-export const ALL: APIRoute = ({ request, url }) => json(405, { error: 'api.error.method', message: translatorFor(request, url)('api.error.method') }, { allow: 'POST' });
+export const ALL: APIRoute = ({ request, url }) => methodNotAllowed(translatorFor(request, url));

@@ -1,35 +1,46 @@
-// GET /api/openapi.json: the inquiry API described as OpenAPI 3.1, with the request schema generated
-// from the same zod schema the form and the server use (zod 4 JSON Schema output).
+// GET /api/openapi.json: the inquiry API described as OpenAPI 3.1. The request and every reply are
+// generated from the zod schemas the form, the server and the island use (zod 4 JSON Schema output).
 import type { APIRoute } from 'astro';
 import * as z from 'zod/mini';
 import { submitContext } from '@/server/context';
 import { familyInquiryExample } from '@/schemas/inquiry-example';
+import { apiProblemSchema, inquiryEnvelopeSchema, inquiryNotStoredSchema, inquiryReceiptSchema, MIN_FILL_MS, TRAP_FIELD } from '@/schemas/inquiry-api';
 import { schemaFor } from '@/server/inquiry-service';
+import { MAX_BODY_BYTES } from '@/server/request-guards';
 
 export const prerender = false;
 
-/** The documented example: the shared family-member inquiry plus the two request fields. */
+/** The documented example: the shared family-member inquiry plus the envelope. */
 const exampleInquiry = { ...familyInquiryExample, idempotencyKey: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', startedAt: 1763800000000 };
 
-const problem = { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } }, required: ['error', 'message'] };
+type JsonSchema = { properties?: Record<string, Record<string, unknown>>; required?: string[]; [k: string]: unknown };
+/** A zod schema as JSON Schema, without the $schema line (it sits inside the OpenAPI document). */
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+/** What the envelope's fields are for; the limits themselves come from the schema. */
+const envelopeNotes: Record<string, string> = {
+  idempotencyKey: 'One key per inquiry; a retry with the same key returns the same receipt and stores nothing new.',
+  startedAt: `When the form was shown (ms since epoch). An inquiry sent sooner than ${MIN_FILL_MS / 1000} s after it is answered 202 and not stored.`,
+  [TRAP_FIELD]: 'Leave out or empty. Anything in it is answered 202 and not stored.',
+};
+const problem = jsonSchema(apiProblemSchema);
+const problemReply = (description: string, headers?: Record<string, unknown>) => ({ description, ...(headers && { headers }), content: { 'application/json': { schema: problem } } });
 
 export const GET: APIRoute = async () => {
   const ctx = await submitContext();
-  const inquiry = z.toJSONSchema(schemaFor(ctx), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  const requestSchema = {
-    allOf: [
-      inquiry,
-      {
-        type: 'object',
-        properties: {
-          idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9-]{8,100}$', description: 'One key per inquiry; a retry with the same key returns the same receipt and stores nothing new.' },
-          startedAt: { type: 'integer', description: 'When the form was shown (ms since epoch). Sent sooner than 3 s after it, an inquiry is not accepted.' },
-          website: { type: 'string', maxLength: 0, description: 'Must be empty (honeypot).' },
-        },
-        required: ['idempotencyKey', 'startedAt'],
-      },
-    ],
+  const inquiry = jsonSchema(schemaFor(ctx), 'input');
+  const envelope = jsonSchema(inquiryEnvelopeSchema, 'input');
+  const envelopeProperties = Object.fromEntries(Object.entries(envelope.properties ?? {}).map(([name, s]) => [name, { ...s, description: envelopeNotes[name] }]));
+  // One object, not allOf: with allOf, additionalProperties: false in either part would refuse the other's fields.
+  const fields = {
+    type: 'object',
+    properties: { ...inquiry.properties, ...envelopeProperties },
+    required: [...(inquiry.required ?? []), ...(envelope.required ?? [])],
   };
+  /** JSON bodies are strict: an unknown field is answered 400 naming it. */
+  const jsonRequest = { ...fields, additionalProperties: false };
   const doc = {
     openapi: '3.1.0',
     info: { title: '相談窓口ポータル: inquiries', version: '1.0.0', description: 'Sends an inquiry (相談) to the municipality. Answers 201 with a receipt number only after the inquiry is durably stored.' },
@@ -40,20 +51,21 @@ export const GET: APIRoute = async () => {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: requestSchema, examples: { familyMember: { summary: 'A family member writes on behalf of her father', value: exampleInquiry } } },
-              'application/x-www-form-urlencoded': { schema: requestSchema },
+              'application/json': { schema: jsonRequest, examples: { familyMember: { summary: 'A family member writes on behalf of her father', value: exampleInquiry } } },
+              // A browser form also sends its buttons, so form bodies are not strict.
+              'application/x-www-form-urlencoded': { schema: fields },
             },
           },
           responses: {
-            '201': { description: 'Stored', content: { 'application/json': { schema: { type: 'object', properties: { receipt: { type: 'string' }, windows: { type: 'array' }, coordinator: { type: 'boolean' } }, required: ['receipt'] } } } },
-            '200': { description: 'The same idempotency key was sent before: the same receipt, nothing new stored' },
-            '202': { description: 'Not accepted (automated submission suspected); nothing stored' },
-            '400': { description: 'Invalid fields, with a message for each', content: { 'application/json': { schema: { ...problem, properties: { ...problem.properties, fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, key: { type: 'string' }, message: { type: 'string' } } } } } } } } },
-            '403': { description: 'Cross-site request', content: { 'application/json': { schema: problem } } },
-            '405': { description: 'Only POST is allowed' },
-            '413': { description: 'Body over 32 KB', content: { 'application/json': { schema: problem } } },
-            '415': { description: 'Not JSON or form-encoded', content: { 'application/json': { schema: problem } } },
-            '429': { description: 'Too many inquiries from this client; see Retry-After', content: { 'application/json': { schema: problem } } },
+            '201': { description: 'Stored', content: { 'application/json': { schema: jsonSchema(inquiryReceiptSchema) } } },
+            '200': { description: 'The same idempotency key was sent before: the same receipt, nothing new stored', content: { 'application/json': { schema: jsonSchema(inquiryReceiptSchema) } } },
+            '202': { description: 'Nothing stored: the trap field was filled or the form was sent too fast. Every field was valid.', content: { 'application/json': { schema: jsonSchema(inquiryNotStoredSchema) } } },
+            '400': problemReply('Missing, invalid or unknown fields, each named in `fields` with a message'),
+            '403': problemReply('Cross-site request'),
+            '405': problemReply('Only POST is allowed, whatever the body', { Allow: { schema: { type: 'string', const: 'POST' } } }),
+            '413': problemReply(`Body over ${MAX_BODY_BYTES / 1024} KB`),
+            '415': problemReply('Not JSON or form-encoded'),
+            '429': problemReply('Too many inquiries from this client; see Retry-After'),
           },
         },
       },
