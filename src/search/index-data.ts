@@ -50,7 +50,7 @@ export function toSearchDoc(w: Pick<ConsultationWindow, 'id' | 'name' | 'nameKan
 /** Builds the serialisable index (docs, normalised synonyms and Fuse's prebuilt index). */
 export function buildSearchIndex(windows: readonly Parameters<typeof toSearchDoc>[0][], synonyms: readonly Synonym[]): SearchIndexData {
   const docs = windows.map(toSearchDoc);
-  const synonymsOut = synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText) }));
+  const synonymsOut = synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText), hotlines: s.hotlines }));
   if (docs.length > SMALL_DIRECTORY) return { docs, synonyms: synonymsOut };
   return { docs, synonyms: synonymsOut, fuseIndex: Fuse.createIndex(searchKeys.map((k) => ({ ...k })), docs).toJSON() };
 }
