@@ -14,11 +14,17 @@ describe('English UI wording', () => {
     const outside = entries.map(([k, v]) => [k, v.replace(/[(（][^()（）]*[)）]/g, '').replace(/「[^」]*」/g, '')] as const);
     expect(outside.filter(([, v]) => /[、・。]/.test(v)).map(([k]) => k)).toEqual([]);
   });
-  it('puts a field label where its capital letter belongs', () => {
-    const t = useTranslations('en');
-    const sentence = t('route.reason.field', { field: t('field.elderly') });
-    expect(sentence.startsWith('Older people')).toBe(true);
-    expect(sentence.slice(1)).not.toMatch(/[a-z] Older people/);
+  // A field label is written capitalised ("Older people", "Idosos"): it must start the sentence, not
+  // land in its middle.
+  it.each(['en', 'pt-BR', 'tl', 'id', 'vi'] as const)('%s: a field label never lands capitalised mid-sentence', (locale) => {
+    const t = useTranslations(locale);
+    for (const field of ['elderly', 'disability', 'children', 'poverty', 'coordination'] as const) {
+      const label = t(`field.${field}`);
+      for (const key of ['route.reason.field', 'route.reason.fieldArea', 'route.reason.fieldAreaUnknown'] as const) {
+        const sentence = t(key, { field: label, area: 'Sawara' });
+        expect(sentence.startsWith(label), `${key}: ${sentence}`).toBe(true);
+      }
+    }
   });
 });
 
