@@ -18,3 +18,5 @@ export const synonymSchema = z
   .refine((s) => s.keywords.length + s.hotlines.length > 0, { message: 'give keywords, hotlines or both' });
 export const synonymsSchema = z.array(synonymSchema);
 export type Synonym = z.infer<typeof synonymSchema>;
+/** A synonym as written (keywords and hotlines may be left out). */
+export type SynonymInput = z.input<typeof synonymSchema>;
