@@ -26,8 +26,11 @@ export async function contentReviewed(locale: Locale): Promise<boolean | null> {
   return (await contentTranslation(locale))?.reviewed ?? null;
 }
 
-/** A window plus how to say its name in the reader's script (absent in Japanese). */
-export type LocalizedWindow = ConsultationWindow & { nameReading?: string };
+/**
+ * A window plus how to say its name in the reader's script and what the name means in the reader's
+ * language (both absent in Japanese).
+ */
+export type LocalizedWindow = ConsultationWindow & { nameReading?: string; nameMeaning?: string };
 
 /** All windows in display order, flattened to `{ id, ...data }`. Build-time only. */
 export async function loadWindows(locale: Locale = defaultLocale): Promise<LocalizedWindow[]> {
@@ -42,7 +45,9 @@ export async function loadWindows(locale: Locale = defaultLocale): Promise<Local
         ...w,
         name: x.name ?? w.name,
         nameReading: localeInfo[locale].ruby ? undefined : x.reading,
+        nameMeaning: x.meaning,
         summary: x.description,
+        lead: x.lead,
         callScript: x.callScript,
         channels: w.channels.map((c, i) => ({ ...c, note: x.channelNotes[i] ?? c.note })),
         operation: { ...w.operation, department: x.department ?? w.operation.department, operator: x.operator ?? w.operation.operator },

@@ -20,6 +20,13 @@ const windowText = z.strictObject({
   /** How to say the name: romanised, or kana for やさしい日本語. */
   reading: text,
   description: text,
+  /** The window's one-line lead (what it does) in this locale. */
+  lead: text,
+  /**
+   * What the Japanese name means, for readers of other scripts: shown beside the name, which stays
+   * Japanese because it is what a resident says on the phone. Not used for やさしい日本語.
+   */
+  meaning: text.optional(),
   callScript: z.array(text),
   /** One entry per channel of the window, in the same order; null where the channel has no note. */
   channelNotes: z.array(text.nullable()),

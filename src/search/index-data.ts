@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { Synonym } from '@/schemas/search';
+import type { Synonym, SynonymInput } from '@/schemas/search';
 import type { ConsultationWindow } from '@/schemas/window';
 import { normalizeText, phoneDigits } from './normalize';
 
@@ -48,9 +48,9 @@ export function toSearchDoc(w: Pick<ConsultationWindow, 'id' | 'name' | 'nameKan
 }
 
 /** Builds the serialisable index (docs, normalised synonyms and Fuse's prebuilt index). */
-export function buildSearchIndex(windows: readonly Parameters<typeof toSearchDoc>[0][], synonyms: readonly Synonym[]): SearchIndexData {
+export function buildSearchIndex(windows: readonly Parameters<typeof toSearchDoc>[0][], synonyms: readonly SynonymInput[]): SearchIndexData {
   const docs = windows.map(toSearchDoc);
-  const synonymsOut = synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: s.keywords.map(normalizeText) }));
+  const synonymsOut: Synonym[] = synonyms.map((s) => ({ terms: s.terms.map(normalizeText), keywords: (s.keywords ?? []).map(normalizeText), hotlines: s.hotlines ?? [] }));
   if (docs.length > SMALL_DIRECTORY) return { docs, synonyms: synonymsOut };
   return { docs, synonyms: synonymsOut, fuseIndex: Fuse.createIndex(searchKeys.map((k) => ({ ...k })), docs).toJSON() };
 }

@@ -3,6 +3,7 @@ import type { SearchDoc, SearchIndexData } from './index-data';
 import { SMALL_DIRECTORY, searchKeys } from './index-data';
 import { createCandidateIndex } from './candidates';
 import { normalizeText, phoneDigits } from './normalize';
+import { searchHotlineTopics, type SearchHotlineTopic } from '@/schemas/search-topics';
 
 /** A ranked hit: lower score is better (0 = exact). */
 export interface SearchHit {
@@ -17,8 +18,23 @@ export interface SearchHit {
 export function expandQuery(query: string, synonyms: SearchIndexData['synonyms']): string[] {
   const q = normalizeText(query);
   if (!q) return [];
-  const extra = synonyms.filter((s) => s.terms.some((t) => q.includes(t) || (q.length >= 2 && t.startsWith(q)))).flatMap((s) => s.keywords);
-  return [...new Set([q, ...extra])];
+  return [...new Set([q, ...matchingSynonyms(q, synonyms).flatMap((s) => s.keywords)])];
+}
+
+/**
+ * The hotline topics a resident's words point to (ＤＶ, 殴られる → violence), in the order the
+ * topics are declared. The directory shows those verified numbers beside any window it finds.
+ */
+export function hotlineTopicsFor(query: string, synonyms: SearchIndexData['synonyms']): SearchHotlineTopic[] {
+  const q = normalizeText(query);
+  if (!q) return [];
+  const found = new Set(matchingSynonyms(q, synonyms).flatMap((s) => s.hotlines));
+  return searchHotlineTopics.filter((t) => found.has(t));
+}
+
+/** Synonyms one of whose terms the normalised query contains (or, from two characters, begins). */
+function matchingSynonyms(q: string, synonyms: SearchIndexData['synonyms']): SearchIndexData['synonyms'] {
+  return synonyms.filter((s) => s.terms.some((t) => q.includes(t) || (q.length >= 2 && t.startsWith(q))));
 }
 
 /** For larger directories, Fuse ranks at most this many candidates per query. */

@@ -26,6 +26,7 @@ export function syntheticWindows(count: number): (WindowData & { id: string })[]
       name: `${town}第${Math.floor(i / (kinds.length * towns.length)) + 1}${kind.name}`,
       nameKana: kind.kana,
       summary: `合成データ ${n}`,
+      lead: `合成データ ${n}`,
       fields: kind.fields,
       businesses: ['comprehensive'],
       operation: { form: 'outsourced', department: '福祉課' },

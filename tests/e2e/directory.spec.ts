@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { searchQueries } from '../fixtures/search-queries';
+import { hotlineQueries, searchQueries } from '../fixtures/search-queries';
 
 const windowIds = readdirSync('content/windows').map((f) => f.replace(/\.yaml$/, ''));
 const names = Object.fromEntries(windowIds.map((id) => [id, (parse(readFileSync(`content/windows/${id}.yaml`, 'utf8')) as { name: string }).name]));
@@ -52,12 +52,48 @@ test.describe('search', () => {
     await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(windowIds.length);
   });
 
+  test('with a search active the page gives one count, not the search count and the total', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
+    await page.getByLabel('ことばで検索').fill('借金');
+    await expect(page.getByRole('status')).toHaveText('1件見つかりました。');
+    await expect(page.getByRole('main')).not.toContainText('件の窓口');
+    await page.getByLabel('ことばで検索').fill('');
+    await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
+  });
+
+  test('a search with no hit gives the general number and the way to the wizard', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    await page.getByLabel('ことばで検索').fill('宇宙旅行');
+    const none = page.locator('[data-search-none]');
+    await expect(none).toBeVisible();
+    await expect(none.getByRole('link', { name: '0478-50-1209' })).toHaveAttribute('href', 'tel:0478501209');
+    await expect(none).toContainText('香取市 社会福祉課');
+    await expect(none.getByRole('link', { name: '質問に答えて相談先をさがす' })).toHaveAttribute('href', '/sagasu/');
+    await expectNoAxeViolations(page, 'directory with no hit');
+    await page.getByLabel('ことばで検索').fill('かいご');
+    await expect(none).toBeHidden();
+  });
+
+  for (const { query, topic } of hotlineQueries.filter((q) => q.topic === 'violence')) {
+    test(`"${query}" leads to the DV numbers of the verified list`, async ({ page }) => {
+      await page.goto('/madoguchi/');
+      await page.getByLabel('ことばで検索').fill(query);
+      const panel = page.locator(`[data-hotline-topic="${topic}"]`);
+      await expect(panel).toBeVisible();
+      await expect(panel.getByRole('link', { name: '0120-279-889' })).toHaveAttribute('href', 'tel:0120279889');
+      await expect(panel.getByRole('link', { name: '#8008' })).toBeVisible();
+    });
+  }
+
   test('is usable by keyboard alone and the results state has no axe violations', async ({ page }) => {
     await page.goto('/madoguchi/');
     const box = page.getByLabel('ことばで検索');
     await box.focus();
     await page.keyboard.type('かいご');
     await expect(page.getByRole('status')).toContainText('件見つかりました');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: '検索する' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.locator(':focus')).toHaveText(/地域包括支援センター/);
     await expectNoAxeViolations(page, 'directory with search results');
@@ -92,6 +128,41 @@ test('filtered pages have no axe violations', async ({ page }) => {
 
 test.describe('filters without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('the search box works: Enter loads the answer page, with the same results', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    await page.getByLabel('ことばで検索').fill('障害者手帳');
+    await page.getByLabel('ことばで検索').press('Enter');
+    // POSTed: what was searched stays out of the address bar and the history.
+    await expect(page).toHaveURL(/\/madoguchi\/kensaku\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('「障害者手帳」の検索結果');
+    await expect(page.getByRole('status')).toHaveText('1件見つかりました。');
+    await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(1);
+    await expect(page.locator('#window-list > li:not([hidden])')).toContainText('香取障害者支援センター');
+    await expect(page.getByLabel('ことばで検索')).toHaveValue('障害者手帳');
+  });
+
+  test('ＤＶ, searched without JavaScript, shows the DV numbers and the general number', async ({ page }) => {
+    await page.goto('/madoguchi/');
+    await page.getByLabel('ことばで検索').fill('ＤＶ');
+    await page.getByRole('button', { name: '検索する' }).click();
+    await expect(page.locator('[data-hotline-topic="violence"]').getByRole('link', { name: '0120-279-889' })).toBeVisible();
+    await expect(page.locator('[data-search-none]').getByRole('link', { name: '0478-50-1209' })).toBeVisible();
+  });
+
+  test('the answer page in English searches too, and refuses an over-long query with 400', async ({ page }) => {
+    await page.goto('/en/madoguchi/');
+    await page.getByLabel('Search', { exact: true }).fill('生活保護');
+    await page.getByLabel('Search', { exact: true }).press('Enter');
+    await expect(page).toHaveURL(/\/en\/madoguchi\/kensaku\/$/);
+    await expect(page.getByRole('status')).toHaveText('1 found.');
+    await expect(page.locator('#window-list > li:not([hidden])')).toContainText('香取CCC');
+    const response = await page.goto(`/madoguchi/kensaku/?q=${'あ'.repeat(101)}`);
+    expect(response?.status()).toBe(400);
+    await expect(page.locator('#window-search-error')).toContainText('100文字まで');
+    const crossSite = await page.request.post('/madoguchi/kensaku/', { form: { q: 'DV' }, headers: { origin: 'https://example.com' } });
+    expect(crossSite.status()).toBe(403);
+  });
 
   test('a resident of 佐原 is led to 佐原地域包括, not 小見川', async ({ page }) => {
     await page.goto('/madoguchi/');

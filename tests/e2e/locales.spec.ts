@@ -71,6 +71,9 @@ for (const { path } of pages) {
 test('the language switcher keeps the page, names each language in its own script and marks the current one', async ({ page }) => {
   await page.goto('/madoguchi/katori-ccc/');
   const switcher = page.locator('nav.language-switcher');
+  // One compact control: the languages show once it is opened.
+  await expect(switcher).toBeHidden();
+  await page.getByText('言語 (Language)', { exact: true }).click();
   for (const l of locales) {
     const link = switcher.getByRole('link', { name: localeInfo[l].autonym, exact: true });
     await expect(link).toHaveAttribute('href', localizePath(l, '/madoguchi/katori-ccc/'));

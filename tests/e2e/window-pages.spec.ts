@@ -11,10 +11,14 @@ for (const w of windows) {
     await page.goto(`/madoguchi/${w.id}/`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(w.name);
     for (const c of w.channels.filter((c) => c.type === 'phone')) {
-      await expect(page.getByRole('main').getByRole('link', { name: c.number! })).toHaveAttribute('href', telHref(c.number!));
+      await expect(page.locator('.channels').getByRole('link', { name: c.number! })).toHaveAttribute('href', telHref(c.number!));
     }
-    if (!w.hours?.weekly?.length) await expect(page.getByText('受付時間は、このサイトではまだ確認できていません')).toBeVisible();
-    if (!w.address) await expect(page.getByText('所在地は、このサイトではまだ確認できていません')).toBeVisible();
+    // What is not confirmed is said once, in one place, with the number to ask (not under every heading).
+    const unconfirmed = page.getByRole('region', { name: 'このサイトでまだ確認できていないこと' });
+    if (!w.hours?.weekly?.length) await expect(unconfirmed.getByRole('listitem').filter({ hasText: '受付時間' })).toBeVisible();
+    if (!w.address) await expect(unconfirmed.getByRole('listitem').filter({ hasText: '所在地' })).toBeVisible();
+    await expect(unconfirmed.getByRole('link', { name: w.channels.find((c) => c.type === 'phone')!.number! })).toBeVisible();
+    expect(await page.getByRole('main').getByText('確認できていません').count()).toBe(0);
     await expect(page.getByRole('heading', { name: '電話で伝えること' })).toBeVisible();
     await expect(page.getByText(/最終確認日: \d{4}-\d{2}-\d{2}/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'この情報の出典' })).toBeVisible();
@@ -27,4 +31,31 @@ test('the 社会福祉課 page shows the city hall address with a plain map link
   await expect(page.getByRole('main').getByText('千葉県香取市佐原ロ2127番地')).toBeVisible();
   await expect(page.getByRole('link', { name: /地図で場所をさがす/ })).toHaveAttribute('href', /^https:\/\/www\.google\.com\/maps\/search\//);
   await expect(page.locator('iframe')).toHaveCount(0);
+});
+
+test('every directory card says in one line what the window does', async ({ page }) => {
+  await page.goto('/madoguchi/');
+  const ccc = page.locator('.window-card').filter({ has: page.getByRole('link', { name: '香取CCC', exact: true }) });
+  await expect(ccc).toContainText('お金・仕事・住まいなど、生活に困ったときの相談窓口です。');
+  const team = page.locator('.window-card').filter({ has: page.getByRole('link', { name: /^多機関協働チーム/ }) });
+  await expect(team).toContainText('困りごとが重なった世帯を、窓口が一緒に支えるチームです。');
+});
+
+test('in English, cards and pages say support centre, give what the Japanese name means, and use no Japanese punctuation', async ({ page }) => {
+  await page.goto('/en/madoguchi/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support centres');
+  const ccc = page.locator('.window-card').filter({ has: page.getByRole('link', { name: '香取CCC', exact: true }) });
+  await expect(ccc).toContainText('Katori CCC (living support centre)');
+  await expect(ccc).toContainText('Help when money, work or housing is a problem.');
+  for (const path of ['/en/', '/en/madoguchi/', '/en/madoguchi/takikan-kyodo/', '/en/madoguchi/sawara-houkatsu/', '/en/kinkyu/']) {
+    await page.goto(path);
+    // English text only: elements marked Japanese (names) and Japanese in brackets are meant to be Japanese.
+    const text = await page.evaluate(() => {
+      const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+      main.querySelectorAll('[lang="ja"]').forEach((e) => e.remove());
+      return main.innerText.replace(/[(（][^()（）]*[)）]/g, '').replace(/「[^」]*」/g, '');
+    });
+    expect(text.match(/[、・。]/g) ?? [], `${path}: Japanese punctuation in English text`).toEqual([]);
+    expect(text.match(/\bwindows?\b/gi) ?? [], `${path}: 窓口 translated as "window"`).toEqual([]);
+  }
 });

@@ -13,6 +13,7 @@ for (const file of readdirSync(new URL('../../content/windows/', import.meta.url
   out.windows[id] = {
     reading: w.nameKana,
     description: w.summary,
+    lead: w.lead,
     callScript: w.callScript,
     channelNotes: w.channels.map((c) => c.note ?? null),
     ...(w.operation.operator ? { operator: w.operation.operator } : {}),

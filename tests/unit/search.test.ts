@@ -5,8 +5,8 @@ import { synonymsSchema } from '@/schemas/search';
 import { windowSchema } from '@/schemas/window';
 import { buildSearchIndex } from '@/search/index-data';
 import { normalizeText } from '@/search/normalize';
-import { createSearcher, expandQuery } from '@/search/query';
-import { searchQueries } from '../fixtures/search-queries';
+import { createSearcher, expandQuery, hotlineTopicsFor } from '@/search/query';
+import { hotlineQueries, searchQueries } from '../fixtures/search-queries';
 
 const windows = readdirSync('content/windows').map((f) => ({
   id: f.replace(/\.yaml$/, ''),
@@ -40,5 +40,19 @@ describe('search ranking', () => {
     expect(ids.slice(0, rank)).toContain(id);
   });
   it('finds nothing for words no window is about', () => expect(search('宇宙旅行')).toEqual([]));
-  it('has at least 20 queries in the table', () => expect(searchQueries.length).toBeGreaterThanOrEqual(20));
+  it('has at least 60 resident queries in the table', () => expect(searchQueries.length).toBeGreaterThanOrEqual(60));
+});
+
+describe('searches that lead to a verified hotline', () => {
+  const hotlines = parse(readFileSync('content/hotlines.yaml', 'utf8')) as { id: string; number: string; topics: string[] }[];
+  it.each(hotlineQueries)('"$query" leads to the $topic numbers ($why)', ({ query, topic }) => {
+    expect(hotlineTopicsFor(query, index.synonyms)).toContain(topic);
+  });
+  it('the violence numbers include the DV lines of the verified list', () => {
+    const numbers = hotlines.filter((h) => h.topics.includes('violence')).map((h) => h.number);
+    expect(numbers).toEqual(expect.arrayContaining(['#8008', '0120-279-889']));
+  });
+  it('ordinary words lead to no hotline', () => {
+    for (const q of ['介護', '借金', '不登校', '0478-50-1919']) expect(hotlineTopicsFor(q, index.synonyms), q).toEqual([]);
+  });
 });

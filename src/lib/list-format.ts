@@ -1,0 +1,18 @@
+import type { Locale } from '@/i18n/locales';
+
+/** Separators of a short list where the script has its own; every other locale writes ", ". */
+const separators: Partial<Record<Locale, string>> = { ja: '・', easy: '・', 'zh-Hans': '、' };
+
+/**
+ * Joins short items (contact methods, days, districts, languages) as the locale writes a list:
+ * 電話・メール in Japanese, "Phone, Email" in English. Keeps Japanese punctuation out of other
+ * languages' text.
+ */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return items.join(separators[locale] ?? ', ');
+}
+
+/** A range such as opening hours: 8:30〜17:15 in Japanese and Chinese, 8:30–17:15 elsewhere. */
+export function formatRange(locale: Locale, from: string, to: string): string {
+  return `${from}${separators[locale] ? '〜' : '–'}${to}`;
+}
