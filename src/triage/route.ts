@@ -42,6 +42,15 @@ export function fieldsForCategories(routing: Routing, categoryIds: readonly stri
 }
 
 /**
+ * True when the troubles really overlap (困りごとが重なっている): two or more specialist fields, or a
+ * complex pattern. Only then may a page say so; 「わからない」 alone also brings in the coordinator,
+ * but not because anything overlaps.
+ */
+export function troublesOverlap(fields: readonly FieldId[], complex = false): boolean {
+  return complex || new Set(fields.filter((f) => f !== 'coordination')).size >= 2;
+}
+
+/**
  * Chooses the windows for a set of fields and a district. One rule set shared by the
  * wizard (browser and no-JS route) and the inquiry API:
  * - each specialist field gets the windows of that field that serve the district
@@ -67,7 +76,7 @@ export function routeWindows(input: RouteInput, windows: readonly RoutableWindow
     for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
   }
 
-  const coordinator = specialist.length >= 2 || input.fields.includes('coordination') || Boolean(input.complex);
+  const coordinator = troublesOverlap(input.fields, input.complex) || input.fields.includes('coordination');
   if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator' });
   if (picked.size === 0) add(routing.fallbackWindow, { kind: 'fallback' });
 
