@@ -7,7 +7,8 @@ import type { ConsultationWindow } from '@/schemas/window';
 export type RouteReason =
   | { kind: 'field'; field: FieldId; districtKnown: boolean }
   | { kind: 'chosen' }
-  | { kind: 'coordinator' }
+  /** `overlap`: the troubles overlap (troublesOverlap); otherwise the resident did not know where to turn. */
+  | { kind: 'coordinator'; overlap: boolean }
   | { kind: 'fallback' };
 
 export interface RoutedWindow {
@@ -76,8 +77,9 @@ export function routeWindows(input: RouteInput, windows: readonly RoutableWindow
     for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
   }
 
-  const coordinator = troublesOverlap(input.fields, input.complex) || input.fields.includes('coordination');
-  if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator' });
+  const overlap = troublesOverlap(input.fields, input.complex);
+  const coordinator = overlap || input.fields.includes('coordination');
+  if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator', overlap });
   if (picked.size === 0) add(routing.fallbackWindow, { kind: 'fallback' });
 
   return { windows: [...picked.values()], coordinator };
