@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delocalizePath, localizePath, locales } from '@/i18n/locales';
 import { builtPages, htmlWeight, pageWeight } from '../support/dist-weight';
@@ -42,6 +43,13 @@ describe('page budgets on dist/', () => {
     const { jsGz, jsFiles } = pageWeight(page!.file);
     expect(jsFiles.length, 'the wizard loads its island').toBeGreaterThan(0);
     expect(jsGz, `${path} loads ${jsFiles.join(', ')}`).toBeLessThanOrEqual(ISLAND_PAGE_JS_BYTES);
+  });
+
+  it('the quick exit script (the only JS on content pages that carry it) is at most 2,000 B gzipped', () => {
+    const html = readHtml(pages.find((p) => p.path === '/sagasu/')!.file);
+    const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((js) => js.includes('data-quick-exit'));
+    expect(scripts).toHaveLength(1);
+    expect(gzipSync(scripts[0]!, { level: 9 }).length).toBeLessThanOrEqual(QUICK_EXIT_JS_BYTES);
   });
 
   it.each(pages.filter((p) => isContentPage(p.path)).map((p) => [p.path, p.file] as const))(
