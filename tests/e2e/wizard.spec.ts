@@ -105,6 +105,25 @@ test('the result has a 変更 link back to the answers, and Back from a window p
   await expect(page.locator('.summary-list')).toContainText('仕事がない・仕事を失った');
 });
 
+test('the printed result shows the windows and their numbers, and nothing of the answers', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '家族・親族のこと');
+  await answer(page, '山田');
+  await answer(page, 'ひきこもり・長いあいだ家から出ない');
+  await answer(page, '18歳から39歳');
+  await answer(page, '暮らしている');
+  await answer(page, '本人は相談を望んでいない');
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.result-window').first()).toBeVisible();
+  await expect(page.locator('.result-window .phone-link').first()).toBeVisible();
+  await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeHidden();
+  await expect(page.locator('.result-window__reason').first()).toBeHidden();
+  await expect(page.locator('.quick-exit')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'この結果を印刷する' })).toBeHidden();
+});
+
 test('a result shows 「困りごとが重なっているときは」 only when troubles overlap, not for 「わからない」 alone', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
