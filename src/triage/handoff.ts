@@ -6,7 +6,7 @@ import type { Flow } from '@/schemas/flow';
 import { effectiveAnswers, type Answers, type TriageResult } from './engine';
 
 /**
- * The window chosen first, the (non-sensitive) categories, who is writing and the district.
+ * The window chosen first, the categories of the ticked troubles, who is writing and the district.
  * The `who` node's options are the form's writer ids (tests/unit/handoff.test.ts checks that they agree).
  */
 export function handoffFrom(flow: Flow, result: TriageResult, rawAnswers: Answers): Handoff {

@@ -68,8 +68,8 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   await expect(page.getByText('どの窓口に相談しても大丈夫です')).toBeVisible();
   // The hand-off to the form waits in sessionStorage; the link is the plain form address (issue 19).
   await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/');
-  // ひきこもり is sensitive, so its category stays out of the pre-fill; who is writing and the district are carried.
-  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: 'omigawa-houkatsu', categories: [], writer: 'family', district: 'yamada' });
+  // Who is writing and the district are carried too (issue 12).
+  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: 'omigawa-houkatsu', categories: ['isolation'], writer: 'family', district: 'yamada' });
   await expectNoAxeViolations(page, 'result');
 });
 

@@ -46,10 +46,10 @@ describe('outcome rules', () => {
   it('a stale answer to a question that no longer applies is ignored', () => {
     expect(run({ ...me, troubles: ['parenting'], age: 'senior' }).fields).toEqual(['children']);
   });
-  it('sensitive troubles never reach the inquiry pre-fill', () => {
+  it('the inquiry pre-fill carries every ticked category (it never travels in a URL), and a sensitive trouble marks the result', () => {
     const r = run({ ...me, troubles: ['violence', 'rent'], age: 'middle', elderlyInHome: 'no' });
     expect(r.sensitive).toBe(true);
-    expect(r.inquiry.categories).toEqual(['moneyWorkHome']);
+    expect(r.inquiry.categories).toEqual(['moneyWorkHome', 'household']);
   });
   it('a relative whose person refuses help is told about 支援会議 (refuses flag)', () => {
     expect(run({ ...me, who: 'family', troubles: ['hoarding'], refuses: 'yes' })).toMatchObject({ proxy: true, refuses: true });

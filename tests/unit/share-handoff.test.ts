@@ -51,13 +51,13 @@ describe('the hand-off to the inquiry form', () => {
     expect(flow.nodes.find((n) => n.id === 'who')!.options).toEqual([...writerIds]);
   });
 
-  it('carries the window, the non-sensitive categories, who is writing and the district, and passes its schema', () => {
-    const answers: Answers = { ...base, troubles: ['job', 'debts'] };
+  it('carries the window, the categories, who is writing and the district, and passes its schema', () => {
+    const answers: Answers = { ...base, troubles: ['job', 'debts', 'withdrawn'] };
     const h = handoffFrom(flow, triage(data, answers), answers);
-    expect(h).toMatchObject({ writer: 'family', district: 'omigawa', categories: ['moneyWorkHome'] });
+    expect(h).toMatchObject({ writer: 'family', district: 'omigawa', categories: ['moneyWorkHome', 'isolation'] });
     expect(h.window).toBeTruthy();
     expect(handoffSchema.safeParse(h).success).toBe(true);
-    expect(handoffFields(h).map(([n]) => n)).toEqual(['window', 'categories', 'writer', 'district']);
+    expect(handoffFields(h).map(([n]) => n)).toEqual(['window', 'categories', 'categories', 'writer', 'district']);
   });
 
   it('never carries a sensitive trouble id, for any trouble', () => {
