@@ -237,6 +237,39 @@ test('Shift+Tab, however often, never sets off the quick exit (stepping back thr
   expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).not.toBeNull();
 });
 
+test('on the inquiry form: capitals typed with Shift and IME composition never exit; the exit clears every triage- and inquiry- key', async ({ page }) => {
+  await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
+  await page.goto('/soudan/');
+  await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+  const details = page.getByLabel('相談したいこと');
+  await details.click();
+  for (const key of ['Shift+A', 'Shift+B', 'Shift+C', 'Shift+D']) await page.keyboard.press(key);
+  // A Japanese IME: Shift switches kana/alphanumeric during composition; keys arrive as isComposing or "Process".
+  await details.evaluate((el) => {
+    const send = (type: string, key: string, isComposing: boolean) => el.dispatchEvent(new KeyboardEvent(type, { key, isComposing, bubbles: true }));
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    for (let i = 0; i < 3; i++) {
+      send('keydown', 'Shift', true);
+      send('keyup', 'Shift', true);
+      send('keydown', 'Process', true);
+      send('keyup', 'Process', true);
+    }
+  });
+  await page.waitForTimeout(200);
+  await expect(page).toHaveURL(/\/soudan\/$/);
+  await expect(details).toHaveValue('ABCD');
+  await page.evaluate(() => {
+    sessionStorage.setItem('triage-handoff', '{}');
+    sessionStorage.setItem('inquiry-draft', '{}');
+    localStorage.setItem('inquiry-draft', '{}');
+    localStorage.setItem('other-site-setting', 'kept');
+  });
+  await page.getByRole('link', { name: 'すぐにこのページを離れる' }).click();
+  await expect(page).toHaveURL('https://www.google.co.jp/');
+  await page.goto('/');
+  expect(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)])).toEqual([[], ['other-site-setting']]);
+});
+
 test('answering that there is danger now skips the remaining questions and shows emergency numbers', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '近所の人・知人のこと');
