@@ -35,7 +35,10 @@ export const troubleSchema = z.strictObject({
   urgent: z.boolean().default(false),
   /** Might be danger now: the dangerNow question is asked. */
   danger: z.boolean().default(false),
-  /** Never put in a URL or browser history, never carried to the inquiry form's link. */
+  /**
+   * Sensitive on a shared device (violence, abuse, suicide, health, debts, withdrawal …): a result with
+   * one of these gets no share link, and the no-JS result is never shown from a URL (src/triage/share.ts).
+   */
   sensitive: z.boolean().default(false),
   hotlineTopics: z.array(z.enum(hotlineTopics)).default([]),
   /**

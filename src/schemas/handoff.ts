@@ -5,8 +5,8 @@
 import * as z from 'zod/mini';
 import { writerIds } from './inquiry';
 
-/** sessionStorage key. Starts with a prefix the quick exit clears (src/components/QuickExit). */
-export const HANDOFF_STORAGE_KEY = 'triage-handoff';
+/** sessionStorage key (defined without zod, so the wizard can write it without the validator). */
+export { HANDOFF_STORAGE_KEY } from './handoff-key';
 
 /** Ids only; the form page keeps those it knows and ignores the rest. */
 export const handoffSchema = z.object({

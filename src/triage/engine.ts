@@ -112,9 +112,12 @@ export interface TriageResult {
   proxy: boolean;
   /** The person concerned refuses help (→ 支援会議 can still act). */
   refuses: boolean;
-  /** True when any sensitive trouble (violence, abuse, suicide) was ticked: never share or link. */
+  /** True when any sensitive trouble (flow data: violence, abuse, suicide, health, debts …) was ticked: no share link. */
   sensitive: boolean;
-  /** What the inquiry form may be pre-filled with: no free text, no sensitive categories. */
+  /**
+   * What the inquiry form is pre-filled with (ids only, no free text). It travels by sessionStorage or
+   * POST, never a URL (src/schemas/handoff.ts), so the categories of sensitive troubles come along too.
+   */
   inquiry: { window?: string; categories: string[] };
 }
 
@@ -149,7 +152,7 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
 
   const who = answers.who;
   const sensitive = troubles.some((t) => t.sensitive);
-  const categories = [...new Set(troubles.filter((t) => !t.sensitive).map((t) => t.category))];
+  const categories = [...new Set(troubles.map((t) => t.category))];
   return {
     urgent,
     hotlines,

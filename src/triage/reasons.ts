@@ -16,7 +16,8 @@ export function reasonText(t: Translate, reason: RouteReason, districtName?: str
     case 'chosen':
       return t('route.reason.chosen');
     case 'coordinator':
-      return t('route.reason.coordinator');
+      // Say the troubles overlap only when they do (「わからない」 alone brings the team in too).
+      return t(reason.overlap ? 'route.reason.coordinator' : 'route.reason.coordinatorUnsure');
     case 'fallback':
       return t('route.reason.fallback');
     case 'outside':

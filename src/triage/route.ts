@@ -10,7 +10,8 @@ import type { ConsultationWindow } from '@/schemas/window';
 export type RouteReason =
   | { kind: 'field'; field: FieldId; districtKnown: boolean }
   | { kind: 'chosen' }
-  | { kind: 'coordinator' }
+  /** `overlap`: the troubles overlap (troublesOverlap); otherwise the resident did not know where to turn. */
+  | { kind: 'coordinator'; overlap: boolean }
   | { kind: 'fallback' }
   /** The person lives outside the municipality: the general number, and their own municipality is the place to ask. */
   | { kind: 'outside' }
@@ -51,6 +52,15 @@ export function fieldsForCategories(routing: Routing, categoryIds: readonly stri
 }
 
 /**
+ * True when the troubles really overlap (困りごとが重なっている): two or more specialist fields, or a
+ * complex pattern. Only then may a page say so; 「わからない」 alone also brings in the coordinator,
+ * but not because anything overlaps.
+ */
+export function troublesOverlap(fields: readonly FieldId[], complex = false): boolean {
+  return complex || new Set(fields.filter((f) => f !== 'coordination')).size >= 2;
+}
+
+/**
  * Chooses the windows for a set of fields and a district. One rule set shared by the
  * wizard (browser and no-JS route) and the inquiry API:
  * - each specialist field gets the windows of that field that serve the district
@@ -79,8 +89,9 @@ export function routeWindows(input: RouteInput, windows: readonly RoutableWindow
     for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
   }
 
-  const coordinator = specialist.length >= 2 || input.fields.includes('coordination') || Boolean(input.complex);
-  if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator' });
+  const overlap = troublesOverlap(input.fields, input.complex);
+  const coordinator = overlap || input.fields.includes('coordination');
+  if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator', overlap });
   if (picked.size === 0) add(routing.fallbackWindow, { kind: 'fallback' });
 
   return { windows: [...picked.values()], coordinator };

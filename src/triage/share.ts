@@ -1,14 +1,24 @@
-import type { Answers } from './engine';
+import type { Flow } from '@/schemas/flow';
+import { effectiveAnswers, tickedTroubles, type Answers } from './engine';
 
 /**
- * A shareable result link: the answers as ordinary query parameters (troubles repeated).
- * Only ever built for results without sensitive answers (the engine's `sensitive` flag);
- * the result route checks that again before showing anything.
+ * A shareable result link: the answers as ordinary query parameters (troubles repeated). Built only
+ * when no ticked trouble is sensitive (flow data: `sensitive`, e.g. violence, abuse, suicide, mental
+ * health, debts, withdrawal); the result route checks the same rule before showing anything.
+ * Undefined means: no link.
  */
-export function shareQuery(answers: Answers): string {
+export function shareHref(flow: Flow, rawAnswers: Answers): string | undefined {
+  const answers = effectiveAnswers(flow, rawAnswers);
+  if (!isShareable(flow, answers)) return undefined;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(answers)) for (const v of [value ?? []].flat()) params.append(key, v);
-  return params.toString();
+  return `/sagasu/kekka/?${params}`;
+}
+
+/** True when the answers may appear in a URL: at least one trouble, none of them sensitive. */
+export function isShareable(flow: Flow, answers: Answers): boolean {
+  const troubles = tickedTroubles(flow, answers);
+  return troubles.length > 0 && troubles.every((t) => !t.sensitive);
 }
 
 /** Answers from a submitted no-JS form or a share link's query: the list nodes' (troubles, multi) repeated keys become lists. */

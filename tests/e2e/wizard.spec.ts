@@ -38,6 +38,7 @@ async function answer(page: Page, ...labels: string[]) {
 }
 
 test('the wizard can be completed by keyboard alone, with focus on each step heading and axe clean at every step', async ({ page }) => {
+  test.slow(); // eight axe scans: over 30 s on a loaded 2-core machine
   await page.goto('/sagasu/');
   await expect(heading(page)).toHaveText('相談したいのは、だれの困りごとですか');
   await expectNoAxeViolations(page, 'step who');
@@ -67,8 +68,76 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
   await expect(page.getByText(/支援会議/).first()).toBeVisible();
   await expect(page.getByText('どの窓口に相談しても大丈夫です')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/?window=omigawa-houkatsu&categories=isolation');
+  // The hand-off to the form waits in sessionStorage; the link is the plain form address (issue 19).
+  await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/');
+  // Who is writing and the district are carried too (issue 12).
+  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: 'omigawa-houkatsu', categories: ['isolation'], writer: 'family', district: 'yamada' });
   await expectNoAxeViolations(page, 'result');
+});
+
+test('the step count says which question this is, and never a total that grows', async ({ page }) => {
+  await page.goto('/sagasu/');
+  const progress = page.locator('.progress');
+  await expect(progress).toHaveText('質問 1');
+  await answer(page, '家族・親族のこと');
+  await expect(progress).toHaveText('質問 2');
+  await answer(page, '山田');
+  await answer(page, 'ひきこもり・長いあいだ家から出ない');
+  await expect(progress).toHaveText('質問 4');
+  await expect(progress).not.toContainText('/');
+});
+
+test('the result has a 変更 link back to the answers, and Back from a window page returns to the result', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, '佐原');
+  await answer(page, '仕事がない・仕事を失った');
+  await answer(page, '18歳から39歳');
+  await answer(page, 'わからない');
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  await expect(page.locator('#result-heading')).toBeFocused();
+  // To a window page and back, as a phone's Back button does: the result, not the summary.
+  await page.locator('.result-window h4 a').first().click();
+  await expect(page).toHaveURL(/\/madoguchi\//);
+  await page.goBack();
+  await expect(page.locator('#result-heading')).toBeVisible();
+  await expect(page.locator('#summary-heading')).toHaveCount(0);
+  await page.getByRole('button', { name: '答えを確認・変更する' }).click();
+  await expect(page.locator('#summary-heading')).toBeFocused();
+  await expect(page.locator('.summary-list')).toContainText('仕事がない・仕事を失った');
+});
+
+test('the printed result shows the windows and their numbers, and nothing of the answers', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '家族・親族のこと');
+  await answer(page, '山田');
+  await answer(page, 'ひきこもり・長いあいだ家から出ない');
+  await answer(page, '18歳から39歳');
+  await answer(page, '暮らしている');
+  await answer(page, '本人は相談を望んでいない');
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.result-window').first()).toBeVisible();
+  await expect(page.locator('.result-window .phone-link').first()).toBeVisible();
+  await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeHidden();
+  await expect(page.locator('.result-window__reason').first()).toBeHidden();
+  await expect(page.locator('.quick-exit')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'この結果を印刷する' })).toBeHidden();
+});
+
+test('a result shows 「困りごとが重なっているときは」 only when troubles overlap, not for 「わからない」 alone', async ({ page }) => {
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, '佐原');
+  await answer(page, 'あてはまるものがない・わからない');
+  for (let i = 0; i < 6 && !(await page.locator('#summary-heading').isVisible()); i++) {
+    await page.locator('.triage-wizard input').first().check();
+    await page.getByRole('button', { name: '次へ' }).click();
+  }
+  await page.getByRole('button', { name: '結果を見る' }).click();
+  await expect(page.locator('#result-coordinator-heading')).toHaveText('どこに相談すればよいかわからないときは');
+  await expect(page.getByText('困りごとが重なって', { exact: false })).toHaveCount(0);
 });
 
 test('an empty answer shows an error summary that takes focus, and passes axe', async ({ page }) => {
@@ -128,8 +197,9 @@ test('danger now: emergency numbers come first and sensitive answers never reach
   expect(await urgent.evaluate((el) => el.compareDocumentPosition(document.querySelector('.result-windows')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
   await expect(page.locator('.result-window[data-window-id="kodomo-katei-center"]')).toBeVisible();
   await expect(page.getByText('この結果はリンクにしていません', { exact: false })).toBeVisible();
-  const inquiry = await page.getByRole('link', { name: 'この内容で相談を送る' }).getAttribute('href');
-  expect(inquiry).not.toMatch(/abuse|household/);
+  await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/');
+  // The emergency list is the full one (as the site's urgent block), the ones for this trouble first.
+  await expect(urgent.getByRole('link', { name: '119' })).toBeVisible();
   await expect(page).toHaveURL(/\/sagasu\/$/);
   await expectNoAxeViolations(page, 'urgent result');
 });
@@ -155,9 +225,56 @@ test('quick exit replaces the page, clears stored answers and leaves no sensitiv
 test('Shift pressed three times also exits', async ({ page }) => {
   await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
   await page.goto('/sagasu/');
+  // With JavaScript the hint may mention the shortcut and the clearing, because both work.
+  await expect(page.locator('.quick-exit__hint:visible')).toHaveText(/答えを消します.*Shift/);
   await answer(page, '自分のこと');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
   await expect(page).toHaveURL('https://www.google.co.jp/');
+});
+
+test('Shift+Tab, however often, never sets off the quick exit (stepping back through the wizard)', async ({ page }) => {
+  await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
+  await page.goto('/sagasu/');
+  await answer(page, '自分のこと');
+  await answer(page, '佐原');
+  await page.getByRole('button', { name: '次へ' }).focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+Tab');
+  await page.waitForTimeout(200);
+  await expect(page).toHaveURL(/\/sagasu\/$/);
+  expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).not.toBeNull();
+});
+
+test('on the inquiry form: capitals typed with Shift and IME composition never exit; the exit clears every triage- and inquiry- key', async ({ page }) => {
+  await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
+  await page.goto('/soudan/');
+  await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+  const details = page.getByLabel('相談したいこと');
+  await details.click();
+  for (const key of ['Shift+A', 'Shift+B', 'Shift+C', 'Shift+D']) await page.keyboard.press(key);
+  // A Japanese IME: Shift switches kana/alphanumeric during composition; keys arrive as isComposing or "Process".
+  await details.evaluate((el) => {
+    const send = (type: string, key: string, isComposing: boolean) => el.dispatchEvent(new KeyboardEvent(type, { key, isComposing, bubbles: true }));
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    for (let i = 0; i < 3; i++) {
+      send('keydown', 'Shift', true);
+      send('keyup', 'Shift', true);
+      send('keydown', 'Process', true);
+      send('keyup', 'Process', true);
+    }
+  });
+  await page.waitForTimeout(200);
+  await expect(page).toHaveURL(/\/soudan\/$/);
+  await expect(details).toHaveValue('ABCD');
+  await page.evaluate(() => {
+    sessionStorage.setItem('triage-handoff', '{}');
+    sessionStorage.setItem('inquiry-draft', '{}');
+    localStorage.setItem('inquiry-draft', '{}');
+    localStorage.setItem('other-site-setting', 'kept');
+  });
+  await page.getByRole('link', { name: 'すぐにこのページを離れる' }).click();
+  await expect(page).toHaveURL('https://www.google.co.jp/');
+  await page.goto('/');
+  expect(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)])).toEqual([[], ['other-site-setting']]);
 });
 
 test('answering that there is danger now skips the remaining questions and shows emergency numbers', async ({ page }) => {
@@ -185,7 +302,57 @@ test('a result without sensitive answers has a share link that shows the same re
   await expect(page.locator('.result-window').first()).toContainText('香取CCC');
 });
 
+/**
+ * WCAG 2.2 2.4.11: Shift+Tab from the end of the page to the top; at every stop the focused control
+ * must be on screen and not under anything (a sticky quick-exit bar of 146 px used to cover it).
+ */
+async function expectFocusNeverHidden(page: Page) {
+  await page.locator('footer a').last().focus();
+  const hidden: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const problem = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'done';
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return null;
+      // The middle of the top and bottom edges (corners can be rounded off) and the centre.
+      const x = Math.min(Math.max((r.left + r.right) / 2, 0), innerWidth - 1);
+      const points = [[x, r.top + 2], [x, (r.top + r.bottom) / 2], [x, r.bottom - 2]];
+      for (const [px, py] of points) {
+        if (py! < 0 || py! >= innerHeight) return `${el.outerHTML.slice(0, 80)} is off screen (top ${Math.round(r.top)})`;
+        const hit = document.elementFromPoint(px!, py!);
+        if (hit && hit !== el && !el.contains(hit) && !(hit instanceof HTMLLabelElement && hit.control === el)) return `${el.outerHTML.slice(0, 80)} is covered by ${hit.outerHTML.slice(0, 60)}`;
+      }
+      return null;
+    });
+    if (problem === 'done') break;
+    if (problem) hidden.push(problem);
+  }
+  expect(hidden).toEqual([]);
+}
+
 test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test('tabbing backwards through the wizard, the focused control is never hidden (no sticky bar over it)', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await answer(page, '自分のこと');
+    await answer(page, '佐原');
+    await expect(page.locator('#triage-wizard fieldset').first()).toBeVisible();
+    await expectFocusNeverHidden(page);
+  });
+
+  test('tabbing backwards through the inquiry form, the focused control is never hidden', async ({ page }) => {
+    await page.goto('/soudan/');
+    await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' })).toBeVisible();
+    // Tab only once the form's island has taken over, so React does not replace the focused field midway.
+    await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+    await expectFocusNeverHidden(page);
+  });
+});
+
+test.describe('on a larger phone', () => {
   test.use({ viewport: { width: 412, height: 823 } });
 
   test('nothing on the page jumps when the wizard appears (cumulative layout shift)', async ({ page }) => {
@@ -208,6 +375,44 @@ test.describe('on a phone', () => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('the quick exit is a plain link, and its hint promises neither a Shift shortcut nor deletion', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' })).toHaveAttribute('href', 'https://www.google.co.jp/');
+    const hint = page.locator('.quick-exit__hint:visible');
+    await expect(hint).toHaveCount(1);
+    await expect(hint).toHaveText('押すと別のサイトに切り替わります。このページは閲覧履歴に残ります。');
+    await expect(hint).not.toContainText('Shift');
+    await expect(hint).not.toContainText('消');
+  });
+
+  test('相談を送る posts the hand-off to the form (nothing in the URL); 変更 leads to the answers, kept', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await page.getByLabel('家族・親族のこと').check();
+    await page.getByLabel('小見川', { exact: true }).check();
+    await page.getByLabel('仕事がない・仕事を失った').check();
+    await page.getByRole('button', { name: '結果を見る' }).click();
+    const send = page.locator('form[action="/soudan/"]');
+    await expect(send).toHaveAttribute('method', 'post');
+    const fields = await send.locator('input[type="hidden"]').evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]));
+    expect(fields).toEqual([['window', expect.any(String)], ['categories', 'moneyWorkHome'], ['writer', 'family'], ['district', 'omigawa']]);
+    await page.getByRole('link', { name: '答えを確認・変更する' }).click();
+    await expect(page.locator('#change-answers')).toBeInViewport();
+    await expect(page.locator('#change-answers').getByLabel('小見川', { exact: true })).toBeChecked();
+    await expect(page.locator('#change-answers').getByLabel('仕事がない・仕事を失った')).toBeChecked();
+    await send.getByRole('button', { name: 'この内容で相談を送る' }).click();
+    await expect(page).toHaveURL(/\/soudan\/$/);
+  });
+
+  test('「わからない」 alone: the result does not say the troubles overlap', async ({ page }) => {
+    await page.goto('/sagasu/');
+    await page.getByLabel('自分のこと').check();
+    await page.getByLabel('佐原', { exact: true }).check();
+    await page.getByLabel('あてはまるものがない・わからない').check();
+    await page.getByRole('button', { name: '結果を見る' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談先さがしの結果');
+    await expect(page.getByText('困りごとが重なって', { exact: false })).toHaveCount(0);
+  });
 
   test('the plain form follows the introduction directly (no space kept for the wizard)', async ({ page }) => {
     await page.goto('/sagasu/');

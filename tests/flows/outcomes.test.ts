@@ -46,10 +46,10 @@ describe('outcome rules', () => {
   it('a stale answer to a question that no longer applies is ignored', () => {
     expect(run({ ...me, troubles: ['parenting'], usesCare: 'yes', refuses: 'yes' }).refuses).toBe(false);
   });
-  it('sensitive troubles never reach the inquiry pre-fill', () => {
+  it('the inquiry pre-fill carries every ticked category (it never travels in a URL), and a sensitive trouble marks the result', () => {
     const r = run({ ...me, troubles: ['violence', 'rent'], dangerNow: 'no' });
     expect(r.sensitive).toBe(true);
-    expect(r.inquiry.categories).toEqual(['moneyWorkHome']);
+    expect(r.inquiry.categories).toEqual(['moneyWorkHome', 'household']);
   });
   it('a person outside the city gets the general number only, with the reason that their own municipality is the place to ask', () => {
     const r = run({ ...me, district: 'outside', troubles: ['forgetful'], usesCare: 'no' });

@@ -4,10 +4,13 @@ import type { UiKey } from '@/i18n/translator-types';
 import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import { telHref } from '@/lib/phone';
 import type { Area } from '@/schemas/area';
+import type { Handoff } from '@/schemas/handoff';
 import type { Hotline } from '@/schemas/hotline';
 import { channelTypes } from '@/schemas/vocabulary';
 import type { TriageResult, TriageWindow } from '@/triage/engine';
+import { handoffFields } from '@/triage/handoff';
 import { reasonText } from '@/triage/reasons';
+import { troublesOverlap } from '@/triage/route';
 
 export interface ResultViewProps {
   result: TriageResult;
@@ -15,33 +18,53 @@ export interface ResultViewProps {
   hotlines: Hotline[];
   areas: Pick<Area, 'id' | 'name'>[];
   t: IslandTranslate;
-  /** A link that shows this result again, or undefined when the answers are sensitive. */
+  /** A link that shows this result again, or undefined when the answers are sensitive (src/triage/share.ts). */
   shareHref?: string;
+  /** What 相談を送る carries to the form, never in its URL (src/schemas/handoff.ts). */
+  handoff: Handoff;
+  /**
+   * How: 'storage' (the island has put it in sessionStorage; a plain link to /soudan/) or 'post'
+   * (no JavaScript: a form posting hidden fields to /soudan/).
+   */
+  handoffBy: 'storage' | 'post';
+  /** 変更: back to the answers, by the island's summary or by a link to the no-JS form on the page. */
+  change: { onClick: () => void } | { href: string };
   /** Browser only: print button and restart. */
   onRestart?: () => void;
   headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
+/** The full emergency list (every urgent hotline, as in the site's urgent block), the ones for these troubles first. */
+function emergencyList(result: TriageResult, hotlines: Hotline[]): Hotline[] {
+  const first = result.hotlines.flatMap((id) => hotlines.filter((h) => h.id === id));
+  const rest = hotlines.filter((h) => h.urgent && !first.includes(h)).sort((a, b) => a.order - b.order);
+  return [...first, ...rest];
+}
+
 /** Result sections, in the order the issue asks for: urgent numbers, windows, coordinator, reassurance, proxy advice, next step. */
-export function ResultView({ result, windows, hotlines, areas, t, shareHref, onRestart, headingRef }: ResultViewProps) {
+export function ResultView({ result, windows, hotlines, areas, t, shareHref, handoff, handoffBy, change, onRestart, headingRef }: ResultViewProps) {
   const districtName = areas.find((a) => a.id === result.district)?.name;
   const byId = new Map(windows.map((w) => [w.id, w]));
-  const inquiry = new URLSearchParams();
-  if (result.inquiry.window) inquiry.set('window', result.inquiry.window);
-  if (result.inquiry.categories.length) inquiry.set('categories', result.inquiry.categories.join(','));
+  const changeLabel = t.rich('triage.result.change');
   return (
     <section className="triage-result" aria-labelledby="result-heading">
       <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t.rich('triage.result.heading')}</h2>
+      <p className="no-print">
+        {'onClick' in change ? (
+          <button type="button" className="link-button" onClick={change.onClick}>{changeLabel}</button>
+        ) : (
+          <a href={change.href}>{changeLabel}</a>
+        )}
+      </p>
 
       {result.urgent && (
         <section className="result-urgent" aria-labelledby="result-urgent-heading">
           <h3 id="result-urgent-heading">{t.rich('triage.result.urgentHeading')}</h3>
           <p>{t.rich('triage.result.urgentLead')}</p>
           <ul>
-            {result.hotlines.map((id) => {
-              const h = hotlines.find((x) => x.id === id)!;
+            {emergencyList(result, hotlines).map((h) => {
               return (
-                <li key={id}>
+                <li key={h.id}>
                   <a className="phone-link" href={telHref(h.number)}>{h.number}</a> {richText(`${h.name} (${h.when})`)}
                 </li>
               );
@@ -59,7 +82,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
           return (
             <li key={w.id} className="result-window" data-window-id={w.id}>
               <h4><a href={t.path(`/madoguchi/${w.id}/`)} lang="ja">{richText(w.name)}</a></h4>
-              <p className="result-window__reason"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
+              <p className="result-window__reason no-print"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
               {phones.map((n) => (
                 <p key={n}>{t.rich('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>
               ))}
@@ -76,13 +99,15 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
 
       {result.coordinator && (
         <section aria-labelledby="result-coordinator-heading">
-          <h3 id="result-coordinator-heading">{t.rich('triage.result.coordinatorHeading')}</h3>
+          <h3 id="result-coordinator-heading">
+            {t.rich(troublesOverlap(result.fields, result.patterns.length > 0) ? 'triage.result.coordinatorHeading' : 'triage.result.coordinatorUnsureHeading')}
+          </h3>
           <p>{t.rich('triage.result.coordinatorLead')}</p>
           {result.patterns.length > 0 && (
-            <>
+            <div className="no-print">
               <p>{t.rich('triage.result.patternsFound')}:</p>
               <ul>{result.patterns.map((p) => <li key={p}>{t.rich(`triage.pattern.${p}` as UiKey)}</li>)}</ul>
-            </>
+            </div>
           )}
         </section>
       )}
@@ -103,18 +128,25 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, onR
         </section>
       )}
 
-      <p>
-        <a className="button" href={t.path(`/soudan/${inquiry.size ? `?${inquiry}` : ''}`)}>{t.rich('triage.result.sendInquiry')}</a>
-      </p>
-      <p className="hint">{t.rich('triage.result.sendInquiryHint')}</p>
+      {handoffBy === 'storage' ? (
+        <p className="no-print">
+          <a className="button" href={t.path('/soudan/')}>{t.rich('triage.result.sendInquiry')}</a>
+        </p>
+      ) : (
+        <form method="post" action={t.path('/soudan/')} className="no-print">
+          {handoffFields(handoff).map(([name, value], i) => <input key={i} type="hidden" name={name} value={value} />)}
+          <button type="submit" className="button">{t.rich('triage.result.sendInquiry')}</button>
+        </form>
+      )}
+      <p className="hint no-print">{t.rich('triage.result.sendInquiryHint')}</p>
       {shareHref ? (
-        <p>
+        <p className="no-print">
           <a href={t.path(shareHref)}>{t.rich('triage.result.share')}</a>
           <br />
           <span className="hint">{t.rich('triage.result.shareHint')}</span>
         </p>
       ) : (
-        <p className="hint">{t.rich('triage.result.notShared')}</p>
+        <p className="hint no-print">{t.rich('triage.result.notShared')}</p>
       )}
       {onRestart && (
         <p className="actions no-print">

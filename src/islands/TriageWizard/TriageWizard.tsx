@@ -4,11 +4,12 @@ import { createIslandTranslator } from '@/islands/shared/island-translator';
 import type { Area } from '@/schemas/area';
 import type { Hotline } from '@/schemas/hotline';
 import { currentNode, effectiveAnswers, nextNode, path, triage, type Answers, type TriageData } from '@/triage/engine';
-import { shareQuery } from '@/triage/share';
+import { handoffFrom } from '@/triage/handoff';
+import { shareHref } from '@/triage/share';
 import { QuestionStep } from './QuestionStep';
 import { ResultView } from './ResultView';
 import { Summary } from './Summary';
-import { clearStoredAnswers, loadStoredAnswers, storeAnswers } from './storage';
+import { clearStoredAnswers, loadStoredAnswers, storeAnswers, storeHandoff } from './storage';
 
 export interface TriageWizardProps {
   data: TriageData;
@@ -22,6 +23,16 @@ export interface TriageWizardProps {
 type Stage = { kind: 'question'; nodeId: string; fromSummary: boolean } | { kind: 'summary' } | { kind: 'result' };
 
 /**
+ * The stage is kept in this history entry's state (never its URL; it holds only a question id), so
+ * coming Back to the wizard from a window page, or reloading, shows the result again instead of the summary.
+ */
+const HISTORY_KEY = 'triageStage';
+const stageInHistory = (): Stage | undefined => {
+  const s = (history.state as Record<string, unknown> | null)?.[HISTORY_KEY];
+  return s && typeof s === 'object' && 'kind' in s ? (s as Stage) : undefined;
+};
+
+/**
  * 相談先さがし: one question per step, a check-answers summary, then the result.
  * Answers live in memory and sessionStorage only; nothing goes into the URL.
  */
@@ -33,18 +44,27 @@ export function TriageWizard({ data, messages, locale, areas, hotlines }: Triage
   const [stage, setStage] = useState<Stage>({ kind: 'question', nodeId: flow.nodes[0]!.id, fromSummary: false });
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
-  // Restore after a reload (sessionStorage, same tab only).
+  // Restore after a reload or a Back from another page (sessionStorage, same tab only): where the
+  // resident was, if those answers still lead there; otherwise the first unanswered question.
   useEffect(() => {
     const stored = loadStoredAnswers();
-    if (Object.keys(stored).length) {
-      setAnswers(stored);
-      const next = currentNode(flow, stored);
-      setStage(next ? { kind: 'question', nodeId: next.id, fromSummary: false } : { kind: 'summary' });
-    }
+    if (!Object.keys(stored).length) return;
+    setAnswers(stored);
+    const next = currentNode(flow, stored);
+    const was = stageInHistory();
+    const urgentNow = flow.nodes.some((n) => n.urgentWhen.includes(stored[n.id] as string));
+    if (was?.kind === 'result' && (!next || urgentNow)) return setStage(was);
+    if (was?.kind === 'question' && path(flow, stored).some((n) => n.id === was.nodeId)) return setStage(was);
+    setStage(next ? { kind: 'question', nodeId: next.id, fromSummary: false } : { kind: 'summary' });
   }, []);
   useEffect(() => {
+    try {
+      history.replaceState({ ...(history.state as object | null), [HISTORY_KEY]: stage }, '');
+    } catch {
+      /* history state unavailable: a reload then starts at the first unanswered question */
+    }
     if (stage.kind === 'result') resultHeading.current?.focus();
-  }, [stage.kind]);
+  }, [stage]);
 
   const update = (next: Answers) => {
     setAnswers(next);
@@ -74,8 +94,24 @@ export function TriageWizard({ data, messages, locale, areas, hotlines }: Triage
   }
   if (stage.kind === 'result') {
     const result = triage(data, answers);
-    const shareHref = result.sensitive ? undefined : `/sagasu/kekka/?${shareQuery(effectiveAnswers(flow, answers))}`;
-    return wrapper(<ResultView result={result} windows={data.windows} hotlines={hotlines} areas={areas} t={t} shareHref={shareHref} onRestart={restart} headingRef={resultHeading} />);
+    // Stored now, so 相談を送る can be a plain link to /soudan/ (nothing in its URL).
+    const handoff = handoffFrom(flow, result, answers);
+    storeHandoff(handoff);
+    return wrapper(
+      <ResultView
+        result={result}
+        windows={data.windows}
+        hotlines={hotlines}
+        areas={areas}
+        t={t}
+        shareHref={shareHref(flow, answers)}
+        handoff={handoff}
+        handoffBy="storage"
+        change={{ onClick: () => setStage({ kind: 'summary' }) }}
+        onRestart={restart}
+        headingRef={resultHeading}
+      />,
+    );
   }
 
   const node = flow.nodes.find((n) => n.id === stage.nodeId)!;

@@ -1,8 +1,10 @@
 import type { Answers } from '@/triage/engine';
+import { HANDOFF_STORAGE_KEY } from '@/schemas/handoff-key';
+import type { Handoff } from '@/schemas/handoff';
 
 /**
  * Where the wizard keeps answers between reloads: sessionStorage only (never the URL or history),
- * under one key so the quick exit can clear it.
+ * under keys starting with 'triage-' so the quick exit clears them.
  */
 export const TRIAGE_STORAGE_KEY = 'triage-answers';
 
@@ -23,9 +25,19 @@ export function storeAnswers(answers: Answers): void {
   }
 }
 
+/** What 相談を送る carries to the form (read once by the form page; see src/schemas/handoff.ts). */
+export function storeHandoff(handoff: Handoff): void {
+  try {
+    sessionStorage.setItem(HANDOFF_STORAGE_KEY, JSON.stringify(handoff));
+  } catch {
+    /* storage disabled: the form simply starts empty */
+  }
+}
+
 export function clearStoredAnswers(): void {
   try {
     sessionStorage.removeItem(TRIAGE_STORAGE_KEY);
+    sessionStorage.removeItem(HANDOFF_STORAGE_KEY);
   } catch {
     /* nothing stored */
   }

@@ -1,5 +1,6 @@
 import { createElement, Fragment, type ReactNode } from 'react';
-import { createTranslator, type Translate } from '@/i18n/translator';
+import type { Translate } from '@/i18n/translator';
+import { createLiteTranslator } from '@/i18n/translator-lite';
 import type { UiKey } from '@/i18n/messages-types';
 import { hasRuby, parseRuby, stripRuby } from '@/i18n/ruby';
 import { localizePath, type Locale } from '@/i18n/locales';
@@ -29,9 +30,12 @@ export function richText(text: string): ReactNode {
   );
 }
 
-/** Builds the translator for one locale over already-parsed messages. */
+/**
+ * Builds the translator for one locale over already-parsed messages. It uses the small translator
+ * (translator-lite.ts, checked against i18next), so i18next stays on the server and out of the bundle.
+ */
 export function createIslandTranslator(locale: Locale, messages: Record<string, string>): IslandTranslate {
-  const raw = createTranslator(locale, messages);
+  const raw = createLiteTranslator(messages);
   const t = ((key, options) => stripRuby(raw(key, options))) as IslandTranslate;
   t.raw = raw;
   t.rich = (key, options) => richText(raw(key, options));
