@@ -1,0 +1,149 @@
+// node:sqlite implementation of InboxStore: the staff's list and detail of inquiries, and every change
+// to one (status, assignment, note) as a row update plus an event, in one transaction.
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { Inquiry } from '@/schemas/inquiry';
+import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
+import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision } from './types';
+
+/** Dates in filters are the municipality's calendar days (JST, no daylight saving). */
+const jstDayStart = (day: string) => new Date(`${day}T00:00:00+09:00`).toISOString();
+const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
+
+export function createInboxStore(db: DatabaseSync): InboxStore {
+  const tx = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+  /** WHERE clause for "inquiries one of these windows may see now", plus the filters. */
+  const where = (windows: readonly string[], f: InboxFilter) => {
+    const mine = f.window ? windows.filter((w) => w === f.window) : [...windows];
+    const parts = [`i.id IN (SELECT inquiry_id FROM inquiry_windows WHERE window_id IN (${placeholders(mine.length)}) AND ended_at IS NULL)`];
+    const args: SQLInputValue[] = [...mine];
+    if (f.status) (parts.push('i.status = ?'), args.push(f.status));
+    if (f.urgent) parts.push('i.urgent = 1');
+    if (f.from) (parts.push('i.received_at >= ?'), args.push(jstDayStart(f.from)));
+    if (f.to) (parts.push('i.received_at < ?'), args.push(nextDay(f.to)));
+    if (f.category) (parts.push('i.id IN (SELECT inquiry_id FROM inquiry_categories WHERE category = ?)'), args.push(f.category));
+    return { sql: parts.join(' AND '), args, empty: mine.length === 0 };
+  };
+
+  const cache = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+  const q = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  type ListRow = { public_id: string; receipt: string; received_at: string; status: InquiryStatus; urgent: number; writer: string; categories: string; windows: string | null; assignee: string | null };
+  type DetailRow = { id: number; public_id: string; receipt: string; received_at: string; body: string; routing: string; status: InquiryStatus; urgent: number; assignee_id: number | null; assignee: string | null; version: number };
+
+  const current = (publicId: string) => q('SELECT id, version FROM inquiries WHERE public_id = ?').get(publicId) as { id: number; version: number } | undefined;
+  const addEvent = (inquiryId: number, type: InquiryEvent['type'], detail: Record<string, unknown>, staffId: number) =>
+    q('INSERT INTO inquiry_events (inquiry_id, type, at, detail, staff_id) VALUES (?, ?, ?, ?, ?)').run(inquiryId, type, new Date().toISOString(), JSON.stringify(detail), staffId);
+  /** Runs a versioned change: refused when the inquiry changed since the form was shown. */
+  const versioned = (publicId: string, version: number, apply: (id: number) => void): ChangeResult =>
+    tx(() => {
+      const row = current(publicId);
+      if (!row) return { ok: false, reason: 'missing' } as const;
+      if (row.version !== version) return { ok: false, reason: 'stale' } as const;
+      apply(row.id);
+      q('UPDATE inquiries SET version = version + 1 WHERE id = ?').run(row.id);
+      return { ok: true, version: version + 1 } as const;
+    });
+
+  return {
+    list: (windows, filter, limit) => {
+      const w = where(windows, filter);
+      if (w.empty) return { rows: [], total: 0 };
+      const offset = ((filter.page ?? 1) - 1) * limit;
+      const rows = q(
+        `SELECT i.public_id, i.receipt, i.received_at, i.status, i.urgent, json_extract(i.body, '$.writer') AS writer, json_extract(i.body, '$.categories') AS categories,
+                (SELECT group_concat(window_id, ' ') FROM inquiry_windows iw WHERE iw.inquiry_id = i.id AND iw.ended_at IS NULL) AS windows, s.name AS assignee
+           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id
+          WHERE ${w.sql} ORDER BY i.id DESC LIMIT ? OFFSET ?`,
+      ).all(...w.args, limit, offset) as ListRow[];
+      const total = (q(`SELECT COUNT(*) AS n FROM inquiries i WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+      return {
+        total,
+        rows: rows.map(
+          (r): InboxRow => ({
+            publicId: r.public_id,
+            receipt: r.receipt,
+            receivedAt: r.received_at,
+            status: r.status,
+            urgent: r.urgent === 1,
+            writer: r.writer,
+            categories: JSON.parse(r.categories) as string[],
+            windows: r.windows ? r.windows.split(' ').sort() : [],
+            assignee: r.assignee,
+          }),
+        ),
+      };
+    },
+    statusCounts: (windows) => {
+      const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
+      if (windows.length === 0) return counts;
+      const w = where(windows, {});
+      for (const r of q(`SELECT i.status, COUNT(*) AS n FROM inquiries i WHERE ${w.sql} GROUP BY i.status`).all(...w.args) as { status: InquiryStatus; n: number }[]) counts[r.status] = r.n;
+      return counts;
+    },
+    get: (publicId) => {
+      const r = q(
+        `SELECT i.id, i.public_id, i.receipt, i.received_at, i.body, i.routing, i.status, i.urgent, i.assignee_id, s.name AS assignee, i.version
+           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.public_id = ?`,
+      ).get(publicId) as DetailRow | undefined;
+      if (!r) return undefined;
+      const windows = (q('SELECT window_id FROM inquiry_windows WHERE inquiry_id = ? AND ended_at IS NULL ORDER BY window_id').all(r.id) as { window_id: string }[]).map((x) => x.window_id);
+      const events = (
+        q('SELECT e.type, e.at, e.detail, s.name AS staff FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = ? ORDER BY e.id').all(r.id) as {
+          type: InquiryEvent['type'];
+          at: string;
+          detail: string;
+          staff: string | null;
+        }[]
+      ).map((e): InquiryEvent => ({ type: e.type, at: e.at, detail: JSON.parse(e.detail), staff: e.staff }));
+      return {
+        publicId: r.public_id,
+        receipt: r.receipt,
+        receivedAt: r.received_at,
+        inquiry: JSON.parse(r.body) as Inquiry,
+        routing: JSON.parse(r.routing) as RoutingDecision,
+        windows,
+        status: r.status,
+        urgent: r.urgent === 1,
+        assigneeId: r.assignee_id,
+        assignee: r.assignee,
+        version: r.version,
+        events,
+      } satisfies InboxInquiry;
+    },
+    changeStatus: (publicId, { status, outcome, version, staffId }) =>
+      versioned(publicId, version, (id) => {
+        const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
+        q('UPDATE inquiries SET status = ? WHERE id = ?').run(status, id);
+        addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId);
+      }),
+    assign: (publicId, { assigneeId, version, staffId }) =>
+      versioned(publicId, version, (id) => {
+        q('UPDATE inquiries SET assignee_id = ? WHERE id = ?').run(assigneeId, id);
+        addEvent(id, 'assigned', { to: assigneeId }, staffId);
+      }),
+    addNote: (publicId, { text, staffId }) =>
+      tx(() => {
+        // Notes are append-only events; they do not change the inquiry, so they need no version.
+        const row = current(publicId);
+        if (!row) return { ok: false, reason: 'missing' } as const;
+        addEvent(row.id, 'note', { text }, staffId);
+        return { ok: true, version: row.version } as const;
+      }),
+  };
+}
