@@ -65,10 +65,15 @@ export type SignInResult = { ok: true; account: StaffAccount } | { ok: false };
  * Password + TOTP. Never the password alone. Every outcome is audited; the caller shows one message
  * for every failure (wrong login, password, code, disabled, locked).
  */
-export async function signInWithPassword(store: Store, input: { login: string; password: string; code: string; ip: string | null }, now = Date.now()): Promise<SignInResult> {
+export async function signInWithPassword(
+  store: Store,
+  input: { login: string; password: string; code: string; ip: string | null },
+  now = Date.now(),
+  wait: (ms: number) => Promise<unknown> = delay,
+): Promise<SignInResult> {
   const login = input.login.trim().toLowerCase().slice(0, 60);
   const { locked, waitMs } = lockState(store, login, now);
-  if (waitMs) await delay(waitMs);
+  if (waitMs) await wait(waitMs);
   const account = store.staff.byLogin(login);
   const creds = account ? store.staff.credentials(account.id) : undefined;
   const passwordOk = await verifyPassword(input.password, creds?.passwordHash ?? null);
