@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Locator, Page } from '@playwright/test';
+import { test as plainTest, type Locator, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import { familyInquiryExample } from '../../src/schemas/inquiry-example';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
@@ -12,6 +12,18 @@ const root = new URL('../..', import.meta.url).pathname;
 const dbPath = `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite`;
 const env = { ...process.env, INQUIRY_DB_PATH: dbPath };
 const PASSWORD = 'correct horse battery staple';
+
+/** An account with a one-time enrolment link, through the real CLI. */
+function addStaffWithLink(windows: string) {
+  const login = `e2e-${randomBytes(4).toString('hex')}`;
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/staff.ts', 'add', login, '--name', `${login.slice(-8)} 職員`, '--role', 'staff', '--windows', windows], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  const link = /http:\/\/\S+\/staff\/enrol\/[A-Za-z0-9_-]{43}\//.exec(out)![0];
+  return { login, path: new URL(link).pathname };
+}
 
 /** A fully enrolled account through the real CLI, as the README tells a script to make one. */
 function addStaff(windows: string) {
@@ -175,3 +187,43 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+// WebAuthn needs a domain, so this test runs on localhost (the same server). The suite's guard allows
+// only the base URL's origin; this test keeps the same rule for both names of the server.
+plainTest.describe('passkeys', () => {
+  plainTest('register a passkey from the enrolment link, then sign in with it (Chromium virtual authenticator), keyboard only', async ({ page, context }) => {
+    plainTest.setTimeout(90_000);
+    const origin = `http://localhost:${process.env.TEST_PORT ?? 4399}`;
+    const offsite: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:')) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    const me = addStaffWithLink('sawara-houkatsu');
+
+    await page.goto(`${origin}${me.path}`);
+    await expect(page.getByRole('heading', { level: 1, name: '職員アカウントの登録' })).toBeVisible();
+    const register = page.getByRole('button', { name: 'この端末にパスキーを登録する' });
+    await expect(register).toBeVisible();
+    await expectNoAxeViolations(page, 'enrolment');
+    await tabTo(page, register);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('パスキーを登録しました。')).toBeFocused();
+    await expectNoAxeViolations(page, 'enrolment, passkey added');
+
+    await page.goto(`${origin}/staff/signin/`);
+    const signIn = page.getByRole('button', { name: 'パスキーでサインイン' });
+    await tabTo(page, signIn);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(`${origin}/staff/`);
+    await expect(page.getByText(`${me.login.slice(-8)} 職員 さんがサインイン中`)).toBeVisible();
+    expect(offsite, 'requests that left the site').toEqual([]);
+  });
+});

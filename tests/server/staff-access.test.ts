@@ -73,6 +73,17 @@ const rules: Record<string, Rule> = {
     form: () => ({ action: 'note', text: 'マトリクス試験のメモ' }),
     expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !inWindow(c) ? 404 : c.method === 'GET' ? 200 : 303),
   },
+  'passkey.ts': {
+    // JSON only, with the pre-sign-in token in a header: a form post (what the matrix sends) is refused.
+    path: () => '/staff/passkey/',
+    form: () => ({ step: 'options' }),
+    expect: (c) => (c.method === 'POST' ? 403 : 405),
+  },
+  'enrol/[token]/passkey.ts': {
+    path: () => `/staff/enrol/${'A'.repeat(43)}/passkey/`,
+    form: () => ({ step: 'options' }),
+    expect: (c) => (c.method === 'POST' ? 404 : 405),
+  },
   'enrol/[token].astro': {
     // A token that was never issued: the page says the link cannot be used, as 404.
     path: () => `/staff/enrol/${'A'.repeat(43)}/`,
