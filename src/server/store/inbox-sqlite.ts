@@ -23,16 +23,19 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
   };
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-  /** WHERE clause for "inquiries one of these windows may see now", plus the filters. */
+  /**
+   * WHERE clause over inquiry_windows (alias iw) for "inquiries one of these windows may see now",
+   * plus the filters. Everything it reads is in that table or its indexes.
+   */
   const where = (windows: readonly string[], f: InboxFilter) => {
     const mine = f.window ? windows.filter((w) => w === f.window) : [...windows];
-    const parts = [`i.id IN (SELECT inquiry_id FROM inquiry_windows WHERE window_id IN (${placeholders(mine.length)}) AND ended_at IS NULL)`];
+    const parts = [`iw.window_id IN (${placeholders(mine.length)})`, 'iw.ended_at IS NULL'];
     const args: SQLInputValue[] = [...mine];
-    if (f.status) (parts.push('i.status = ?'), args.push(f.status));
-    if (f.urgent) parts.push('i.urgent = 1');
-    if (f.from) (parts.push('i.received_at >= ?'), args.push(jstDayStart(f.from)));
-    if (f.to) (parts.push('i.received_at < ?'), args.push(nextDay(f.to)));
-    if (f.category) (parts.push('i.id IN (SELECT inquiry_id FROM inquiry_categories WHERE category = ?)'), args.push(f.category));
+    if (f.status) (parts.push('iw.status = ?'), args.push(f.status));
+    if (f.urgent) parts.push('iw.urgent = 1');
+    if (f.from) (parts.push('iw.received_at >= ?'), args.push(jstDayStart(f.from)));
+    if (f.to) (parts.push('iw.received_at < ?'), args.push(nextDay(f.to)));
+    if (f.category) (parts.push('iw.inquiry_id IN (SELECT inquiry_id FROM inquiry_categories WHERE category = ?)'), args.push(f.category));
     return { sql: parts.join(' AND '), args, empty: mine.length === 0 };
   };
 
@@ -69,9 +72,10 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
         `SELECT i.public_id, i.receipt, i.received_at, i.status, i.urgent, json_extract(i.body, '$.writer') AS writer, json_extract(i.body, '$.categories') AS categories,
                 (SELECT group_concat(window_id, ' ') FROM inquiry_windows iw WHERE iw.inquiry_id = i.id AND iw.ended_at IS NULL) AS windows, s.name AS assignee
            FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id
-          WHERE ${w.sql} ORDER BY i.id DESC LIMIT ? OFFSET ?`,
+          WHERE i.id IN (SELECT DISTINCT iw.inquiry_id FROM inquiry_windows iw WHERE ${w.sql} ORDER BY iw.inquiry_id DESC LIMIT ? OFFSET ?)
+          ORDER BY i.id DESC`,
       ).all(...w.args, limit, offset) as ListRow[];
-      const total = (q(`SELECT COUNT(*) AS n FROM inquiries i WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+      const total = (q(`SELECT COUNT(DISTINCT iw.inquiry_id) AS n FROM inquiry_windows iw WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
       return {
         total,
         rows: rows.map(
@@ -93,7 +97,7 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
       const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
       if (windows.length === 0) return counts;
       const w = where(windows, {});
-      for (const r of q(`SELECT i.status, COUNT(*) AS n FROM inquiries i WHERE ${w.sql} GROUP BY i.status`).all(...w.args) as { status: InquiryStatus; n: number }[]) counts[r.status] = r.n;
+      for (const r of q(`SELECT iw.status, COUNT(DISTINCT iw.inquiry_id) AS n FROM inquiry_windows iw WHERE ${w.sql} GROUP BY iw.status`).all(...w.args) as { status: InquiryStatus; n: number }[]) counts[r.status] = r.n;
       return counts;
     },
     get: (publicId) => {
@@ -130,6 +134,7 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
       versioned(publicId, version, (id) => {
         const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
         q('UPDATE inquiries SET status = ? WHERE id = ?').run(status, id);
+        q('UPDATE inquiry_windows SET status = ? WHERE inquiry_id = ?').run(status, id);
         addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId);
       }),
     assign: (publicId, { assigneeId, version, staffId }) =>

@@ -42,16 +42,22 @@ export const migrations: string[] = [
    ALTER TABLE inquiries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
    -- Which windows may see an inquiry. A row per window; hand-offs (issue 16) add rows and end old
-   -- ones (ended_at), so access follows the inquiry instead of being a filter.
+   -- ones (ended_at), so access follows the inquiry instead of being a filter. The inbox's list
+   -- columns (status, urgent, received_at) are copied here, updated in the same transaction as the
+   -- inquiry, so listing and counting a window never reads the large inquiry rows (bench: 400 ms → ms).
    CREATE TABLE inquiry_windows (
      window_id TEXT NOT NULL,
      inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),
      kind TEXT NOT NULL DEFAULT 'routed',
      ended_at TEXT,
+     status TEXT NOT NULL DEFAULT 'new',
+     urgent INTEGER NOT NULL DEFAULT 0,
+     received_at TEXT NOT NULL,
      PRIMARY KEY (window_id, inquiry_id)
    ) WITHOUT ROWID;
    CREATE INDEX inquiry_windows_inquiry ON inquiry_windows(inquiry_id);
-   INSERT INTO inquiry_windows (window_id, inquiry_id) SELECT DISTINCT j.value, i.id FROM inquiries i, json_each(i.routing, '$.windows') j;
+   CREATE INDEX inquiry_windows_status ON inquiry_windows(window_id, status, inquiry_id);
+   INSERT INTO inquiry_windows (window_id, inquiry_id, received_at) SELECT DISTINCT j.value, i.id, i.received_at FROM inquiries i, json_each(i.routing, '$.windows') j;
 
    CREATE TABLE inquiry_categories (
      category TEXT NOT NULL,

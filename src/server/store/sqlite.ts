@@ -40,7 +40,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing, public_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
   );
   // Who may see it (the routed windows) and its categories, as rows the staff inbox filters on.
-  const addWindow = db.prepare('INSERT OR IGNORE INTO inquiry_windows (window_id, inquiry_id) VALUES (?, ?)');
+  const addWindow = db.prepare('INSERT OR IGNORE INTO inquiry_windows (window_id, inquiry_id, received_at) VALUES (?, ?, ?)');
   const addCategory = db.prepare('INSERT OR IGNORE INTO inquiry_categories (category, inquiry_id) VALUES (?, ?)');
   const addEvents = db.prepare("INSERT INTO inquiry_events (inquiry_id, type, at, detail) VALUES (?, 'received', ?, ?), (?, 'routed', ?, ?)");
   const selectOne = db.prepare('SELECT id, receipt, received_at, body, routing FROM inquiries WHERE receipt = ?');
@@ -74,7 +74,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
         id += 1;
         addEvents.run(id, at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
-        for (const w of routing.windows) addWindow.run(w, id);
+        for (const w of routing.windows) addWindow.run(w, id, at);
         for (const c of inquiry.categories) addCategory.run(c, id);
         return { receipt, created: true };
       });
