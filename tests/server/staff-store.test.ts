@@ -71,6 +71,29 @@ describe('inbox changes', () => {
     store.close();
   });
 
+  it('lists and counts an inquiry in two of my windows once, newest first across pages', async () => {
+    const store = openSqliteStore(freshPath());
+    const plan = [['a-win'], ['b-win'], ['a-win', 'b-win'], ['c-win'], ['b-win'], ['a-win', 'b-win'], ['a-win']];
+    const receipts: string[] = [];
+    for (const [i, windows] of plan.entries()) receipts.push((await store.create(inquiry, { windows, coordinator: false }, `k-multi-${i}`)).receipt);
+    const mine = receipts.filter((_, i) => !plan[i]!.includes('c-win')).reverse();
+    const page1 = store.inbox.list(['a-win', 'b-win'], {}, 4);
+    const page2 = store.inbox.list(['a-win', 'b-win'], { page: 2 }, 4);
+    expect(page1.total).toBe(6);
+    expect([...page1.rows, ...page2.rows].map((r) => r.receipt)).toEqual(mine);
+    expect(store.inbox.statusCounts(['a-win', 'b-win']).new).toBe(6);
+    const both = page1.rows.find((r) => r.windows.length === 2)!;
+    store.inbox.changeStatus(both.publicId, { status: 'inProgress', version: 1, staffId: store.staff.create({ login: 'x1', name: 'x', memberships: [] }).id });
+    expect(store.inbox.statusCounts(['b-win', 'a-win'])).toMatchObject({ new: 5, inProgress: 1 });
+    expect(store.inbox.list(['a-win', 'b-win'], { status: 'inProgress' }, 10).rows.map((r) => r.receipt)).toEqual([both.receipt]);
+    expect(store.inbox.list(['a-win', 'b-win'], { window: 'b-win' }, 10).total).toBe(4);
+    // Counts are kept between changes, and a new inquiry shows at once.
+    await store.create(inquiry, { windows: ['b-win'], coordinator: false }, 'k-multi-late');
+    expect(store.inbox.statusCounts(['b-win', 'a-win'])).toMatchObject({ new: 6, inProgress: 1 });
+    expect(store.inbox.list(['a-win', 'b-win'], { window: 'b-win' }, 10).total).toBe(5);
+    store.close();
+  });
+
   it('keeps the audit log and the events append-only', async () => {
     const path = freshPath();
     const store = openSqliteStore(path);

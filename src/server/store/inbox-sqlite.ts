@@ -24,20 +24,62 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
   /**
-   * WHERE clause over inquiry_windows (alias iw) for "inquiries one of these windows may see now",
-   * plus the filters. Everything it reads is in that table or its indexes.
+   * Conditions on one window's rows of inquiry_windows (alias iw) for the filters. Everything they read
+   * is in that table or its indexes, never the large inquiry rows.
    */
-  const where = (windows: readonly string[], f: InboxFilter) => {
-    const mine = f.window ? windows.filter((w) => w === f.window) : [...windows];
-    const parts = [`iw.window_id IN (${placeholders(mine.length)})`, 'iw.ended_at IS NULL'];
-    const args: SQLInputValue[] = [...mine];
+  const conditions = (f: InboxFilter) => {
+    const parts = ['iw.window_id = ?', 'iw.ended_at IS NULL'];
+    const args: SQLInputValue[] = [];
     if (f.status) (parts.push('iw.status = ?'), args.push(f.status));
     if (f.urgent) parts.push('iw.urgent = 1');
     if (f.from) (parts.push('iw.received_at >= ?'), args.push(jstDayStart(f.from)));
     if (f.to) (parts.push('iw.received_at < ?'), args.push(nextDay(f.to)));
     if (f.category) (parts.push('iw.inquiry_id IN (SELECT inquiry_id FROM inquiry_categories WHERE category = ?)'), args.push(f.category));
-    return { sql: parts.join(' AND '), args, empty: mine.length === 0 };
+    return { sql: parts.join(' AND '), args };
   };
+  const windowsFor = (windows: readonly string[], f: InboxFilter) => [...new Set(f.window ? windows.filter((w) => w === f.window) : windows)];
+
+  /**
+   * Counts inquiries (not rows) over several windows without a DISTINCT over all of them: the largest
+   * window counts its rows from the index alone; each other window counts only the inquiries that no
+   * window before it has (one primary-key probe per row, so the fewest probes go largest-first).
+   */
+  const countDistinct = (windows: string[], f: InboxFilter, byStatus: boolean): { status: InquiryStatus | null; n: number }[] => {
+    // Counts only change when inquiries do: kept until the next change from this process
+    // (`changed()`) or a commit by another connection (PRAGMA data_version).
+    const dataVersion = (q('PRAGMA data_version').get() as { data_version: number }).data_version;
+    if (dataVersion !== countsSeen.dataVersion || countsSeen.writes !== writes) {
+      countCache.clear();
+      Object.assign(countsSeen, { dataVersion, writes });
+    }
+    const key = JSON.stringify([windows, { ...f, page: undefined }, byStatus]);
+    const cached = countCache.get(key);
+    if (cached) return cached;
+    if (countCache.size > 1000) countCache.clear();
+    const computed = countUncached(windows, f, byStatus);
+    countCache.set(key, computed);
+    return computed;
+  };
+  const countUncached = (windows: string[], f: InboxFilter, byStatus: boolean): { status: InquiryStatus | null; n: number }[] => {
+    const c = conditions(f);
+    const group = byStatus ? 'iw.status' : 'NULL';
+    const plain = q(`SELECT ${group} AS status, COUNT(*) AS n FROM inquiry_windows iw WHERE ${c.sql} GROUP BY ${group}`);
+    const counts = windows.map((w) => ({ w, rows: plain.all(w, ...c.args) as { status: InquiryStatus | null; n: number }[] }));
+    if (counts.length === 1) return counts[0]!.rows;
+    const total = (x: (typeof counts)[number]) => x.rows.reduce((sum, r) => sum + r.n, 0);
+    counts.sort((x, y) => total(y) - total(x));
+    const out = [...counts[0]!.rows];
+    counts.slice(1).forEach(({ w }, k) => {
+      const earlier = counts.slice(0, k + 1).map((x) => x.w);
+      const probe = ` AND NOT EXISTS (SELECT 1 FROM inquiry_windows o WHERE o.window_id IN (${placeholders(earlier.length)}) AND o.inquiry_id = iw.inquiry_id AND o.ended_at IS NULL)`;
+      out.push(...(q(`SELECT ${group} AS status, COUNT(*) AS n FROM inquiry_windows iw WHERE ${c.sql}${probe} GROUP BY ${group}`).all(w, ...c.args, ...earlier) as { status: InquiryStatus | null; n: number }[]));
+    });
+    return out;
+  };
+
+  let writes = 0;
+  const countsSeen = { dataVersion: -1, writes: -1 };
+  const countCache = new Map<string, { status: InquiryStatus | null; n: number }[]>();
 
   const cache = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   const q = (sql: string) => {
@@ -59,23 +101,28 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
       if (!row) return { ok: false, reason: 'missing' } as const;
       if (row.version !== version) return { ok: false, reason: 'stale' } as const;
       apply(row.id);
+      writes++;
       q('UPDATE inquiries SET version = version + 1 WHERE id = ?').run(row.id);
       return { ok: true, version: version + 1 } as const;
     });
 
   return {
+    changed: () => void writes++,
     list: (windows, filter, limit) => {
-      const w = where(windows, filter);
-      if (w.empty) return { rows: [], total: 0 };
+      const mine = windowsFor(windows, filter);
+      if (mine.length === 0) return { rows: [], total: 0 };
       const offset = ((filter.page ?? 1) - 1) * limit;
-      const rows = q(
+      // Newest first per window (an index range read that stops early), merged here.
+      const c = conditions(filter);
+      const top = q(`SELECT iw.inquiry_id AS id FROM inquiry_windows iw WHERE ${c.sql} ORDER BY iw.inquiry_id DESC LIMIT ?`);
+      const ids = [...new Set(mine.flatMap((w) => (top.all(w, ...c.args, offset + limit) as { id: number }[]).map((r) => r.id)))].sort((a, b) => b - a).slice(offset, offset + limit);
+      const one = q(
         `SELECT i.public_id, i.receipt, i.received_at, i.status, i.urgent, json_extract(i.body, '$.writer') AS writer, json_extract(i.body, '$.categories') AS categories,
                 (SELECT group_concat(window_id, ' ') FROM inquiry_windows iw WHERE iw.inquiry_id = i.id AND iw.ended_at IS NULL) AS windows, s.name AS assignee
-           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id
-          WHERE i.id IN (SELECT DISTINCT iw.inquiry_id FROM inquiry_windows iw WHERE ${w.sql} ORDER BY iw.inquiry_id DESC LIMIT ? OFFSET ?)
-          ORDER BY i.id DESC`,
-      ).all(...w.args, limit, offset) as ListRow[];
-      const total = (q(`SELECT COUNT(DISTINCT iw.inquiry_id) AS n FROM inquiry_windows iw WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.id = ?`,
+      );
+      const rows = ids.map((id) => one.get(id) as ListRow);
+      const total = countDistinct(mine, filter, false).reduce((sum, r) => sum + r.n, 0);
       return {
         total,
         rows: rows.map(
@@ -96,8 +143,7 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
     statusCounts: (windows) => {
       const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
       if (windows.length === 0) return counts;
-      const w = where(windows, {});
-      for (const r of q(`SELECT iw.status, COUNT(DISTINCT iw.inquiry_id) AS n FROM inquiry_windows iw WHERE ${w.sql} GROUP BY iw.status`).all(...w.args) as { status: InquiryStatus; n: number }[]) counts[r.status] = r.n;
+      for (const r of countDistinct(windowsFor(windows, {}), {}, true)) counts[r.status!] += r.n;
       return counts;
     },
     get: (publicId) => {

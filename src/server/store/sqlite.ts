@@ -85,7 +85,12 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       throw e;
     }
   };
-  const commit = createGroupCommit(writeBatch);
+  const inbox = createInboxStore(db);
+  const commit = createGroupCommit((items: PendingWrite[]) => {
+    const results = writeBatch(items);
+    inbox.changed();
+    return results;
+  });
   const durable = createWalSync(`${path}-wal`);
 
   return {
@@ -106,7 +111,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     },
     close: () => db.close(),
     staff: createStaffStore(db),
-    inbox: createInboxStore(db),
+    inbox,
   };
 }
 

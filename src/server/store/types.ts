@@ -170,6 +170,8 @@ export type ChangeResult = { ok: true; version: number } | { ok: false; reason: 
 
 /** The staff's view of inquiries. Every change writes an event in the same transaction. */
 export interface InboxStore {
+  /** Tells the inbox that inquiries were added or changed outside it (drops cached counts). */
+  changed(): void;
   list(windows: readonly string[], filter: InboxFilter, limit: number): { rows: InboxRow[]; total: number };
   /** Counts per status over my windows (other filters ignored, so the counts stay a stable overview). */
   statusCounts(windows: readonly string[]): Record<InquiryStatus, number>;
