@@ -1,9 +1,6 @@
 // npm run bench -- staff: the staff inbox on 100,000 synthetic inquiries over 7 windows. Times are
 // taken at the client on loopback, one request at a time (so they are server time plus a loopback
 // round trip), for the list (with and without filters), the detail page and a status change.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Inquiry } from '../../src/schemas/inquiry';
 import { familyInquiryExample } from '../../src/schemas/inquiry-example';
@@ -18,7 +15,6 @@ export const staffTargets = { listP95Ms: 50, detailP95Ms: 20 };
 const windows = ['sawara-houkatsu', 'omigawa-houkatsu', 'katori-ccc', 'kodomo-katei-center', 'shakai-fukushi-ka', 'shogaisha-shien', 'takikan-kyodo'];
 const categories = ['care', 'disabilityMind', 'childSchool', 'moneyWorkHome', 'isolation', 'household', 'unknown'];
 const writers = ['self', 'family', 'neighbour', 'supporter'] as const;
-const statuses = ['new', 'inProgress', 'done', 'unreachable', 'notNeeded'];
 
 export interface StaffFigure {
   name: string;
@@ -55,7 +51,6 @@ async function seed(): Promise<{ dbPath: string; member: { login: string; secret
   db.exec('UPDATE inquiry_windows SET status = (SELECT status FROM inquiries WHERE id = inquiry_id), received_at = (SELECT received_at FROM inquiries WHERE id = inquiry_id)');
   db.exec('ANALYZE');
   db.close();
-  void statuses;
   return { dbPath, member: accounts[0]! };
 }
 

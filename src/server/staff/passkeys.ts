@@ -40,7 +40,7 @@ export async function verifySignIn(store: Store, url: URL, browserKey: string, r
       expectedChallenge,
       expectedOrigin: rp(url).origin,
       expectedRPID: rp(url).rpID,
-      credential: { id: passkey.id, publicKey: passkey.publicKey, counter: passkey.counter, transports: passkey.transports as never },
+      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
     });
     if (!verified) return undefined;
     store.staff.updatePasskeyCounter(passkey.id, authenticationInfo.newCounter);

@@ -2,7 +2,7 @@
 // passkeys, sessions (token hashes only), sign-in failures and the append-only audit log.
 import type { DatabaseSync } from 'node:sqlite';
 import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
-import type { AuditRecord, Membership, Passkey, StaffAccount, StaffSession, StaffStore } from './types';
+import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from './types';
 
 const states = ['active', 'disabled', 'removed'] as const;
 
