@@ -22,4 +22,118 @@ export const migrations: string[] = [
    -- Append-only: events are never changed or removed.
    CREATE TRIGGER inquiry_events_no_update BEFORE UPDATE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;
    CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;`,
+  // 2: the staff inbox (issue 15). Existing inquiries are kept: each gets a random staff id, the
+  // status 未対応 (new), and its windows and categories as rows, taken from its stored JSON.
+  `CREATE TABLE staff (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     name TEXT NOT NULL,
+     -- 0 active, 1 disabled, 2 removed (kept so history still names who did what).
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE inquiries ADD COLUMN public_id TEXT;
+   UPDATE inquiries SET public_id = lower(hex(randomblob(16)));
+   CREATE UNIQUE INDEX inquiries_public_id ON inquiries(public_id);
+   ALTER TABLE inquiries ADD COLUMN status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'inProgress', 'done', 'unreachable', 'notNeeded'));
+   ALTER TABLE inquiries ADD COLUMN assignee_id INTEGER REFERENCES staff(id);
+   ALTER TABLE inquiries ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+   -- Optimistic concurrency: every change bumps it; a change made against an older version is refused.
+   ALTER TABLE inquiries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+   -- Which windows may see an inquiry. A row per window; hand-offs (issue 16) add rows and end old
+   -- ones (ended_at), so access follows the inquiry instead of being a filter. The inbox's list
+   -- columns (status, urgent, received_at) are copied here, updated in the same transaction as the
+   -- inquiry, so listing and counting a window never reads the large inquiry rows (bench: 400 ms → ms).
+   CREATE TABLE inquiry_windows (
+     window_id TEXT NOT NULL,
+     inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),
+     kind TEXT NOT NULL DEFAULT 'routed',
+     ended_at TEXT,
+     status TEXT NOT NULL DEFAULT 'new',
+     urgent INTEGER NOT NULL DEFAULT 0,
+     received_at TEXT NOT NULL,
+     PRIMARY KEY (window_id, inquiry_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX inquiry_windows_inquiry ON inquiry_windows(inquiry_id);
+   -- Open rows only, with every column the list filters and counts read: those never touch the table.
+   CREATE INDEX inquiry_windows_open ON inquiry_windows(window_id, status, inquiry_id, urgent, received_at) WHERE ended_at IS NULL;
+   INSERT INTO inquiry_windows (window_id, inquiry_id, received_at) SELECT DISTINCT j.value, i.id, i.received_at FROM inquiries i, json_each(i.routing, '$.windows') j;
+
+   CREATE TABLE inquiry_categories (
+     category TEXT NOT NULL,
+     inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),
+     PRIMARY KEY (category, inquiry_id)
+   ) WITHOUT ROWID;
+   INSERT INTO inquiry_categories (category, inquiry_id) SELECT DISTINCT j.value, i.id FROM inquiries i, json_each(i.body, '$.categories') j;
+
+   -- Events gain staff changes (status, assignment, notes) and who made them. SQLite cannot widen
+   -- a CHECK, so the table is rebuilt with every row kept, and stays append-only.
+   CREATE TABLE inquiry_events_v2 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),
+     type TEXT NOT NULL CHECK (type IN ('received', 'routed', 'status', 'assigned', 'note')),
+     at TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     staff_id INTEGER REFERENCES staff(id)
+   );
+   INSERT INTO inquiry_events_v2 (id, inquiry_id, type, at, detail) SELECT id, inquiry_id, type, at, detail FROM inquiry_events;
+   DROP TABLE inquiry_events;
+   ALTER TABLE inquiry_events_v2 RENAME TO inquiry_events;
+   CREATE INDEX inquiry_events_inquiry ON inquiry_events(inquiry_id);
+   CREATE TRIGGER inquiry_events_no_update BEFORE UPDATE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;
+   CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;
+
+   -- Roles are data: one row per role × window ('*' for roles that belong to no window).
+   CREATE TABLE staff_memberships (
+     staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('staff', 'coordinator', 'admin', 'planner')),
+     window_id TEXT NOT NULL,
+     PRIMARY KEY (staff_id, role, window_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX staff_memberships_window ON staff_memberships(window_id);
+   CREATE TABLE staff_credentials (
+     staff_id INTEGER PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
+     password_hash TEXT,
+     totp_secret TEXT,
+     -- SHA-256 of the one-time enrolment token, and when it stops working.
+     enrol_token_hash TEXT UNIQUE,
+     enrol_expires_at TEXT
+   );
+   CREATE TABLE staff_passkeys (
+     id TEXT PRIMARY KEY,
+     staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+     public_key BLOB NOT NULL,
+     counter INTEGER NOT NULL,
+     transports TEXT NOT NULL DEFAULT '[]',
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX staff_passkeys_staff ON staff_passkeys(staff_id);
+   -- Only the SHA-256 of a session token is kept: a copy of the database signs nobody in.
+   CREATE TABLE staff_sessions (
+     token_hash TEXT PRIMARY KEY,
+     staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+     csrf_token TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     seen_at INTEGER NOT NULL,
+     authenticated_at INTEGER NOT NULL
+   );
+   -- Failed sign-ins per login as typed (existing or not), for slow-down and lock-out.
+   CREATE TABLE sign_in_failures (
+     login TEXT PRIMARY KEY COLLATE NOCASE,
+     count INTEGER NOT NULL,
+     last_at INTEGER NOT NULL
+   );
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     staff_id INTEGER,
+     login TEXT,
+     action TEXT NOT NULL,
+     target TEXT,
+     detail TEXT NOT NULL DEFAULT '{}',
+     ip TEXT
+   );
+   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, backup as sqliteBackup } from 'node:sqlite';
@@ -5,7 +6,9 @@ import type { Inquiry } from '@/schemas/inquiry';
 import { createGroupCommit } from './group-commit';
 import { createWalSync } from './wal-sync';
 import { migrations } from './migrations';
-import type { CreateResult, InquiryStore, RoutingDecision, StoredInquiry } from './types';
+import { createInboxStore } from './inbox-sqlite';
+import { createStaffStore } from './staff-sqlite';
+import type { CreateResult, RoutingDecision, Store, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
 export const defaultDbPath = 'data/inquiries.sqlite';
@@ -22,7 +25,7 @@ function receiptFor(id: number, at: Date): string {
  * of the WAL file off the event loop (wal-sync.ts), the same guarantee as synchronous=FULL.
  * Inquiries arriving together share one commit (group-commit.ts) and one fsync.
  */
-export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbPath): InquiryStore {
+export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbPath): Store {
   mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
@@ -34,8 +37,11 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   // The id is assigned here rather than by SQLite so the receipt goes in with the row: one
   // statement per inquiry instead of a key check, an insert and an update.
   const insert = db.prepare(
-    'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
+    'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing, public_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
   );
+  // Who may see it (the routed windows) and its categories, as rows the staff inbox filters on.
+  const addWindow = db.prepare('INSERT OR IGNORE INTO inquiry_windows (window_id, inquiry_id, received_at) VALUES (?, ?, ?)');
+  const addCategory = db.prepare('INSERT OR IGNORE INTO inquiry_categories (category, inquiry_id) VALUES (?, ?)');
   const addEvents = db.prepare("INSERT INTO inquiry_events (inquiry_id, type, at, detail) VALUES (?, 'received', ?, ?), (?, 'routed', ?, ?)");
   const selectOne = db.prepare('SELECT id, receipt, received_at, body, routing FROM inquiries WHERE receipt = ?');
   const selectMany = db.prepare('SELECT id, receipt, received_at, body, routing FROM inquiries ORDER BY id DESC LIMIT ?');
@@ -62,10 +68,14 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       const results = items.map(({ inquiry, routing, idempotencyKey }): CreateResult => {
         const receipt = receiptFor(id + 1, now);
         // A key seen before (a retry, or twice in this batch) inserts nothing and gets its first receipt.
-        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, JSON.stringify(inquiry), JSON.stringify(routing));
+        // The staff URLs use this random id, never the guessable receipt number.
+        const publicId = randomBytes(16).toString('hex');
+        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, JSON.stringify(inquiry), JSON.stringify(routing), publicId);
         if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
         id += 1;
         addEvents.run(id, at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
+        for (const w of routing.windows) addWindow.run(w, id, at);
+        for (const c of inquiry.categories) addCategory.run(c, id);
         return { receipt, created: true };
       });
       db.exec('COMMIT');
@@ -75,7 +85,12 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       throw e;
     }
   };
-  const commit = createGroupCommit(writeBatch);
+  const inbox = createInboxStore(db);
+  const commit = createGroupCommit((items: PendingWrite[]) => {
+    const results = writeBatch(items);
+    inbox.changed();
+    return results;
+  });
   const durable = createWalSync(`${path}-wal`);
 
   return {
@@ -95,6 +110,8 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       await sqliteBackup(db, target);
     },
     close: () => db.close(),
+    staff: createStaffStore(db),
+    inbox,
   };
 }
 

@@ -1,0 +1,130 @@
+// Staff sign-in: password hashing (scrypt, OWASP parameters), TOTP (otplib), slow-down and lock-out
+// after failures, and server-side sessions of which only the token's SHA-256 is stored.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { generateSecret, generateSync, verifySync } from 'otplib';
+import type { StaffAccount, StaffSession, Store } from '@/server/store/types';
+
+// ---- Passwords ------------------------------------------------------------------------------
+/** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1 (128 MiB; maxmem raised to allow it). */
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keyLength: 64 } as const;
+const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))));
+const scryptOptions = (N: number, r: number, p: number) => ({ N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+
+/** Stored as `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password.normalize('NFC'), salt, SCRYPT.keyLength, scryptOptions(SCRYPT.N, SCRYPT.r, SCRYPT.p));
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  // With no stored hash (unknown login, or not enrolled) the same work is done, so timing tells nothing.
+  const [kind, n, r, p, salt, hash] = (stored ?? DUMMY_HASH).split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const key = await scrypt(password.normalize('NFC'), Buffer.from(salt, 'base64url'), expected.length, scryptOptions(Number(n), Number(r), Number(p)));
+  return timingSafeEqual(key, expected) && stored !== null;
+}
+const DUMMY_HASH = `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${Buffer.alloc(16).toString('base64url')}$${Buffer.alloc(64).toString('base64url')}`;
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+// ---- TOTP -----------------------------------------------------------------------------------
+export const newTotpSecret = () => generateSecret();
+/** Accepts the current code and the one either side of it (30 s of clock drift). */
+export function verifyTotp(secret: string | null, code: string): boolean {
+  if (!secret || !/^\d{6}$/.test(code)) return false;
+  try {
+    return verifySync({ secret, token: code, epochTolerance: 30 }).valid;
+  } catch {
+    return false; // a malformed stored secret signs nobody in
+  }
+}
+/** The current code (the CLI and tests compute it the way an authenticator app does). */
+export const totpNow = (secret: string) => generateSync({ secret });
+
+// ---- Failures: slow down, then lock -----------------------------------------------------------
+/** After this many failures in a row each answer waits longer; at LOCK_AFTER the login is locked. */
+export const SLOW_AFTER = 3;
+export const LOCK_AFTER = 10;
+export const LOCK_MS = 15 * 60_000;
+
+/** Keyed by the login as typed, whether or not it exists, so the answer never reveals which logins exist. */
+export function lockState(store: Store, login: string, now: number): { locked: boolean; waitMs: number } {
+  const f = store.staff.failures(login.toLowerCase());
+  if (!f) return { locked: false, waitMs: 0 };
+  if (now - f.lastAt > LOCK_MS) return { locked: false, waitMs: 0 };
+  return { locked: f.count >= LOCK_AFTER, waitMs: f.count >= SLOW_AFTER ? Math.min(250 * 2 ** (f.count - SLOW_AFTER), 4000) : 0 };
+}
+
+export type SignInResult = { ok: true; account: StaffAccount } | { ok: false };
+
+/**
+ * Password + TOTP. Never the password alone. Every outcome is audited; the caller shows one message
+ * for every failure (wrong login, password, code, disabled, locked).
+ */
+export async function signInWithPassword(
+  store: Store,
+  input: { login: string; password: string; code: string; ip: string | null },
+  now = Date.now(),
+  wait: (ms: number) => Promise<unknown> = delay,
+): Promise<SignInResult> {
+  const login = input.login.trim().toLowerCase().slice(0, 60);
+  const { locked, waitMs } = lockState(store, login, now);
+  if (waitMs) await wait(waitMs);
+  const account = store.staff.byLogin(login);
+  const creds = account ? store.staff.credentials(account.id) : undefined;
+  const passwordOk = await verifyPassword(input.password, creds?.passwordHash ?? null);
+  const ok = !locked && account?.state === 'active' && passwordOk && verifyTotp(creds?.totpSecret ?? null, input.code.trim());
+  if (!ok) {
+    store.staff.recordFailure(login, now);
+    store.staff.audit({ action: locked ? 'signIn.locked' : 'signIn.failed', login, staffId: account?.id, ip: input.ip, detail: { method: 'password+totp' } });
+    return { ok: false };
+  }
+  store.staff.clearFailures(login);
+  return { ok: true, account: account! };
+}
+
+// ---- Sessions -------------------------------------------------------------------------------
+export const IDLE_MS = 30 * 60_000;
+export const ABSOLUTE_MS = 12 * 60 * 60_000;
+/** Export asks for a sign-in this recent. */
+export const FRESH_MS = 5 * 60_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export function startSession(store: Store, account: StaffAccount, now = Date.now()): { token: string; session: StaffSession } {
+  const token = newToken();
+  const session: StaffSession = { staffId: account.id, csrfToken: newToken(), createdAt: now, seenAt: now, authenticatedAt: now };
+  store.staff.createSession(hashToken(token), session);
+  return { token, session };
+}
+
+/** The session for a cookie value, if still valid (idle and absolute limits); touching it keeps it alive. */
+export function resumeSession(store: Store, token: string | undefined, now = Date.now()): { session: StaffSession; account: StaffAccount } | undefined {
+  if (!token) return undefined;
+  const hash = hashToken(token);
+  const session = store.staff.session(hash);
+  if (!session) return undefined;
+  const account = store.staff.byId(session.staffId);
+  if (now - session.seenAt > IDLE_MS || now - session.createdAt > ABSOLUTE_MS || account?.state !== 'active') {
+    store.staff.endSession(hash);
+    return undefined;
+  }
+  // Write at most once a minute: the idle limit does not need more, and reads stay reads.
+  if (now - session.seenAt > 60_000) store.staff.touchSession(hash, now);
+  return { session, account };
+}
+
+// ---- Enrolment ------------------------------------------------------------------------------
+export const ENROL_MS = 24 * 60 * 60_000;
+
+/** Opens a one-time enrolment for the account and returns the token for its link. */
+export function openEnrolment(store: Store, accountId: number, now = Date.now()): string {
+  const token = newToken();
+  store.staff.openEnrolment(accountId, hashToken(token), new Date(now + ENROL_MS));
+  return token;
+}

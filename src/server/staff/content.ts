@@ -1,0 +1,29 @@
+// Names the staff pages show for ids stored in inquiries: windows, districts, categories. Read once.
+import { loadAreas, loadTriageContent } from '@/lib/collections';
+
+export interface StaffContent {
+  windowName: (id: string) => string;
+  areaName: (id: string) => string | undefined;
+  windowIds: string[];
+  categoryIds: string[];
+  /** What the routing rule needs to explain why an inquiry went where it did. */
+  triage: Awaited<ReturnType<typeof loadTriageContent>>;
+}
+
+let cached: Promise<StaffContent> | undefined;
+
+export function staffContent(): Promise<StaffContent> {
+  return (cached ??= (async () => {
+    const triage = await loadTriageContent();
+    const areas = await loadAreas('ja');
+    const windows = new Map(triage.windows.map((w) => [w.id, w.name]));
+    const areaNames = new Map(areas.map((a) => [a.id, a.name]));
+    return {
+      windowName: (id) => windows.get(id) ?? id,
+      areaName: (id) => areaNames.get(id),
+      windowIds: triage.windows.map((w) => w.id),
+      categoryIds: triage.routing.categories.map((c) => c.id),
+      triage,
+    };
+  })());
+}

@@ -1,0 +1,200 @@
+// node:sqlite implementation of InboxStore: the staff's list and detail of inquiries, and every change
+// to one (status, assignment, note) as a row update plus an event, in one transaction.
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { Inquiry } from '@/schemas/inquiry';
+import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
+import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision } from './types';
+
+/** Dates in filters are the municipality's calendar days (JST, no daylight saving). */
+const jstDayStart = (day: string) => new Date(`${day}T00:00:00+09:00`).toISOString();
+const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
+
+export function createInboxStore(db: DatabaseSync): InboxStore {
+  const tx = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+  /**
+   * Conditions on one window's rows of inquiry_windows (alias iw) for the filters. Everything they read
+   * is in that table or its indexes, never the large inquiry rows.
+   */
+  const conditions = (f: InboxFilter) => {
+    const parts = ['iw.window_id = ?', 'iw.ended_at IS NULL'];
+    const args: SQLInputValue[] = [];
+    if (f.status) (parts.push('iw.status = ?'), args.push(f.status));
+    if (f.urgent) parts.push('iw.urgent = 1');
+    if (f.from) (parts.push('iw.received_at >= ?'), args.push(jstDayStart(f.from)));
+    if (f.to) (parts.push('iw.received_at < ?'), args.push(nextDay(f.to)));
+    if (f.category) (parts.push('iw.inquiry_id IN (SELECT inquiry_id FROM inquiry_categories WHERE category = ?)'), args.push(f.category));
+    return { sql: parts.join(' AND '), args };
+  };
+  const windowsFor = (windows: readonly string[], f: InboxFilter) => [...new Set(f.window ? windows.filter((w) => w === f.window) : windows)];
+
+  /**
+   * Counts inquiries (not rows) over several windows without a DISTINCT over all of them: the largest
+   * window counts its rows from the index alone; each other window counts only the inquiries that no
+   * window before it has (one primary-key probe per row, so the fewest probes go largest-first).
+   */
+  const countDistinct = (windows: string[], f: InboxFilter, byStatus: boolean): { status: InquiryStatus | null; n: number }[] => {
+    // Counts only change when inquiries do: kept until the next change from this process
+    // (`changed()`) or a commit by another connection (PRAGMA data_version).
+    const dataVersion = (q('PRAGMA data_version').get() as { data_version: number }).data_version;
+    if (dataVersion !== countsSeen.dataVersion || countsSeen.writes !== writes) {
+      countCache.clear();
+      Object.assign(countsSeen, { dataVersion, writes });
+    }
+    const key = JSON.stringify([windows, { ...f, page: undefined }, byStatus]);
+    const cached = countCache.get(key);
+    if (cached) return cached;
+    if (countCache.size > 1000) countCache.clear();
+    const computed = countUncached(windows, f, byStatus);
+    countCache.set(key, computed);
+    return computed;
+  };
+  const countUncached = (windows: string[], f: InboxFilter, byStatus: boolean): { status: InquiryStatus | null; n: number }[] => {
+    const c = conditions(f);
+    const group = byStatus ? 'iw.status' : 'NULL';
+    const plain = q(`SELECT ${group} AS status, COUNT(*) AS n FROM inquiry_windows iw WHERE ${c.sql} GROUP BY ${group}`);
+    const counts = windows.map((w) => ({ w, rows: plain.all(w, ...c.args) as { status: InquiryStatus | null; n: number }[] }));
+    if (counts.length === 1) return counts[0]!.rows;
+    const total = (x: (typeof counts)[number]) => x.rows.reduce((sum, r) => sum + r.n, 0);
+    counts.sort((x, y) => total(y) - total(x));
+    const out = [...counts[0]!.rows];
+    counts.slice(1).forEach(({ w }, k) => {
+      const earlier = counts.slice(0, k + 1).map((x) => x.w);
+      const probe = ` AND NOT EXISTS (SELECT 1 FROM inquiry_windows o WHERE o.window_id IN (${placeholders(earlier.length)}) AND o.inquiry_id = iw.inquiry_id AND o.ended_at IS NULL)`;
+      out.push(...(q(`SELECT ${group} AS status, COUNT(*) AS n FROM inquiry_windows iw WHERE ${c.sql}${probe} GROUP BY ${group}`).all(w, ...c.args, ...earlier) as { status: InquiryStatus | null; n: number }[]));
+    });
+    return out;
+  };
+
+  let writes = 0;
+  const countsSeen = { dataVersion: -1, writes: -1 };
+  const countCache = new Map<string, { status: InquiryStatus | null; n: number }[]>();
+
+  const cache = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+  const q = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  type ListRow = { public_id: string; receipt: string; received_at: string; status: InquiryStatus; urgent: number; writer: string; categories: string; windows: string | null; assignee: string | null };
+  type DetailRow = { id: number; public_id: string; receipt: string; received_at: string; body: string; routing: string; status: InquiryStatus; urgent: number; assignee_id: number | null; assignee: string | null; version: number };
+
+  const current = (publicId: string) => q('SELECT id, version FROM inquiries WHERE public_id = ?').get(publicId) as { id: number; version: number } | undefined;
+  const addEvent = (inquiryId: number, type: InquiryEvent['type'], detail: Record<string, unknown>, staffId: number) =>
+    q('INSERT INTO inquiry_events (inquiry_id, type, at, detail, staff_id) VALUES (?, ?, ?, ?, ?)').run(inquiryId, type, new Date().toISOString(), JSON.stringify(detail), staffId);
+  /** Runs a versioned change: refused when the inquiry changed since the form was shown. */
+  const versioned = (publicId: string, version: number, apply: (id: number) => void): ChangeResult =>
+    tx(() => {
+      const row = current(publicId);
+      if (!row) return { ok: false, reason: 'missing' } as const;
+      if (row.version !== version) return { ok: false, reason: 'stale' } as const;
+      apply(row.id);
+      writes++;
+      q('UPDATE inquiries SET version = version + 1 WHERE id = ?').run(row.id);
+      return { ok: true, version: version + 1 } as const;
+    });
+
+  return {
+    changed: () => void writes++,
+    list: (windows, filter, limit) => {
+      const mine = windowsFor(windows, filter);
+      if (mine.length === 0) return { rows: [], total: 0 };
+      const offset = ((filter.page ?? 1) - 1) * limit;
+      // Newest first per window (an index range read that stops early), merged here.
+      const c = conditions(filter);
+      const top = q(`SELECT iw.inquiry_id AS id FROM inquiry_windows iw WHERE ${c.sql} ORDER BY iw.inquiry_id DESC LIMIT ?`);
+      const ids = [...new Set(mine.flatMap((w) => (top.all(w, ...c.args, offset + limit) as { id: number }[]).map((r) => r.id)))].sort((a, b) => b - a).slice(offset, offset + limit);
+      const one = q(
+        `SELECT i.public_id, i.receipt, i.received_at, i.status, i.urgent, json_extract(i.body, '$.writer') AS writer, json_extract(i.body, '$.categories') AS categories,
+                (SELECT group_concat(window_id, ' ') FROM inquiry_windows iw WHERE iw.inquiry_id = i.id AND iw.ended_at IS NULL) AS windows, s.name AS assignee
+           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.id = ?`,
+      );
+      const rows = ids.map((id) => one.get(id) as ListRow);
+      const total = countDistinct(mine, filter, false).reduce((sum, r) => sum + r.n, 0);
+      return {
+        total,
+        rows: rows.map(
+          (r): InboxRow => ({
+            publicId: r.public_id,
+            receipt: r.receipt,
+            receivedAt: r.received_at,
+            status: r.status,
+            urgent: r.urgent === 1,
+            writer: r.writer,
+            categories: JSON.parse(r.categories) as string[],
+            windows: r.windows ? r.windows.split(' ').sort() : [],
+            assignee: r.assignee,
+          }),
+        ),
+      };
+    },
+    statusCounts: (windows) => {
+      const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
+      if (windows.length === 0) return counts;
+      for (const r of countDistinct(windowsFor(windows, {}), {}, true)) counts[r.status!] += r.n;
+      return counts;
+    },
+    get: (publicId) => {
+      const r = q(
+        `SELECT i.id, i.public_id, i.receipt, i.received_at, i.body, i.routing, i.status, i.urgent, i.assignee_id, s.name AS assignee, i.version
+           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.public_id = ?`,
+      ).get(publicId) as DetailRow | undefined;
+      if (!r) return undefined;
+      const windows = (q('SELECT window_id FROM inquiry_windows WHERE inquiry_id = ? AND ended_at IS NULL ORDER BY window_id').all(r.id) as { window_id: string }[]).map((x) => x.window_id);
+      const events = (
+        q('SELECT e.type, e.at, e.detail, s.name AS staff FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = ? ORDER BY e.id').all(r.id) as {
+          type: InquiryEvent['type'];
+          at: string;
+          detail: string;
+          staff: string | null;
+        }[]
+      ).map((e): InquiryEvent => ({ type: e.type, at: e.at, detail: JSON.parse(e.detail), staff: e.staff }));
+      return {
+        publicId: r.public_id,
+        receipt: r.receipt,
+        receivedAt: r.received_at,
+        inquiry: JSON.parse(r.body) as Inquiry,
+        routing: JSON.parse(r.routing) as RoutingDecision,
+        windows,
+        status: r.status,
+        urgent: r.urgent === 1,
+        assigneeId: r.assignee_id,
+        assignee: r.assignee,
+        version: r.version,
+        events,
+      } satisfies InboxInquiry;
+    },
+    changeStatus: (publicId, { status, outcome, version, staffId }) =>
+      versioned(publicId, version, (id) => {
+        const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
+        q('UPDATE inquiries SET status = ? WHERE id = ?').run(status, id);
+        q('UPDATE inquiry_windows SET status = ? WHERE inquiry_id = ?').run(status, id);
+        addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId);
+      }),
+    assign: (publicId, { assigneeId, version, staffId }) =>
+      versioned(publicId, version, (id) => {
+        q('UPDATE inquiries SET assignee_id = ? WHERE id = ?').run(assigneeId, id);
+        addEvent(id, 'assigned', { to: assigneeId }, staffId);
+      }),
+    addNote: (publicId, { text, staffId }) =>
+      tx(() => {
+        // Notes are append-only events; they do not change the inquiry, so they need no version.
+        const row = current(publicId);
+        if (!row) return { ok: false, reason: 'missing' } as const;
+        addEvent(row.id, 'note', { text }, staffId);
+        return { ok: true, version: row.version } as const;
+      }),
+  };
+}

@@ -1,0 +1,142 @@
+// node:sqlite implementation of StaffStore: accounts, memberships (role × window), credentials,
+// passkeys, sessions (token hashes only), sign-in failures and the append-only audit log.
+import type { DatabaseSync } from 'node:sqlite';
+import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
+import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from './types';
+
+const states = ['active', 'disabled', 'removed'] as const;
+
+export function createStaffStore(db: DatabaseSync): StaffStore {
+  const q = (sql: string) => db.prepare(sql);
+  const selectAccount = q('SELECT id, login, name, disabled FROM staff WHERE id = ?');
+  const selectByLogin = q('SELECT id, login, name, disabled FROM staff WHERE login = ?');
+  const selectMemberships = q('SELECT role, window_id AS window FROM staff_memberships WHERE staff_id = ? ORDER BY role, window_id');
+  type Row = { id: number; login: string; name: string; disabled: number };
+  const toAccount = (r: Row | undefined): StaffAccount | undefined =>
+    r && { id: r.id, login: r.login, name: r.name, state: states[r.disabled] ?? 'disabled', memberships: selectMemberships.all(r.id) as unknown as Membership[] };
+
+  const tx = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  type PasskeyRow = { id: string; staff_id: number; public_key: Uint8Array; counter: number; transports: string };
+  const toPasskey = (r: PasskeyRow): Passkey => ({ id: r.id, staffId: r.staff_id, publicKey: new Uint8Array(r.public_key), counter: r.counter, transports: JSON.parse(r.transports) });
+  type SessionRow = { staff_id: number; csrf_token: string; created_at: number; seen_at: number; authenticated_at: number };
+
+  return {
+    create: ({ login, name, memberships }) =>
+      tx(() => {
+        const { lastInsertRowid } = q('INSERT INTO staff (login, name, created_at) VALUES (?, ?, ?)').run(login, name, new Date().toISOString());
+        const id = Number(lastInsertRowid);
+        const add = q('INSERT OR IGNORE INTO staff_memberships (staff_id, role, window_id) VALUES (?, ?, ?)');
+        for (const m of memberships) add.run(id, m.role, windowRoles.includes(m.role) ? m.window : ANY_WINDOW);
+        q('INSERT INTO staff_credentials (staff_id) VALUES (?)').run(id);
+        return toAccount(selectAccount.get(id) as Row)!;
+      }),
+    byId: (id) => toAccount(selectAccount.get(id) as Row | undefined),
+    byLogin: (login) => toAccount(selectByLogin.get(login) as Row | undefined),
+    list: () => (q('SELECT id, login, name, disabled FROM staff ORDER BY login').all() as Row[]).map((r) => toAccount(r)!),
+    setState: (id, state) =>
+      tx(() => {
+        q('UPDATE staff SET disabled = ? WHERE id = ?').run(states.indexOf(state), id);
+        if (state !== 'active') q('DELETE FROM staff_sessions WHERE staff_id = ?').run(id);
+        if (state === 'removed') {
+          // The row stays so history keeps naming who did what; everything that signs in goes.
+          q('DELETE FROM staff_memberships WHERE staff_id = ?').run(id);
+          q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(id);
+          q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
+        }
+      }),
+    membersOf: (window) =>
+      (q("SELECT DISTINCT s.id, s.login, s.name, s.disabled FROM staff s JOIN staff_memberships m ON m.staff_id = s.id WHERE m.window_id = ? AND m.role IN ('staff', 'coordinator') AND s.disabled = 0 ORDER BY s.name").all(window) as Row[]).map(
+        (r) => toAccount(r)!,
+      ),
+
+    credentials: (id) => {
+      const r = q('SELECT password_hash, totp_secret, enrol_token_hash FROM staff_credentials WHERE staff_id = ?').get(id) as
+        | { password_hash: string | null; totp_secret: string | null; enrol_token_hash: string | null }
+        | undefined;
+      return { passwordHash: r?.password_hash ?? null, totpSecret: r?.totp_secret ?? null, enrolmentOpen: Boolean(r?.enrol_token_hash) };
+    },
+    openEnrolment: (id, tokenHash, expiresAt) =>
+      tx(() => {
+        q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, enrol_token_hash = ?, enrol_expires_at = ? WHERE staff_id = ?').run(tokenHash, expiresAt.toISOString(), id);
+        q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
+        q('DELETE FROM staff_sessions WHERE staff_id = ?').run(id);
+      }),
+    byEnrolmentToken: (tokenHash, now) => {
+      const r = q('SELECT staff_id FROM staff_credentials WHERE enrol_token_hash = ? AND enrol_expires_at > ?').get(tokenHash, now.toISOString()) as { staff_id: number } | undefined;
+      const account = r ? toAccount(selectAccount.get(r.staff_id) as Row) : undefined;
+      return account?.state === 'active' ? account : undefined;
+    },
+    completeEnrolment: (id, passwordHash, totpSecret) => {
+      q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(passwordHash, totpSecret, id);
+    },
+
+    addPasskey: (p) => {
+      q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.staffId, p.publicKey, p.counter, JSON.stringify(p.transports), new Date().toISOString());
+    },
+    passkey: (id) => {
+      const r = q('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE id = ?').get(id) as PasskeyRow | undefined;
+      return r && toPasskey(r);
+    },
+    passkeysOf: (staffId) => (q('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE staff_id = ?').all(staffId) as PasskeyRow[]).map(toPasskey),
+    updatePasskeyCounter: (id, counter) => {
+      q('UPDATE staff_passkeys SET counter = ? WHERE id = ?').run(counter, id);
+    },
+
+    createSession: (tokenHash, s) => {
+      q('INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?, ?)').run(tokenHash, s.staffId, s.csrfToken, s.createdAt, s.seenAt, s.authenticatedAt);
+    },
+    session: (tokenHash) => {
+      const r = q('SELECT staff_id, csrf_token, created_at, seen_at, authenticated_at FROM staff_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+      return r && { staffId: r.staff_id, csrfToken: r.csrf_token, createdAt: r.created_at, seenAt: r.seen_at, authenticatedAt: r.authenticated_at };
+    },
+    touchSession: (tokenHash, seenAt) => {
+      q('UPDATE staff_sessions SET seen_at = ? WHERE token_hash = ?').run(seenAt, tokenHash);
+    },
+    endSession: (tokenHash) => {
+      q('DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash);
+    },
+    endSessionsOf: (staffId) => {
+      q('DELETE FROM staff_sessions WHERE staff_id = ?').run(staffId);
+    },
+
+    failures: (login) => {
+      const r = q('SELECT count, last_at FROM sign_in_failures WHERE login = ?').get(login) as { count: number; last_at: number } | undefined;
+      return r && { count: r.count, lastAt: r.last_at };
+    },
+    recordFailure: (login, at) => {
+      q('INSERT INTO sign_in_failures (login, count, last_at) VALUES (?, 1, ?) ON CONFLICT (login) DO UPDATE SET count = count + 1, last_at = excluded.last_at').run(login, at);
+    },
+    clearFailures: (login) => {
+      q('DELETE FROM sign_in_failures WHERE login = ?').run(login);
+    },
+
+    audit: (e) => {
+      q('INSERT INTO audit_log (at, staff_id, login, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        new Date().toISOString(),
+        e.staffId ?? null,
+        e.login ?? null,
+        e.action,
+        e.target ?? null,
+        JSON.stringify(e.detail ?? {}),
+        e.ip ?? null,
+      );
+    },
+    auditLog: ({ limit, offset }) => {
+      type A = { id: number; at: string; staff_id: number | null; login: string | null; action: string; target: string | null; detail: string; ip: string | null };
+      const rows = (q('SELECT id, at, staff_id, login, action, target, detail, ip FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset) as A[]).map(
+        (r): AuditRecord => ({ id: r.id, at: r.at, staffId: r.staff_id, login: r.login, action: r.action, target: r.target, detail: JSON.parse(r.detail), ip: r.ip }),
+      );
+      return { rows, total: (q('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n };
+    },
+  };
+}

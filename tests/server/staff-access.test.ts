@@ -1,0 +1,177 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffRole } from '@/schemas/staff';
+import { startServer, type TestServer } from '../support/server';
+import { Client, randomLogin, seedDatabase, type SeededAccount } from '../staff/support';
+
+// The access matrix (issue 15): every staff route found in src/pages/staff × every method × every role
+// × an inquiry of the member's own window or another's × signed in or out, with the status each must get.
+// A new route without a rule here fails the first test.
+
+const pagesDir = new URL('../../src/pages/staff/', import.meta.url).pathname;
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return routeFiles(p);
+    return f.startsWith('_') || !/\.(astro|ts)$/.test(f) ? [] : [relative(pagesDir, p)];
+  });
+}
+
+type Role = StaffRole | 'signedOut';
+type Scope = 'own' | 'other';
+const roles: Role[] = ['staff', 'coordinator', 'admin', 'planner', 'signedOut'];
+const scopes: Scope[] = ['own', 'other'];
+const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+type Method = (typeof methods)[number];
+
+/** The windows: staff work at 佐原 包括, the coordinator at 多機関協働; 'other' is 子ども家庭センター. */
+const OWN: Record<StaffRole, string | undefined> = { staff: 'sawara-houkatsu', coordinator: 'takikan-kyodo', admin: undefined, planner: undefined };
+const OTHER = 'kodomo-katei-center';
+
+interface Cell {
+  role: Role;
+  scope: Scope;
+  method: Method;
+}
+interface Rule {
+  /** The URL for a cell (the inquiry id depends on whose window). */
+  path: (c: Cell) => string;
+  /** The form a POST sends (with the session's CSRF token when there is one). */
+  form?: (c: Cell) => Record<string, string>;
+  expect: (c: Cell) => number;
+}
+
+const inWindow = (c: Cell) => c.role !== 'signedOut' && (c.role === 'staff' || c.role === 'coordinator') && c.scope === 'own';
+let ids: Record<string, string> = {};
+const inquiryFor = (c: Cell) => ids[c.scope === 'own' && c.role !== 'signedOut' && OWN[c.role] ? OWN[c.role]! : OTHER]!;
+
+/** One rule per route file. */
+const rules: Record<string, Rule> = {
+  'index.astro': {
+    path: () => '/staff/',
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : 200),
+  },
+  'signin.astro': {
+    path: () => '/staff/signin/',
+    form: () => ({ login: randomLogin(), password: 'wrong password!!', code: '000000' }),
+    // Signed in, GET goes to the inbox, so no sign-in form token is issued and a POST is refused;
+    // signed out, a POST is a sign-in attempt (here a wrong one).
+    expect: (c) => (c.method === 'GET' ? (c.role === 'signedOut' ? 200 : 303) : c.method === 'POST' ? (c.role === 'signedOut' ? 401 : 403) : 405),
+  },
+  'signout.ts': {
+    path: () => '/staff/signout/',
+    form: () => ({}),
+    expect: (c) => (c.method !== 'POST' ? 405 : 303),
+  },
+  'audit.astro': {
+    path: () => '/staff/audit/',
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'admin' ? 200 : 404),
+  },
+  'i/[id].astro': {
+    path: (c) => `/staff/i/${inquiryFor(c)}/`,
+    form: () => ({ action: 'note', text: 'マトリクス試験のメモ' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !inWindow(c) ? 404 : c.method === 'GET' ? 200 : 303),
+  },
+  'passkey.ts': {
+    // JSON only, with the pre-sign-in token in a header: a form post (what the matrix sends) is refused.
+    path: () => '/staff/passkey/',
+    form: () => ({ step: 'options' }),
+    expect: (c) => (c.method === 'POST' ? 403 : 405),
+  },
+  'enrol/[token]/passkey.ts': {
+    path: () => `/staff/enrol/${'A'.repeat(43)}/passkey/`,
+    form: () => ({ step: 'options' }),
+    expect: (c) => (c.method === 'POST' ? 404 : 405),
+  },
+  'enrol/[token].astro': {
+    // A token that was never issued: the page says the link cannot be used, as 404.
+    path: () => `/staff/enrol/${'A'.repeat(43)}/`,
+    form: () => ({ password: 'another long password', code: '000000' }),
+    expect: (c) => (c.method === 'GET' || c.method === 'POST' ? 404 : 405),
+  },
+};
+
+let server: TestServer;
+let accounts: SeededAccount[];
+const clients = new Map<Role, Client>();
+
+beforeAll(async () => {
+  const seeded = await seedDatabase(
+    [
+      { login: 'staff1', name: '佐原 職員', role: 'staff', windows: [OWN.staff!] },
+      { login: 'coord1', name: '協働 職員', role: 'coordinator', windows: [OWN.coordinator!] },
+      { login: 'admin1', name: '管理者', role: 'admin', windows: [] },
+      { login: 'planner1', name: '企画', role: 'planner', windows: [] },
+    ],
+    [OWN.staff!, OWN.coordinator!, OTHER],
+  );
+  accounts = seeded.accounts;
+  ids = Object.fromEntries(Object.entries(seeded.inquiries).map(([w, i]) => [w, i.publicId]));
+  server = await startServer({}, seeded.dbPath);
+}, 60_000);
+afterAll(() => server?.stop());
+
+async function clientFor(role: Role): Promise<Client> {
+  const c = new Client(server.origin);
+  if (role !== 'signedOut') {
+    const res = await c.signIn(accounts.find((a) => a.role === role)!);
+    expect(res.status).toBe(303);
+  }
+  return c;
+}
+
+describe('the staff access matrix', () => {
+  it('has a rule for every route in src/pages/staff', () => {
+    expect(routeFiles(pagesDir).sort()).toEqual(Object.keys(rules).sort());
+  });
+
+  const cells = Object.keys(rules).flatMap((route) => roles.flatMap((role) => scopes.flatMap((scope) => methods.map((method) => ({ route, role, scope, method })))));
+
+  it(`gives every one of the ${cells.length} cells (${Object.keys(rules).length} routes × ${roles.length} roles × ${scopes.length} windows × ${methods.length} methods) its expected status`, async () => {
+    for (const role of roles) clients.set(role, await clientFor(role));
+    const results: string[] = [];
+    for (const { route, role, scope, method } of cells) {
+      const rule = rules[route]!;
+      const cell = { role, scope, method };
+      // Signing out ends the session, so that cell gets a session of its own.
+      const client = route === 'signout.ts' && method === 'POST' ? await clientFor(role) : clients.get(role)!;
+      const path = rule.path(cell);
+      let form: Record<string, string> | undefined;
+      if (method !== 'GET') {
+        const csrf = role === 'signedOut' || route === 'signin.astro' || route.startsWith('enrol/') ? await client.csrf('/staff/signin/').catch(() => '') : await client.csrf('/staff/');
+        form = { csrf, ...(rule.form?.(cell) ?? {}) };
+      }
+      const res = await client.request(path, { method, form });
+      const want = rule.expect(cell);
+      const extra = res.headers.get('cache-control') === 'no-store' && res.headers.get('x-robots-tag')?.includes('noindex') ? '' : ' (missing no-store/noindex)';
+      results.push(`${method} ${route} ${role}/${scope}: ${res.status}${extra}${res.status === want ? '' : ` (want ${want})`}`);
+    }
+    const wrong = results.filter((r) => r.includes('want') || r.includes('missing'));
+    expect(wrong).toEqual([]);
+    expect(results).toHaveLength(cells.length);
+  }, 300_000);
+});
+
+describe('what the matrix cannot show', () => {
+  it('answers another window’s inquiry exactly like one that does not exist', async () => {
+    const c = await clientFor('staff');
+    const other = await c.request(`/staff/i/${ids[OTHER]}/`);
+    const missing = await c.request(`/staff/i/${'0'.repeat(32)}/`);
+    expect([other.status, missing.status]).toEqual([404, 404]);
+    expect(await other.text()).toBe(await missing.text());
+  });
+
+  it('refuses a staff form from another origin, or without the token, with 403 and changes nothing', async () => {
+    const c = await clientFor('staff');
+    const path = `/staff/i/${ids[OWN.staff!]}/`;
+    const csrf = await c.csrf(path);
+    const before = await (await c.request(path)).text();
+    const notes = (html: string) => (html.match(/CSRF試験/g) ?? []).length;
+    expect((await c.request(path, { form: { csrf, action: 'note', text: 'CSRF試験' }, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await c.request(path, { form: { csrf: 'x'.repeat(csrf.length), action: 'note', text: 'CSRF試験' } })).status).toBe(403);
+    expect((await c.request(path, { form: { action: 'note', text: 'CSRF試験' } })).status).toBe(403);
+    expect((await c.request(path, { form: { csrf, action: 'note', text: 'CSRF試験' }, origin: null })).status).toBe(403);
+    expect(notes(await (await c.request(path)).text())).toBe(notes(before));
+  });
+});

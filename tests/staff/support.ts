@@ -1,0 +1,85 @@
+// Shared by the staff tests: accounts made directly in a fresh database before the server opens it,
+// and sign-in over HTTP the way a script does it (README, "How a script signs in").
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Inquiry } from '@/schemas/inquiry';
+import type { StaffRole } from '@/schemas/staff';
+import { hashPassword, totpNow } from '@/server/staff/auth';
+import { openSqliteStore } from '@/server/store/sqlite';
+import { familyInquiry } from '../fixtures/inquiries';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface SeededAccount {
+  login: string;
+  name: string;
+  role: StaffRole;
+  windows: string[];
+  secret: string;
+}
+
+/** A database with the given accounts (password + TOTP) and one inquiry per window listed. */
+export async function seedDatabase(accounts: Omit<SeededAccount, 'secret'>[], inquiryWindows: string[]) {
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'staff-test-')), 'db.sqlite');
+  const store = openSqliteStore(dbPath);
+  const hash = await hashPassword(PASSWORD);
+  const seeded: SeededAccount[] = [];
+  for (const a of accounts) {
+    const secret = randomSecret();
+    const memberships = a.windows.length ? a.windows.map((window) => ({ role: a.role, window })) : [{ role: a.role, window: '*' }];
+    const account = store.staff.create({ login: a.login, name: a.name, memberships });
+    store.staff.completeEnrolment(account.id, hash, secret);
+    seeded.push({ ...a, secret });
+  }
+  const inquiries: Record<string, { receipt: string; publicId: string }> = {};
+  for (const [i, w] of inquiryWindows.entries()) {
+    const { receipt } = await store.create({ ...(familyInquiry as unknown as Inquiry), details: `窓口 ${w} あての相談` }, { windows: [w], coordinator: false }, `seed-${i}-${w}`);
+    inquiries[w] = { receipt, publicId: store.inbox.list([w], {}, 1).rows[0]!.publicId };
+  }
+  store.close();
+  return { dbPath, accounts: seeded, inquiries };
+}
+
+/** Base32 secret of 20 random bytes, as authenticator apps expect. */
+export function randomSecret(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return [...randomBytes(32)].map((b) => alphabet[b % 32]).join('');
+}
+
+/** Cookies of one browser-like client, with same-origin form posts. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(readonly origin: string) {}
+  async request(path: string, init: { method?: string; form?: Record<string, string>; origin?: string | null } = {}) {
+    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (init.origin !== null) headers.origin = init.origin ?? this.origin;
+    let body: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const res = await fetch(`${this.origin}${path}`, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || v === '') this.cookies.delete(k!);
+      else this.cookies.set(k!, v!);
+    }
+    return res;
+  }
+  /** The CSRF token of the page's first staff form. */
+  async csrf(path: string): Promise<string> {
+    const html = await (await this.request(path)).text();
+    const m = /name="csrf" value="([^"]+)"/.exec(html);
+    if (!m) throw new Error(`no csrf token on ${path}`);
+    return m[1]!;
+  }
+  async signIn(a: Pick<SeededAccount, 'login' | 'secret'>, password = PASSWORD) {
+    const csrf = await this.csrf('/staff/signin/');
+    return this.request('/staff/signin/', { form: { csrf, login: a.login, password, code: totpNow(a.secret) } });
+  }
+}
+
+export const randomLogin = () => `nobody-${randomBytes(6).toString('hex')}`;
