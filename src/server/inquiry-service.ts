@@ -1,7 +1,7 @@
 // Accepting an inquiry: validate with the shared schema, route with the shared rule, store durably.
 // Used by POST /api/inquiries (JSON or form-encoded) and by the no-JS confirmation page.
 import * as z from 'zod/mini';
-import { createInquirySchema, inquiryFromForm, problemsByField, type Inquiry } from '@/schemas/inquiry';
+import { createInquirySchema, inquiryFromForm, inquiryValues, problemsByField, type Inquiry } from '@/schemas/inquiry';
 import type { TriageData } from '@/triage/engine';
 import { fieldsForCategories, routeWindows } from '@/triage/route';
 import type { InquiryStore, RoutingDecision } from './store';
@@ -40,6 +40,13 @@ export function schemaFor(ctx: Pick<SubmitContext, 'triage' | 'districts'>) {
   return schema;
 }
 
+/** Validates only (the no-JS check-your-answers step): what is shown and required follows the field table. */
+export function checkInquiry(raw: Record<string, unknown>, ctx: Pick<SubmitContext, 'triage' | 'districts'>): { kind: 'valid'; inquiry: Inquiry } | { kind: 'invalid'; errors: { field: string; key: string }[] } {
+  const values = inquiryValues(raw);
+  const parsed = z.safeParse(schemaFor(ctx), values);
+  return parsed.success ? { kind: 'valid', inquiry: parsed.data } : { kind: 'invalid', errors: problemsByField(parsed.error.issues, values) };
+}
+
 /** Validates, routes and stores one inquiry; resolves once it is on disk. Never rejects for bad input. */
 export async function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): Promise<SubmitOutcome> {
   const raw = body instanceof URLSearchParams ? inquiryFromForm(body) : body;
@@ -48,14 +55,12 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   if (!Number.isFinite(meta.startedAt) || (ctx.now ?? Date.now()) - meta.startedAt < MIN_FILL_MS) return { kind: 'ignored' };
   if (typeof meta.key !== 'string' || !/^[A-Za-z0-9-]{8,100}$/.test(meta.key)) return { kind: 'invalid', errors: [{ field: 'idempotencyKey', key: 'api.error.idempotencyKey' }] };
 
-  const parsed = z.safeParse(schemaFor(ctx), raw);
-  if (!parsed.success) {
-    return { kind: 'invalid', errors: problemsByField(parsed.error.issues, raw) };
-  }
-  const inquiry = parsed.data;
+  const check = checkInquiry(raw, ctx);
+  if (check.kind === 'invalid') return check;
+  const inquiry = check.inquiry;
   const routed = routeWindows(
     {
-      fields: fieldsForCategories(ctx.triage.routing, inquiry.categories),
+      fields: fieldsForCategories(ctx.triage.routing, inquiry.categories ?? []),
       district: inquiry.area === 'unknown' ? undefined : inquiry.area,
       chosenWindow: inquiry.window === 'any' ? undefined : inquiry.window,
     },

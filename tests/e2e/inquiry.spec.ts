@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { DETAILS_MAX } from '../../src/schemas/inquiry';
+import { HANDOFF_STORAGE_KEY } from '../../src/schemas/handoff';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 
 /** What staff see for a receipt, through the real CLI on the test server's database. */
@@ -31,15 +32,12 @@ async function fillAsDaughter(page: Page) {
   await page.getByLabel('上の利用目的に同意して送ります').check();
 }
 
-test('a family member: wizard → form → check answers → receipt, then staff see it in the CLI', async ({ page }) => {
-  await page.goto('/sagasu/');
-  for (const label of ['家族・親族のこと', '山田', 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '暮らしている', 'わからない・まだ話していない']) {
-    await page.getByLabel(label, { exact: true }).check();
-    await page.getByRole('button', { name: '次へ' }).click();
-  }
-  await page.getByRole('button', { name: '結果を見る' }).click();
-  await page.getByRole('link', { name: 'この内容で相談を送る' }).click();
-  await expect(page).toHaveURL(/\/soudan\/\?window=omigawa-houkatsu&categories=isolation$/);
+test('a family member: hand-off from the wizard → form → check answers → receipt, then staff see it in the CLI', async ({ page }) => {
+  // What the wizard leaves in sessionStorage (src/schemas/handoff.ts); the URL carries nothing.
+  await page.goto('/');
+  await page.evaluate(([key]) => sessionStorage.setItem(key!, JSON.stringify({ window: 'omigawa-houkatsu', categories: ['isolation'], writer: 'family', district: 'yamada' })), [HANDOFF_STORAGE_KEY]);
+  await page.goto('/soudan/');
+  await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
   await expect(page.getByLabel('相談したい窓口')).toHaveValue('omigawa-houkatsu');
   await expect(page.getByLabel('孤立・ひきこもり')).toBeChecked();
   await expectNoAxeViolations(page, 'form');
@@ -59,7 +57,7 @@ test('a family member: wizard → form → check answers → receipt, then staff
   const receipt = (await page.locator('[data-receipt]').textContent())!;
   expect(receipt).toMatch(/^\d{8}-\d{5}$/);
   await expect(page.getByRole('link', { name: '0478-82-0718' })).toHaveAttribute('href', 'tel:0478820718');
-  await expect(page).toHaveURL(/\/soudan\/\?window=omigawa-houkatsu&categories=isolation$/);
+  await expect(page).toHaveURL(/\/soudan\/$/);
   await expectNoAxeViolations(page, 'confirmation');
   const stored = JSON.parse(cliShow(receipt)) as { inquiry: Record<string, unknown>; routing: { windows: string[] } };
   expect(stored.inquiry).toMatchObject({ writer: 'family', relationship: '長女', area: 'yamada', phone: '09012345678', window: 'omigawa-houkatsu', locale: 'ja' });
@@ -107,9 +105,10 @@ test('what is typed before the form script has arrived is kept when the script t
   await expect(summary).toContainText('相談したいことを書いてください');
 });
 
-test('what was typed survives a reload and a failed send', async ({ page }) => {
+test('what was typed survives a reload (when the resident chose to keep a draft) and a failed send', async ({ page }) => {
   await page.goto('/soudan/');
   await fillAsDaughter(page);
+  await page.getByLabel('この端末に入力内容を一時保存する').check();
   await page.reload();
   await expect(page.getByLabel('相談したいこと')).toHaveValue('父が一人で暮らしていて、最近外に出なくなりました。🙏');
   await expect(page.getByLabel('本人との関係')).toHaveValue('娘');
@@ -131,8 +130,9 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the same form posts as plain HTML and answers with the receipt', async ({ page }) => {
-    await page.goto('/soudan/?window=katori-ccc&categories=moneyWorkHome');
-    await expect(page.getByLabel('お金・仕事・住まい')).toBeChecked();
+    await page.goto('/soudan/');
+    await page.getByLabel('相談したい窓口').selectOption('katori-ccc');
+    await page.getByLabel('お金・仕事・住まい').check();
     await page.getByLabel('本人', { exact: true }).check();
     await page.getByLabel('困っている方が住んでいる地区').selectOption('sawara');
     await page.getByLabel('相談したいこと').fill('失業して家賃が払えません。');
@@ -141,6 +141,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('お名前').fill('佐原');
     await page.getByLabel('上の利用目的に同意して送ります').check();
     await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await page.getByRole('button', { name: 'この内容で送る' }).click();
     await expect(page).toHaveURL(/\/soudan\/okuru\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
@@ -155,11 +156,11 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('電話', { exact: true }).check();
     await page.getByLabel('電話番号').fill('12345');
     await waitLikeAPerson(page);
-    await page.getByRole('button', { name: 'この内容で送る' }).click();
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page).toHaveTitle(/^エラー: /);
     const summary = page.getByRole('alert');
-    await expect(summary.getByRole('link', { name: /^電話番号:/ })).toHaveAttribute('href', '#f-phone');
-    await expect(summary.getByRole('link', { name: /^本人との関係:/ })).toHaveAttribute('href', '#f-relationship');
+    await expect(summary.getByRole('link', { name: /^電話番号は0から始まる/ })).toHaveAttribute('href', '#f-phone');
+    await expect(summary.getByRole('link', { name: '本人との関係を書いてください' })).toHaveAttribute('href', '#f-relationship');
     await expect(page.getByLabel('相談したいこと')).toHaveValue('となりの方を何日も見かけません。');
     await expect(page.getByLabel('近所の人・知人')).toBeChecked();
     await expect(page.getByLabel('電話番号')).toHaveValue('12345');
