@@ -2,6 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { HANDOFF_STORAGE_KEY } from '../../src/schemas/handoff';
+import { controlId, isShown, optionId, optionsOf } from '../../src/schemas/form-model';
+import { inquiryFields } from '../../src/schemas/inquiry-fields';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 
 function cliShow(receipt: string): { inquiry: Record<string, unknown>; routing: { windows: string[] } } {
@@ -258,3 +260,38 @@ test.describe('drafts only if the resident chooses', () => {
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
   });
 });
+
+// The field table walked on the page: for every conditional field and every state of the field it
+// depends on, the page shows it (marked ※必須 when required) exactly when the shared rule says so,
+// with JavaScript (React) and without (CSS from the same conditions). tests/server/inquiry-fields.test.ts
+// walks the same states through the server's schema.
+for (const js of [true, false]) {
+  test.describe(`the field table on the page, JavaScript ${js ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: js });
+    test('each conditional field shows exactly when its rule says, and is then marked required', async ({ page }) => {
+      await page.goto('/soudan/');
+      if (js) await hydrated(page);
+      const vocab = { categories: [], windows: [], districts: [] };
+      for (const f of inquiryFields.filter((x) => 'when' in x)) {
+        const dep = inquiryFields.find((d) => d.name === f.when.field)!;
+        for (const state of optionsOf(dep, vocab)) {
+          // Only this state chosen.
+          for (const o of optionsOf(dep, vocab)) {
+            const box = page.locator(`#${optionId(dep.name, o)}`);
+            if (o === state) await box.check();
+            else if (dep.control === 'checkbox') await box.uncheck();
+          }
+          const shown = isShown(f, { [dep.name]: dep.control === 'checkbox' ? [state] : state });
+          const control = page.locator(`#${controlId(f.name)}`);
+          if (shown) {
+            await expect(control, `${f.name} when ${dep.name}=${state}`).toBeVisible();
+            const label = f.control === 'radio' || f.control === 'checkbox' ? control.locator('legend') : page.locator(`label[for="${controlId(f.name)}"]`);
+            await expect(label).toContainText(f.required ? '※必須' : '※任意');
+          } else {
+            await expect(control, `${f.name} when ${dep.name}=${state}`).toBeHidden();
+          }
+        }
+      }
+    });
+  });
+}
