@@ -64,6 +64,11 @@ test.describe('with JavaScript, at 375 px', () => {
     const stored = cliShow(receipt);
     expect(stored.inquiry).toMatchObject({ writer: 'self', area: 'omigawa', email: 'self@example.jp' });
     expect(stored.inquiry).not.toHaveProperty('personAge');
+    // The receipt page and its print view carry the receipt number and nothing the resident typed.
+    for (const typed of ['self@example.jp', '香取 一郎', '家から出られなく']) await expect(page.locator('body')).not.toContainText(typed);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-receipt]')).toBeVisible();
+    for (const frame of ['header', 'footer', 'nav', 'aside']) await expect(page.locator(frame).first()).toBeHidden();
   });
 
   test('the questions about the person show only once someone else is writing, and are then required', async ({ page }) => {
