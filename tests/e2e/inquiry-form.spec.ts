@@ -290,7 +290,8 @@ for (const js of [true, false]) {
           const control = page.locator(`#${controlId(f.name)}`);
           if (shown) {
             await expect(control, `${f.name} when ${dep.name}=${state}`).toBeVisible();
-            const label = f.control === 'radio' || f.control === 'checkbox' ? control.locator('legend') : page.locator(`label[for="${controlId(f.name)}"]`);
+            const kind: string = f.control;
+            const label = kind === 'radio' || kind === 'checkbox' ? control.locator('legend') : page.locator(`label[for="${controlId(f.name)}"]`);
             await expect(label).toContainText(f.required ? '※必須' : '※任意');
           } else {
             await expect(control, `${f.name} when ${dep.name}=${state}`).toBeHidden();

@@ -6,9 +6,9 @@ import { asList, conditionCss } from '@/schemas/form-model';
 import { inquiryFields, inquiryValues } from '@/schemas/inquiry';
 
 /** The <style> for the page head, and the hash the page's CSP must allow for it. */
-export function conditionStyle(): { css: string; hash: string } {
+export function conditionStyle(): { css: string; hash: `sha256-${string}` } {
   const css = conditionCss('.inquiry-form', inquiryFields);
-  return { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}` };
+  return { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}` as const };
 }
 
 /** The answers that apply, as name/value pairs for hidden inputs (the no-JS check page carries them on). */
