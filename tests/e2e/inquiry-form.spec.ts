@@ -135,6 +135,10 @@ test.describe('without JavaScript', () => {
     await waitLikeAPerson(page);
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力内容の確認');
+    // The page opens at its heading, not at the site header (375 × 812).
+    const top = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    expect(top.y).toBeGreaterThanOrEqual(0);
+    expect(top.y + top.height).toBeLessThanOrEqual(812);
     await expect(page.locator('.summary-list')).toContainText('self@example.jp');
     await expect(page.locator('.summary-list')).not.toContainText('本人の年齢');
     // 変更 goes back to the form with everything still there.
@@ -147,6 +151,8 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'この内容で送る' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
     await expect(page.getByText('相談を受け付けました', { exact: true })).toHaveCount(1);
+    const receiptBox = (await page.locator('[data-receipt]').boundingBox())!;
+    expect(receiptBox.y + receiptBox.height).toBeLessThanOrEqual(812);
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     expect(cliShow(receipt).inquiry).toMatchObject({ writer: 'self', details: '仕事をやめてから、家から出られません。' });
   });
