@@ -6,6 +6,7 @@
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite.
 import { openSqliteStore } from '@/server/store/sqlite';
 import type { StoredInquiry } from '@/server/store/types';
+import { inquiryFields } from '@/schemas/inquiry-fields';
 
 const [command, arg] = process.argv.slice(2);
 // Piping into `head` closes stdout early; that is not an error.
@@ -17,7 +18,8 @@ const csvCell = (v: unknown) => {
   // Quote every cell; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
   return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
 };
-const columns = ['receipt', 'receivedAt', 'windows', 'coordinator', 'writer', 'relationship', 'personAge', 'personConsent', 'area', 'categories', 'details', 'contactMethods', 'phone', 'email', 'fax', 'address', 'safeTimes', 'discretion', 'name', 'nameKana', 'language', 'accommodations', 'locale'] as const;
+// The answer columns come from the field table, in form order (src/schemas/inquiry-fields.ts).
+const columns = ['receipt', 'receivedAt', 'windows', 'coordinator', ...inquiryFields.filter((f) => f.csv).map((f) => f.name), 'locale'];
 const row = (i: StoredInquiry) => {
   const flat: Record<string, unknown> = { ...i.inquiry, receipt: i.receipt, receivedAt: i.receivedAt, windows: i.routing.windows, coordinator: i.routing.coordinator };
   return columns.map((c) => csvCell(flat[c])).join(',');
@@ -30,7 +32,7 @@ async function main(): Promise<number> {
       case 'list': {
         const all = store.list(1000);
         if (!all.length) console.log('(no inquiries)');
-        for (const i of all) console.log(`${i.receipt}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${i.inquiry.categories.join(',')}  ${i.inquiry.writer}`);
+        for (const i of all) console.log(`${i.receipt}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${(i.inquiry.categories ?? []).join(',')}  ${i.inquiry.writer}`);
         return 0;
       }
       case 'show': {

@@ -1,90 +1,36 @@
-// The inquiry (相談を送る): ONE schema used by the form island (through react-hook-form), the API,
-// the no-JS page and the tests. Written with zod/mini so the browser bundle stays small; error
-// messages are i18n keys (form.error.*) that each side translates.
+// The inquiry (相談を送る): ONE schema, derived from the field table (inquiry-fields.ts), used by the
+// form island, the API, the no-JS pages and the tests. Written with zod/mini so the browser bundle
+// stays small; error messages are i18n keys (form.error.*) that each side translates.
 import * as z from 'zod/mini';
-import { locales } from "../i18n/locales";
+import { locales } from '../i18n/locales';
+import { isGiven, isRequired, shownValues, valuesFromForm, type FormVocabulary } from './form-model';
+import { inquiryFields, type InquiryField } from './inquiry-fields';
 
-/** Who is writing: 本人 / 家族・親族 / 近所・知人 / 支援者. */
-export const writerIds = ['self', 'family', 'neighbour', 'supporter'] as const;
-/** The person's age group. */
-export const ageGroups = ['child', 'youth', 'middle', 'senior', 'unknown'] as const;
-/** Whether the person knows and agrees: 知っていて同意している / まだ伝えていない / 本人は相談を望んでいない. */
-export const consentStates = ['agreed', 'notTold', 'refuses'] as const;
-/** How to be contacted: 電話 / メール / FAX / 来所 / 訪問. */
-export const contactMethods = ['phone', 'email', 'fax', 'visit', 'homeVisit'] as const;
-/** 「家族に知られたくない」 choices. */
-export const discretionOptions = ['noVoicemail', 'onlyThisNumber', 'noNameOnPhone', 'noPostalMail'] as const;
-/** Accommodations: 筆談, 手話通訳, 通訳, やさしい日本語. */
-export const accommodationOptions = ['writing', 'signLanguage', 'interpreter', 'easyJapanese'] as const;
-/** Languages a reply can be asked for in. */
-export const replyLanguages = ['ja', 'easyJa', 'en', 'zh-Hans', 'ko', 'vi', 'tl', 'pt-BR', 'ne', 'id', 'other'] as const;
-
-export const DETAILS_MAX = 2000;
-
-/** Japanese phone numbers: full-width digits and hyphens accepted, stored as digits only. */
-export function normalizePhone(input: string): string {
-  return input.normalize('NFKC').replace(/[\s\-‐‑–—−ー()（）]/g, '');
-}
-const phoneShape = /^0\d{9,10}$/;
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** What a free-text answer is stored and counted as: NFC, without surrounding spaces. */
-export const normalizeText = (s: string) => s.normalize('NFC').trim();
-const text = (max: number) => z.string().check(z.overwrite(normalizeText), z.maxLength(max, 'form.error.tooLong'));
-const optionalText = (max: number) => z.optional(text(max));
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, 'form.error.chooseOne');
+export * from './inquiry-fields';
 
 /** Content the schema depends on: the category and window ids of this municipality. */
-export interface InquiryVocabulary {
-  categories: readonly string[];
-  windows: readonly string[];
-  districts: readonly string[];
-}
+export type InquiryVocabulary = FormVocabulary;
+
+type FieldShape = { [F in InquiryField as F['name']]: z.ZodMiniOptional<ReturnType<F['value']>> };
 
 /** Builds the inquiry schema for a municipality's categories, windows and districts. */
 export function createInquirySchema(v: InquiryVocabulary) {
-  const category = z.string().check(z.refine((c) => v.categories.includes(c), 'form.error.chooseOne'));
+  const shape = Object.fromEntries(inquiryFields.map((f) => [f.name, z.optional(f.value(v))])) as unknown as FieldShape;
   return z
     .object({
-      writer: choice(writerIds),
-      relationship: optionalText(50),
-      personAge: z.optional(choice(ageGroups)),
-      personConsent: z.optional(choice(consentStates)),
-      area: z.string().check(z.refine((d) => d === 'unknown' || v.districts.includes(d), 'form.error.chooseOne')),
-      categories: z.array(category).check(z.minLength(1, 'form.error.chooseCategory')),
-      details: text(DETAILS_MAX).check(z.minLength(1, 'form.error.detailsRequired')),
-      window: z.string().check(z.refine((w) => w === 'any' || v.windows.includes(w), 'form.error.chooseOne')),
-      contactMethods: z.array(choice(contactMethods)).check(z.minLength(1, 'form.error.chooseContact')),
-      // Formats are checked on the field itself so they show together with every other problem.
-      phone: z.optional(z.string().check(z.overwrite(normalizePhone), z.regex(phoneShape, 'form.error.phoneInvalid'))),
-      email: z.optional(z.string().check(z.overwrite((s) => s.normalize('NFKC').trim()), z.maxLength(254, 'form.error.emailInvalid'), z.regex(emailShape, 'form.error.emailInvalid'))),
-      fax: z.optional(z.string().check(z.overwrite(normalizePhone), z.regex(phoneShape, 'form.error.phoneInvalid'))),
-      address: optionalText(200),
-      safeTimes: optionalText(200),
-      discretion: z.array(choice(discretionOptions)),
-      name: text(50).check(z.minLength(1, 'form.error.nameRequired')),
-      nameKana: optionalText(50),
-      language: choice(replyLanguages),
-      accommodations: z.array(choice(accommodationOptions)),
-      consent: z.literal(true, 'form.error.consentRequired'),
+      ...shape,
       /** The page's locale, so staff know which language the sender read the form in. */
       locale: z.enum(locales),
     })
     .check(
+      // The one visibility rule decides what is required: a field that is not shown never is.
       z.superRefine((d, ctx) => {
-        const need = (when: boolean, path: string, ok: boolean, message: string) => {
-          if (when && !ok) ctx.issues.push({ code: 'custom', path: [path], message, input: (d as Record<string, unknown>)[path] });
-        };
-        const proxy = d.writer !== 'self';
-        need(proxy, 'relationship', Boolean(d.relationship), 'form.error.relationshipRequired');
-        need(proxy, 'personAge', Boolean(d.personAge), 'form.error.chooseOne');
-        need(proxy, 'personConsent', Boolean(d.personConsent), 'form.error.chooseOne');
-        const methods: readonly string[] = Array.isArray(d.contactMethods) ? d.contactMethods : [];
-        const uses = (m: (typeof contactMethods)[number]) => methods.includes(m);
-        need(uses('phone'), 'phone', Boolean(d.phone), 'form.error.phoneRequired');
-        need(uses('email'), 'email', Boolean(d.email), 'form.error.emailRequired');
-        need(uses('fax'), 'fax', Boolean(d.fax), 'form.error.faxRequired');
-        need(uses('homeVisit'), 'address', Boolean(d.address), 'form.error.addressRequired');
+        const values = d as Record<string, unknown>;
+        for (const f of inquiryFields) {
+          if ('missing' in f && isRequired(f, values) && !isGiven(values[f.name])) {
+            ctx.issues.push({ code: 'custom', path: [f.name], message: f.missing, input: values[f.name] });
+          }
+        }
       }, {
         // Run even when other fields already failed, so every problem shows in one round.
         when: (payload) => typeof payload.value === 'object' && payload.value !== null,
@@ -95,50 +41,50 @@ export function createInquirySchema(v: InquiryVocabulary) {
 export type InquirySchema = ReturnType<typeof createInquirySchema>;
 /** A validated inquiry, as stored. */
 export type Inquiry = z.output<InquirySchema>;
-/** What the form holds before validation. */
-export type InquiryInput = z.input<InquirySchema>;
-
-/** Form fields in the order the form shows them: error summaries list problems in this order. */
-export const inquiryFieldOrder = ['writer', 'relationship', 'personAge', 'personConsent', 'area', 'categories', 'details', 'window', 'contactMethods', 'phone', 'email', 'fax', 'address', 'safeTimes', 'discretion', 'name', 'nameKana', 'language', 'accommodations', 'consent'] as const;
-
-/** The message for a field that was left out entirely (zod's own "expected string" issue). */
-const missingKeys: Record<string, string> = {
-  writer: 'form.error.chooseOne', personAge: 'form.error.chooseOne', personConsent: 'form.error.chooseOne', area: 'form.error.chooseOne',
-  window: 'form.error.chooseOne', language: 'form.error.chooseOne', categories: 'form.error.chooseCategory', contactMethods: 'form.error.chooseContact',
-  details: 'form.error.detailsRequired', name: 'form.error.nameRequired', relationship: 'form.error.relationshipRequired', consent: 'form.error.consentRequired',
-};
 
 /**
- * Field → message key for every problem, first problem per field, in form order. Our own checks
- * carry form.error.* keys; zod's built-in ones (a missing or mistyped field) are mapped here.
- * Used by the form and the server alike.
+ * What is validated: the table's fields that are shown for these answers (a hidden field's value is
+ * ignored, never an error), plus the page's locale. Used by the island and the server alike.
+ */
+export function inquiryValues(raw: Record<string, unknown>): Record<string, unknown> {
+  return { ...shownValues(inquiryFields, raw), ...(raw.locale !== undefined ? { locale: raw.locale } : {}) };
+}
+
+const byName = new Map<string, InquiryField>(inquiryFields.map((f) => [f.name, f]));
+
+/**
+ * Field → message key for every problem, first problem per field, in form order. Every key names its
+ * question: a field's own keys from the table, or a generic one that callers show after its label.
  */
 export function problemsByField(issues: readonly { path: PropertyKey[]; message: string }[], input: Record<string, unknown>): { field: string; key: string }[] {
   const found = new Map<string, string>();
   for (const i of issues) {
     const field = String(i.path[0] ?? 'form');
     if (found.has(field)) continue;
-    const missing = input[field] === undefined || input[field] === '';
-    found.set(field, i.message.startsWith('form.error.') ? i.message : missing ? (missingKeys[field] ?? 'form.error.required') : 'form.error.invalid');
+    const spec = byName.get(field);
+    const own = i.message.startsWith('form.error.') ? i.message : undefined;
+    const fallback = !isGiven(input[field]) && spec && 'missing' in spec ? spec.missing : spec && 'invalid' in spec ? spec.invalid : 'form.error.invalid';
+    found.set(field, own ?? fallback);
   }
-  const rank = (f: string) => ((inquiryFieldOrder as readonly string[]).indexOf(f) + 1 || 99);
+  const rank = (f: string) => inquiryFields.findIndex((x) => x.name === f) + 1 || 99;
   return [...found].map(([field, key]) => ({ field, key })).sort((a, b) => rank(a.field) - rank(b.field));
 }
 
-/** Fields that carry several values (repeated keys in a form-encoded body). */
-export const listFields = ['categories', 'contactMethods', 'discretion', 'accommodations'] as const;
+/** Message keys that do not name their question: shown after the question's label. */
+const genericKeys = new Set(['form.error.tooLong', 'form.error.invalid', 'form.error.required']);
 
-/**
- * Turns a form-encoded body (no-JS form, or URLSearchParams) into the schema's input shape:
- * repeated keys become lists, a ticked checkbox ("on") becomes true, empty optional text is dropped.
- */
+/** The error line for a field, naming the question (both the island and the no-JS page use it). */
+export function errorLine(field: string, key: string, t: (key: string) => string): string {
+  const spec = byName.get(field);
+  return spec && genericKeys.has(key) ? `${t(spec.label)}: ${t(key)}` : t(key);
+}
+
+/** Turns a form-encoded body (no-JS form, or URLSearchParams) into the schema's input shape. */
 export function inquiryFromForm(form: URLSearchParams | FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = { categories: [], contactMethods: [], discretion: [], accommodations: [] };
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
-    if ((listFields as readonly string[]).includes(key)) (out[key] as string[]).push(value);
-    else if (key === 'consent') out.consent = value === 'on' || value === 'true';
-    else if (value !== '') out[key] = value;
+  const out: Record<string, unknown> = valuesFromForm(inquiryFields, form);
+  for (const key of ['locale', 'idempotencyKey', 'startedAt', 'website']) {
+    const v = form.get(key);
+    if (typeof v === 'string') out[key] = v;
   }
   return out;
 }

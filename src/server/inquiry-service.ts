@@ -1,7 +1,7 @@
 // Accepting an inquiry: validate with the shared schema, route with the shared rule, store durably.
 // Used by POST /api/inquiries (JSON or form-encoded) and by the no-JS confirmation page.
 import * as z from 'zod/mini';
-import { createInquirySchema, inquiryFromForm, problemsByField, type Inquiry } from '@/schemas/inquiry';
+import { createInquirySchema, inquiryFromForm, inquiryValues, problemsByField, type Inquiry } from '@/schemas/inquiry';
 import type { TriageData } from '@/triage/engine';
 import { fieldsForCategories, routeWindows } from '@/triage/route';
 import { envelopeFields, inquiryEnvelopeSchema, MIN_FILL_MS } from '@/schemas/inquiry-api';
@@ -41,6 +41,13 @@ export function schemaFor(ctx: Pick<SubmitContext, 'triage' | 'districts'>) {
   return schema;
 }
 
+/** Validates only (the no-JS check-your-answers step): what is shown and required follows the field table. */
+export function checkInquiry(raw: Record<string, unknown>, ctx: Pick<SubmitContext, 'triage' | 'districts'>): { kind: 'valid'; inquiry: Inquiry } | { kind: 'invalid'; errors: { field: string; key: string }[] } {
+  const values = inquiryValues(raw);
+  const parsed = z.safeParse(schemaFor(ctx), values);
+  return parsed.success ? { kind: 'valid', inquiry: parsed.data } : { kind: 'invalid', errors: problemsByField(parsed.error.issues, values) };
+}
+
 /** Validates, routes and stores one inquiry; resolves once it is on disk. Never rejects for bad input. */
 export async function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): Promise<SubmitOutcome> {
   const form = body instanceof URLSearchParams;
@@ -48,11 +55,13 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   const schema = schemaFor(ctx);
   // A form sends every value as text; the envelope's start time is a number.
   const envelope = z.safeParse(inquiryEnvelopeSchema, { ...raw, startedAt: form && typeof raw.startedAt === 'string' ? Number(raw.startedAt) : raw.startedAt });
-  const parsed = z.safeParse(schema, raw);
+  // Only what the field table shows is checked and kept: a hidden field is never required.
+  const values = inquiryValues(raw);
+  const parsed = z.safeParse(schema, values);
   // Every missing or wrong field is named at once, the envelope's too; a JSON body is strict, so a
   // misspelled or foreign field is named rather than silently dropped (forms carry their buttons).
   const errors = [
-    ...(parsed.success ? [] : problemsByField(parsed.error.issues, raw)),
+    ...(parsed.success ? [] : problemsByField(parsed.error.issues, values)),
     ...(envelope.success ? [] : envelope.error.issues.map((i) => ({ field: String(i.path[0]), key: i.message })).filter((e, n, all) => all.findIndex((x) => x.field === e.field) === n)),
     ...(form ? [] : unknownFields(raw, [...Object.keys(schema.shape), ...envelopeFields]).map((field) => ({ field, key: 'api.error.unknownField' }))),
   ];
@@ -65,7 +74,7 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   const inquiry = parsed.data;
   const routed = routeWindows(
     {
-      fields: fieldsForCategories(ctx.triage.routing, inquiry.categories),
+      fields: fieldsForCategories(ctx.triage.routing, inquiry.categories ?? []),
       district: inquiry.area === 'unknown' ? undefined : inquiry.area,
       chosenWindow: inquiry.window === 'any' ? undefined : inquiry.window,
     },

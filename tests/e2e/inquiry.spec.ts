@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { DETAILS_MAX } from '../../src/schemas/inquiry';
+import { HANDOFF_STORAGE_KEY } from '../../src/schemas/handoff';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 
 /** What staff see for a receipt, through the real CLI on the test server's database. */
@@ -108,9 +109,10 @@ test('what is typed before the form script has arrived is kept when the script t
   await expect(summary).toContainText('相談したいことを書いてください');
 });
 
-test('what was typed survives a reload and a failed send', async ({ page }) => {
+test('what was typed survives a reload (when the resident chose to keep a draft) and a failed send', async ({ page }) => {
   await page.goto('/soudan/');
   await fillAsDaughter(page);
+  await page.getByLabel('この端末に入力内容を一時保存する').check();
   await page.reload();
   await expect(page.getByLabel('相談したいこと')).toHaveValue('父が一人で暮らしていて、最近外に出なくなりました。🙏');
   await expect(page.getByLabel('本人との関係')).toHaveValue('娘');
@@ -149,8 +151,9 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('お名前').fill('佐原');
     await page.getByLabel('上の利用目的に同意して送ります').check();
     await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await page.getByRole('button', { name: 'この内容で送る' }).click();
-    await expect(page).toHaveURL(/\/soudan\/okuru\/$/);
+    await expect(page).toHaveURL(/\/soudan\/okuru\/#main$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     expect(JSON.parse(cliShow(receipt)).inquiry).toMatchObject({ writer: 'self', email: 'person@example.jp', window: 'katori-ccc' });
@@ -163,11 +166,11 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('電話', { exact: true }).check();
     await page.getByLabel('電話番号').fill('12345');
     await waitLikeAPerson(page);
-    await page.getByRole('button', { name: 'この内容で送る' }).click();
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page).toHaveTitle(/^エラー: /);
     const summary = page.getByRole('alert');
-    await expect(summary.getByRole('link', { name: /^電話番号:/ })).toHaveAttribute('href', '#f-phone');
-    await expect(summary.getByRole('link', { name: /^本人との関係:/ })).toHaveAttribute('href', '#f-relationship');
+    await expect(summary.getByRole('link', { name: /^電話番号は0から始まる/ })).toHaveAttribute('href', '#f-phone');
+    await expect(summary.getByRole('link', { name: '本人との関係を書いてください' })).toHaveAttribute('href', '#f-relationship');
     await expect(page.getByLabel('相談したいこと')).toHaveValue('となりの方を何日も見かけません。');
     await expect(page.getByLabel('近所の人・知人')).toBeChecked();
     await expect(page.getByLabel('電話番号')).toHaveValue('12345');

@@ -39,9 +39,9 @@ describe('inquiry schema', () => {
   });
   it('rejects wrong enum values', () => {
     expect(errors({ ...proxyInquiry, writer: 'robot', categories: ['care', 'weather'], window: 'nowhere' })).toEqual({
-      writer: 'form.error.chooseOne',
-      'categories.1': 'form.error.chooseOne',
-      window: 'form.error.chooseOne',
+      writer: 'form.error.writerRequired',
+      'categories.1': 'form.error.chooseCategory',
+      window: 'form.error.windowInvalid',
     });
   });
   it('accepts full-width digits and emoji', () => {
@@ -54,7 +54,7 @@ describe('inquiry schema', () => {
   it('asks the relationship and consent only of someone writing for another person', () => {
     const { relationship: _r, personConsent: _c, personAge: _a, ...self } = proxyInquiry;
     expect(errors({ ...self, writer: 'self' })).toEqual({});
-    expect(errors({ ...self, writer: 'neighbour' })).toEqual({ relationship: 'form.error.relationshipRequired', personAge: 'form.error.chooseOne', personConsent: 'form.error.chooseOne' });
+    expect(errors({ ...self, writer: 'neighbour' })).toEqual({ relationship: 'form.error.relationshipRequired', personAge: 'form.error.personAgeRequired', personConsent: 'form.error.personConsentRequired' });
   });
   it('requires an address for a home visit', () => {
     expect(errors({ ...proxyInquiry, contactMethods: ['homeVisit'] })).toEqual({ address: 'form.error.addressRequired' });

@@ -12,13 +12,16 @@ export interface ConfirmationProps {
   /** Browser only: shows a print button. */
   printable?: boolean;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** 1 where this is the page's own heading (the no-JS receipt page), so the title is said once. */
+  headingLevel?: 1 | 2;
 }
 
-export function ConfirmationView({ receipt, windows, coordinator, t, printable, headingRef }: ConfirmationProps) {
+export function ConfirmationView({ receipt, windows, coordinator, t, printable, headingRef, headingLevel = 2 }: ConfirmationProps) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading">
       <div className="confirmation__panel">
-        <h2 id="confirmation-heading" ref={headingRef} tabIndex={-1}>{t.rich('confirm.title')}</h2>
+        <Heading id="confirmation-heading" ref={headingRef} tabIndex={-1}>{t.rich('confirm.title')}</Heading>
         <p>
           {t.rich('confirm.receiptLabel')}: <strong className="confirmation__receipt" data-receipt>{receipt}</strong>
         </p>

@@ -1,31 +1,25 @@
 import * as z from 'zod/mini';
-import { listFields, problemsByField, type InquirySchema } from '@/schemas/inquiry';
+import { asList, isGiven, valuesFromForm, type FormValues as ModelValues } from '@/schemas/form-model';
+import { inquiryFields, inquiryValues, problemsByField, type InquirySchema } from '@/schemas/inquiry';
 
 /** What the form holds: every field as the controls give it (strings, lists, a boolean). */
 export type FormValues = Record<string, string | string[] | boolean>;
 
-/**
- * The form's values as the schema expects them: empty strings dropped (optional fields are "not
- * given" rather than invalid) and checkbox groups always lists (react-hook-form reports an
- * untouched group as false).
- */
-export function withoutEmpty(values: FormValues): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
-  for (const f of listFields) out[f] = Array.isArray(values[f]) ? values[f] : [];
-  return out;
-}
-
 /** Field-name → message key for every problem the shared schema finds (first per field, form order). */
-export function validate(schema: InquirySchema, values: FormValues): { data?: z.output<InquirySchema>; errors: Record<string, string> } {
-  const cleaned = withoutEmpty(values);
+export function validate(schema: InquirySchema, values: ModelValues): { data?: z.output<InquirySchema>; errors: Record<string, string> } {
+  const cleaned = inquiryValues(values);
   const r = z.safeParse(schema, cleaned);
   if (r.success) return { data: r.data, errors: {} };
   return { errors: Object.fromEntries(problemsByField(r.error.issues, cleaned).map((p) => [p.field, p.key])) };
 }
 
-const DRAFT_KEY = 'inquiry-draft';
+/**
+ * The draft key. It starts with 'inquiry-', which the quick exit clears; a draft is kept only when
+ * the resident ticks 「この端末に入力内容を一時保存する」.
+ */
+export const DRAFT_KEY = 'inquiry-draft';
 
-/** The typed-so-far draft, kept in sessionStorage so a reload or a failed send loses nothing. */
+/** The typed-so-far draft, kept in sessionStorage only when the resident chose it. */
 export const draft = {
   load(): FormValues | undefined {
     try {
@@ -51,6 +45,18 @@ export const draft = {
   },
 };
 
+/** Only the table's fields, with only given values: what the form starts from. */
+export function fieldValuesOnly(values: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const f of inquiryFields) {
+    const v = values[f.name];
+    if (f.control === 'checkbox') { if (asList(v).length) out[f.name] = asList(v); }
+    else if (f.control === 'consent') { if (v === true || v === 'on') out[f.name] = true; }
+    else if (isGiven(v) && typeof v === 'string') out[f.name] = v;
+  }
+  return out;
+}
+
 /**
  * What the server-rendered form already holds when the island starts (a resident may type or tick
  * before the JavaScript arrives). Read once, before react-hook-form registers the controls, so
@@ -58,13 +64,5 @@ export const draft = {
  */
 export function readRenderedForm(doc: Document | undefined): FormValues {
   const form = doc?.querySelector<HTMLFormElement>('form.inquiry-form');
-  if (!form) return {};
-  const out: FormValues = {};
-  for (const [key, value] of new FormData(form).entries()) {
-    if (typeof value !== 'string' || value === '' || ['idempotencyKey', 'startedAt', 'locale', 'website'].includes(key)) continue;
-    if ((listFields as readonly string[]).includes(key)) out[key] = [...((out[key] as string[] | undefined) ?? []), value];
-    else if (key === 'consent') out.consent = true;
-    else out[key] = value;
-  }
-  return out;
+  return form ? fieldValuesOnly(valuesFromForm(inquiryFields, new FormData(form))) : {};
 }

@@ -4,6 +4,7 @@ import type { UiKey } from '@/i18n/translator-types';
 import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import type { Flow, FlowNode } from '@/schemas/flow';
 import type { Answers } from '@/triage/engine';
+import { ChoiceGroup } from '@/ui/ChoiceGroup';
 import { ErrorSummary } from '@/ui/ErrorSummary';
 
 interface Props {
@@ -40,41 +41,52 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
   const hintText = t.raw(hintKey);
   const hint = hintText !== hintKey ? hintText : undefined;
   const error = formState.errors.answer ? errorMessage : undefined;
-  const describedBy = [hint && `${node.id}-hint`, error && `${node.id}-error`].filter(Boolean).join(' ') || undefined;
   const field = register('answer', {
     validate: (v) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && node.options.includes(v)),
   });
-
-  const option = (value: string, label: string, type: 'radio' | 'checkbox') => (
-    <div className="choice" key={value}>
-      <input id={`${node.id}-${value}`} type={type} value={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...field} />
-      <label htmlFor={`${node.id}-${value}`}>{richText(label)}</label>
-    </div>
-  );
+  const marks = { required: null, optional: null, errorPrefix: t.rich('triage.errorTitlePrefix') };
+  const choice = (value: string, label: string) => ({ value, label: richText(label), input: { 'aria-invalid': error ? (true as const) : undefined, ...field } });
+  const heading2 = <h2 ref={heading} tabIndex={-1} className="question__heading">{t.rich(`triage.q.${node.id}.question` as UiKey)}</h2>;
 
   return (
     <form noValidate onSubmit={handleSubmit((v) => onAnswer(v.answer))}>
       <ErrorSummary title={t.raw('triage.errorSummaryTitle')} errors={error ? [{ fieldId: firstInputId, message: error }] : []} />
       <p className="progress">{t.rich('triage.progress', progress)}</p>
-      <fieldset className="question" aria-describedby={describedBy}>
-        <legend>
-          <h2 ref={heading} tabIndex={-1} className="question__heading">{t.rich(`triage.q.${node.id}.question` as UiKey)}</h2>
-        </legend>
-        {hint && <p id={`${node.id}-hint`} className="hint">{richText(hint)}</p>}
-        {error && <p id={`${node.id}-error`} className="error-text"><span className="visually-hidden">{t.rich('triage.errorTitlePrefix')}</span>{richText(error)}</p>}
-        {isTroubles
-          ? categories.map((c) => {
-              const items = flow.troubles.filter((tr) => tr.category === c);
-              if (!items.length) return null;
-              return (
-                <fieldset className="trouble-group" key={c}>
-                  <legend className="trouble-group__legend">{t.rich(`category.${c}` as UiKey)}</legend>
-                  {items.map((tr) => option(tr.id, t.raw(`triage.trouble.${tr.id}` as UiKey), 'checkbox'))}
-                </fieldset>
-              );
-            })
-          : node.options.map((o) => option(o, t.raw(`triage.opt.${node.id}.${o}` as UiKey), node.kind === 'multi' ? 'checkbox' : 'radio'))}
-      </fieldset>
+      {/* One question per page: the legend is the page's question heading (shared ChoiceGroup primitive). */}
+      <ChoiceGroup
+        id={node.id}
+        className="question"
+        legendClassName=""
+        label={heading2}
+        required
+        mark={false}
+        marks={marks}
+        hint={hint && richText(hint)}
+        error={error && richText(error)}
+        type={isTroubles || node.kind === 'multi' ? 'checkbox' : 'radio'}
+        choices={isTroubles ? [] : node.options.map((o) => choice(o, t.raw(`triage.opt.${node.id}.${o}` as UiKey)))}
+      >
+        {isTroubles &&
+          categories.map((c) => {
+            const items = flow.troubles.filter((tr) => tr.category === c);
+            if (!items.length) return null;
+            return (
+              <ChoiceGroup
+                key={c}
+                id={`${node.id}-group-${c}`}
+                className="trouble-group"
+                legendClassName="trouble-group__legend"
+                label={t.rich(`category.${c}` as UiKey)}
+                required
+                mark={false}
+                marks={marks}
+                type="checkbox"
+                idFor={(v) => `${node.id}-${v}`}
+                choices={items.map((tr) => choice(tr.id, t.raw(`triage.trouble.${tr.id}` as UiKey)))}
+              />
+            );
+          })}
+      </ChoiceGroup>
       <div className="actions">
         <button type="submit" className="button">{t.rich('triage.continue')}</button>
         {onBack && <button type="button" className="button button--secondary" onClick={onBack}>{t.rich('triage.back')}</button>}

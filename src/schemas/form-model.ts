@@ -1,0 +1,139 @@
+// The form model: a form is ONE table of fields (see inquiry-fields.ts). Everything else — the zod
+// schema, the order of problems, the island and the no-JS page, the check-your-answers rows, the CSV —
+// is read from it, so a field is added in one place (plus its wording in the locale files).
+// Why a condition is data and not a function: the same rule must run in the browser, on the server,
+// in CSS (no-JS pages hide what does not apply with :has) and in the test that walks every state.
+
+/** Content-dependent option lists, filled in from this municipality's content. */
+export interface FormVocabulary {
+  categories: readonly string[];
+  windows: readonly string[];
+  districts: readonly string[];
+}
+
+/** Shown (and, if `required`, required) only while one of `anyOf` is chosen in `field`. */
+export interface Condition {
+  field: string;
+  anyOf: readonly string[];
+}
+
+export type ControlKind = 'radio' | 'checkbox' | 'select' | 'text' | 'textarea' | 'tel' | 'email' | 'consent';
+
+/** 要配慮個人情報 (health, welfare, family circumstances), contact data, or neither. */
+export type Sensitivity = 'special' | 'contact' | 'none';
+
+export interface FieldSpec<V = unknown> {
+  name: string;
+  control: ControlKind;
+  /** Fixed options, or the name of a content list (with fixed extras before or after, such as 'any'/'unknown'). */
+  options?: readonly string[] | { from: keyof FormVocabulary; before?: readonly string[]; after?: readonly string[] };
+  /** The heading (h2 section) the field sits under, and an optional fieldset inside it. */
+  section: string;
+  fieldset?: string;
+  /** The value a select starts with when it has a natural "no preference" choice (never for a required question). */
+  initial?: string;
+  /** The one visibility rule: hidden fields are never required and their values are ignored. */
+  when?: Condition;
+  /** Required whenever shown. */
+  required: boolean;
+  /** i18n keys. The label is the legend for radio/checkbox groups. */
+  label: string;
+  hint?: string;
+  /** i18n key prefix of an option's wording: `${optionKey}${value}`. */
+  optionKey?: string;
+  /** The message when a required field is missing; it names the question. */
+  missing?: string;
+  /** The message when a value is not acceptable (defaults to `missing`); it names the question. */
+  invalid?: string;
+  sensitivity: Sensitivity;
+  /** Column in the staff CSV export; false for fields staff do not need there (the consent box). */
+  csv: boolean;
+  /** HTML autocomplete token and input mode for text controls. */
+  autocomplete?: string;
+  inputMode?: 'tel' | 'email' | 'text';
+  /** Validator for a present value (zod/mini), given the content lists. */
+  value: (v: FormVocabulary) => V;
+}
+
+export type FormValues = Record<string, unknown>;
+
+/** The values of a field as a list (checkbox groups are lists, radios and selects a single value). */
+export const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+
+export function isShown(field: Pick<FieldSpec, 'name' | 'when'>, values: FormValues): boolean {
+  if (!field.when) return true;
+  const { field: dep, anyOf } = field.when;
+  return asList(values[dep]).some((x) => anyOf.includes(x));
+}
+
+export const isRequired = (field: Pick<FieldSpec, 'name' | 'when' | 'required'>, values: FormValues) => field.required && isShown(field, values);
+
+/** A value the sender gave: not empty, not an empty list, not an unticked box. */
+export const isGiven = (v: unknown) => !(v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0));
+
+/**
+ * What is validated and stored: only the table's fields, only those shown for these answers, and only
+ * given values (empty optional text is "not given", not invalid). Client and server both call this.
+ */
+export function shownValues(fields: readonly FieldSpec[], values: FormValues): FormValues {
+  const out: FormValues = {};
+  for (const f of fields) {
+    const v = values[f.name];
+    if (!isShown(f, values)) continue;
+    if (f.control === 'checkbox') out[f.name] = asList(v);
+    // A ticked box reads 'on' from a form and from a checkbox with a value; the schema wants true.
+    else if (f.control === 'consent') { if (isGiven(v)) out[f.name] = v === true || v === 'on' || v === 'true' ? true : v; }
+    else if (isGiven(v)) out[f.name] = v;
+  }
+  return out;
+}
+
+export function optionsOf(field: FieldSpec, vocab: FormVocabulary): readonly string[] {
+  if (!field.options) return [];
+  if (Array.isArray(field.options)) return field.options;
+  const o = field.options as { from: keyof FormVocabulary; before?: readonly string[]; after?: readonly string[] };
+  return [...(o.before ?? []), ...vocab[o.from], ...(o.after ?? [])];
+}
+
+/** The id of a field's control, and of the control an error-summary link moves focus to. */
+export const controlId = (name: string) => `f-${name}`;
+export const optionId = (name: string, value: string) => `f-${name}-${value}`;
+export function focusTargetId(field: FieldSpec, vocab: FormVocabulary): string {
+  const first = optionsOf(field, vocab)[0];
+  return (field.control === 'radio' || field.control === 'checkbox') && first ? optionId(field.name, first) : controlId(field.name);
+}
+
+/**
+ * Turns a form-encoded body (no-JS form, URLSearchParams) into values: repeated keys of checkbox
+ * fields become lists, the consent box becomes true. Keys that are not fields are left out.
+ */
+export function valuesFromForm(fields: readonly FieldSpec[], form: URLSearchParams | FormData): FormValues {
+  const out: FormValues = {};
+  for (const f of fields) {
+    const all = form.getAll(f.name).filter((x): x is string => typeof x === 'string');
+    if (f.control === 'checkbox') out[f.name] = all;
+    else if (f.control === 'consent') out[f.name] = all.some((x) => x === 'on' || x === 'true');
+    else if (all[0] !== undefined && all[0] !== '') out[f.name] = all[0];
+  }
+  return out;
+}
+
+const cssString = (s: string) => JSON.stringify(s);
+
+/**
+ * Without JavaScript, fields whose condition is not met are hidden by CSS (:has), from the same
+ * conditions; browsers without :has show every field, and the server still ignores what does not apply.
+ * The island removes them from the page instead once it runs.
+ */
+export function conditionCss(formSelector: string, fields: readonly FieldSpec[], wrapperAttr = 'data-when'): string {
+  const groups = new Map<string, Condition>();
+  for (const f of fields) if (f.when) groups.set(whenKey(f.when), f.when);
+  const rules = [...groups].map(([key, c]) => {
+    const chosen = c.anyOf.map((v) => `[name=${cssString(c.field)}][value=${cssString(v)}]:checked`).join(', ');
+    return `${formSelector}:not(:has(${chosen})) [${wrapperAttr}=${cssString(key)}] { display: none; }`;
+  });
+  return `@supports selector(:has(a)) { ${rules.join(' ')} }`;
+}
+
+/** A condition as an attribute value, to tie a wrapper to its CSS rule. */
+export const whenKey = (c: Condition) => `${c.field}:${c.anyOf.join(',')}`;

@@ -1,0 +1,1 @@
+export { ErrorSummary, type ErrorItem } from './ErrorSummary';

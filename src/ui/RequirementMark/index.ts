@@ -1,0 +1,1 @@
+export { RequirementMark } from './RequirementMark';

@@ -1,0 +1,1 @@
+export { SupportText } from './SupportText';

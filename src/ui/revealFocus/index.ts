@@ -1,0 +1,1 @@
+export { revealFocus } from './revealFocus';
