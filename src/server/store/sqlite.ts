@@ -75,7 +75,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         id += 1;
         addEvents.run(id, at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
         for (const w of routing.windows) addWindow.run(w, id, at);
-        for (const c of inquiry.categories) addCategory.run(c, id);
+        for (const c of inquiry.categories ?? []) addCategory.run(c, id);
         return { receipt, created: true };
       });
       db.exec('COMMIT');
