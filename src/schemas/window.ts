@@ -3,6 +3,8 @@ import { japanesePhoneNumber, kanaReading, provenance, slug } from './common';
 import { businessId, fieldId, operationForm, weekday } from './taxonomy';
 
 const channelNote = z.string().optional();
+/** A source id (content/sources) whose public page gives this channel's details, e.g. 「リンク先をご覧ください」. */
+const channelSee = z.string().optional();
 
 /**
  * One contact channel. Only the facts a source gives are filled in: an email channel
@@ -11,8 +13,8 @@ const channelNote = z.string().optional();
 export const channel = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phone'), number: japanesePhoneNumber, note: channelNote }),
   z.object({ type: z.literal('fax'), number: japanesePhoneNumber, note: channelNote }),
-  z.object({ type: z.literal('email'), address: z.email().optional(), note: channelNote }),
-  z.object({ type: z.literal('sns'), service: z.string().optional(), url: z.url().optional(), note: channelNote }),
+  z.object({ type: z.literal('email'), address: z.email().optional(), note: channelNote, see: channelSee }),
+  z.object({ type: z.literal('sns'), service: z.string().optional(), url: z.url().optional(), note: channelNote, see: channelSee }),
   z.object({ type: z.literal('inPerson'), note: channelNote }), // 来所面接
   z.object({ type: z.literal('homeVisit'), note: channelNote }), // 訪問
 ]);

@@ -59,3 +59,19 @@ test('in English, cards and pages say support centre, give what the Japanese nam
     expect(text.match(/\bwindows?\b/gi) ?? [], `${path}: 窓口 translated as "window"`).toEqual([]);
   }
 });
+
+test('a window whose e-mail details are on the city page links to that page', async ({ page }) => {
+  await page.goto('/madoguchi/sawara-houkatsu/');
+  const email = page.locator('.channels__row').filter({ hasText: 'メール' });
+  await expect(email.getByRole('link', { name: /重層的支援体制整備事業/ })).toHaveAttribute('href', 'https://www.city.katori.lg.jp/kenko_fukushi/network/jyuusoujigyou.html');
+});
+
+test('in English, the wizard result gives what each Japanese centre name means and lists methods without Japanese punctuation', async ({ page }) => {
+  // A shared result link (no sensitive answer): care insurance for an older parent in 佐原.
+  await page.goto('/en/sagasu/kekka/?who=family&district=sawara&troubles=careInsurance&age=senior&household=none&usesCare=no&refuses=no');
+  const centre = page.locator('[data-window-id="sawara-houkatsu"]');
+  await expect(centre.getByRole('heading', { level: 4 })).toContainText('香取市佐原地域包括支援センター');
+  await expect(centre.locator('.result-window__meaning')).toHaveText('Katori City Sawara Community Support Centre (for older people)');
+  const methods = await centre.getByText(/^How to talk/).innerText();
+  expect(methods).not.toMatch(/[、・]/);
+});

@@ -82,12 +82,14 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
           return (
             <li key={w.id} className="result-window" data-window-id={w.id}>
               <h4><a href={t.path(`/madoguchi/${w.id}/`)} lang="ja">{richText(w.name)}</a></h4>
+              {/* What the Japanese name means, for residents who read another language but must say the name on the phone. */}
+              {w.nameMeaning && <p className="result-window__meaning">{w.nameMeaning}</p>}
               <p className="result-window__reason no-print"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
               {phones.map((n) => (
                 <p key={n}>{t.rich('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>
               ))}
-              <p>{t.rich('triage.result.methods')}: {richText(methods.map((m) => t.raw(`contact.${m}` as UiKey)).join('・'))}</p>
-              <p>{t.rich('triage.result.hours')}: {w.hours.weekly.length ? w.hours.weekly.map((s) => `${s.days.map((d) => t(`weekday.${d}` as UiKey)).join('・')} ${s.opens}〜${s.closes}`).join(' / ') : t.rich('window.hoursUnknown')}</p>
+              <p>{t.rich('triage.result.methods')}: {richText(t.list(methods.map((m) => t.raw(`contact.${m}` as UiKey))))}</p>
+              <p>{t.rich('triage.result.hours')}: {w.hours.weekly.length ? w.hours.weekly.map((s) => `${t.list(s.days.map((d) => t(`weekday.${d}` as UiKey)))} ${s.opens}〜${s.closes}`).join(' / ') : t.rich('window.hoursUnknown')}</p>
               <details>
                 <summary>{t.rich('triage.result.callScript')}</summary>
                 <ul>{w.callScript.map((line) => <li key={line}>{richText(line)}</li>)}</ul>
