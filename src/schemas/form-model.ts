@@ -75,11 +75,14 @@ export const isGiven = (v: unknown) => !(v === undefined || v === null || v === 
  * What is validated and stored: only the table's fields, only those shown for these answers, and only
  * given values (empty optional text is "not given", not invalid). Client and server both call this.
  */
-export function shownValues(fields: readonly FieldSpec[], values: FormValues): FormValues {
+export function shownValues(fields: readonly FieldSpec[], values: FormValues, exact = false): FormValues {
   const out: FormValues = {};
   for (const f of fields) {
     const v = values[f.name];
     if (!isShown(f, values)) continue;
+    // A JSON body says exactly what it means: a null, a number or a lone string where a list belongs is
+    // an error to name, not something to tidy into shape (the form's own values are tidied below).
+    if (exact) { if (v !== undefined) out[f.name] = v; continue; }
     if (f.control === 'checkbox') out[f.name] = asList(v);
     // A ticked box reads 'on' from a form and from a checkbox with a value; the schema wants true.
     else if (f.control === 'consent') { if (isGiven(v)) out[f.name] = v === true || v === 'on' || v === 'true' ? true : v; }

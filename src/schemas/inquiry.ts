@@ -44,11 +44,15 @@ export type Inquiry = z.output<InquirySchema>;
 
 /**
  * What is validated: the table's fields that are shown for these answers (a hidden field's value is
- * ignored, never an error), plus the page's locale. Used by the island and the server alike.
+ * ignored, never an error), plus the page's locale. Used by the island and the server alike; `exact`
+ * for JSON bodies, whose values are checked as sent.
  */
-export function inquiryValues(raw: Record<string, unknown>): Record<string, unknown> {
-  return { ...shownValues(inquiryFields, raw), ...(raw.locale !== undefined ? { locale: raw.locale } : {}) };
+export function inquiryValues(raw: Record<string, unknown>, exact = false): Record<string, unknown> {
+  return { ...shownValues(inquiryFields, raw, exact), ...(raw.locale !== undefined ? { locale: raw.locale } : {}) };
 }
+
+/** Fields every inquiry must carry whatever else it says (required and never hidden): the API's required list. */
+export const alwaysRequiredFields = inquiryFields.filter((f) => f.required && !f.when).map((f) => f.name);
 
 const byName = new Map<string, InquiryField>(inquiryFields.map((f) => [f.name, f]));
 

@@ -56,7 +56,7 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   // A form sends every value as text; the envelope's start time is a number.
   const envelope = z.safeParse(inquiryEnvelopeSchema, { ...raw, startedAt: form && typeof raw.startedAt === 'string' ? Number(raw.startedAt) : raw.startedAt });
   // Only what the field table shows is checked and kept: a hidden field is never required.
-  const values = inquiryValues(raw);
+  const values = inquiryValues(raw, !form);
   const parsed = z.safeParse(schema, values);
   // Every missing or wrong field is named at once, the envelope's too; a JSON body is strict, so a
   // misspelled or foreign field is named rather than silently dropped (forms carry their buttons).

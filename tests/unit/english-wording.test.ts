@@ -8,7 +8,8 @@ import { useTranslations } from '@/i18n';
 describe('English UI wording', () => {
   const entries = Object.entries(en as Record<string, string>);
   it('says "support centre", not "window", for 窓口', () => {
-    expect(entries.filter(([, v]) => /\bwindows?\b/i.test(v)).map(([k]) => k)).toEqual([]);
+    // Placeholders ({{windows}}) are names in code, not words a reader sees.
+    expect(entries.filter(([, v]) => /\bwindows?\b/i.test(v.replace(/\{\{[^}]*\}\}/g, ''))).map(([k]) => k)).toEqual([]);
   });
   it('has no Japanese punctuation outside Japanese names in brackets', () => {
     const outside = entries.map(([k, v]) => [k, v.replace(/[(（][^()（）]*[)）]/g, '').replace(/「[^」]*」/g, '')] as const);

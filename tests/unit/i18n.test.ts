@@ -13,6 +13,12 @@ describe('locale files', () => {
     expect(files.sort()).toEqual([...locales].sort());
     for (const f of files) expect(messagesSchema.safeParse(JSON.parse(readFileSync(`src/i18n/ui/${f}.json`, 'utf8'))).success, f).toBe(true);
   });
+  it('no key is written twice in a file (JSON.parse would keep the last one silently)', () => {
+    for (const f of readdirSync('src/i18n/ui').filter((n) => n.endsWith('.json'))) {
+      const keys = [...readFileSync(`src/i18n/ui/${f}`, 'utf8').matchAll(/^\s*"([^"]+)":/gm)].map((m) => m[1]);
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i), f).toEqual([]);
+    }
+  });
   it('a missing key, an extra key or an empty string is rejected', () => {
     const { ['nav.home']: _dropped, ...missing } = messages.ja;
     expect(messagesSchema.safeParse(missing).success).toBe(false);

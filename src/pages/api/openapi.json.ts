@@ -4,6 +4,7 @@ import type { APIRoute } from 'astro';
 import * as z from 'zod/mini';
 import { submitContext } from '@/server/context';
 import { familyInquiryExample } from '@/schemas/inquiry-example';
+import { alwaysRequiredFields } from '@/schemas/inquiry';
 import { apiProblemSchema, inquiryEnvelopeSchema, inquiryNotStoredSchema, inquiryReceiptSchema, MIN_FILL_MS, TRAP_FIELD } from '@/schemas/inquiry-api';
 import { schemaFor } from '@/server/inquiry-service';
 import { MAX_BODY_BYTES } from '@/server/request-guards';
@@ -37,7 +38,9 @@ export const GET: APIRoute = async () => {
   const fields = {
     type: 'object',
     properties: { ...inquiry.properties, ...envelopeProperties },
-    required: [...(inquiry.required ?? []), ...(envelope.required ?? [])],
+    // Required by the field table (fields shown whatever else is answered); the conditional ones are
+    // described by the 400 reply, which names each missing field.
+    required: [...new Set([...(inquiry.required ?? []), ...alwaysRequiredFields, 'locale', ...(envelope.required ?? [])])],
   };
   /** JSON bodies are strict: an unknown field is answered 400 naming it. */
   const jsonRequest = { ...fields, additionalProperties: false };
