@@ -136,3 +136,18 @@ test('a sensitive result cannot be opened from a URL, even a crafted one (no-JS 
     expect(res.headers().location).toBe('/sagasu/');
   }
 });
+
+test('the emergency-numbers page and the directory with its search carry the quick exit (they show violence, abuse and suicide numbers)', async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto('/kinkyu/');
+    await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' })).toHaveAttribute('href', 'https://www.google.co.jp/');
+    await page.goto('/madoguchi/');
+    await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' })).toBeVisible();
+    await page.getByRole('searchbox').first().fill('DV');
+    await page.getByRole('searchbox').first().press('Enter');
+    await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' })).toBeVisible();
+    await context.close();
+  }
+});
