@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { DETAILS_MAX } from '../../src/schemas/inquiry';
-import { HANDOFF_STORAGE_KEY } from '../../src/schemas/handoff';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 
 /** What staff see for a receipt, through the real CLI on the test server's database. */
