@@ -11,6 +11,11 @@ export const areaSchema = z.object({
   nameKana: kanaReading,
   /** 圏域: the sphere the district belongs to, e.g. 佐原・栗源圏域. */
   sphere: z.string().min(1),
+  /**
+   * The region the district belongs to when the service is organised by region (青森県社協: 東地域,
+   * 中南地域). Shown to residents; which windows serve it is still read from each window's serviceArea.
+   */
+  region: z.string().min(1).optional(),
   order: z.number().int(),
   source: provenance,
 });

@@ -19,12 +19,12 @@ export interface TriageData {
 }
 
 /** The part of a window the wizard shows (pages pass only this to the island, to keep it small). */
-export type TriageWindow = Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'fields' | 'serviceArea' | 'channels' | 'hours' | 'callScript'>;
+export type TriageWindow = Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'fields' | 'serviceArea' | 'anyField' | 'channels' | 'hours' | 'callScript'>;
 
 /** Picks the TriageWindow part of a full window. */
 export function toTriageWindow(w: ConsultationWindow): TriageWindow {
-  const { id, name, nameKana, fields, serviceArea, channels, hours, callScript } = w;
-  return { id, name, nameKana, fields, serviceArea, channels, hours, callScript };
+  const { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript } = w;
+  return { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript };
 }
 
 /** The troubles ticked, as flow entries (unknown ids are ignored). */

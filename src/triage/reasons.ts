@@ -17,6 +17,8 @@ export function reasonText(t: Translate, reason: RouteReason, districtName?: str
       return t('route.reason.chosen');
     case 'coordinator':
       return t('route.reason.coordinator');
+    case 'local':
+      return t('route.reason.local', { area: districtName ?? '' });
     case 'fallback':
       return t('route.reason.fallback');
     case 'outside':
