@@ -10,7 +10,7 @@ export default defineConfig({
   define: { __PORTAL_PROFILE_STRINGS__: JSON.stringify(profileStrings(profileDir())) },
   resolve: { alias: { '@': fileURLToPath(new URL('../src', import.meta.url)) } },
   test: {
-    include: ['tests/{unit,content,flows,server}/**/*.test.ts'],
+    include: ['tests/{unit,content,flows,server,profiles}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

@@ -11,7 +11,8 @@ import ptBR from './ui/pt-BR.json';
 import id from './ui/id.json';
 import type { Locale } from './locales';
 import type { UiKey } from './messages-types';
-import type { ProfileStrings } from '@/lib/profile';
+import { fillProfile } from '@/lib/profile';
+import { profileNames } from '@/lib/profile-names';
 
 export type { UiKey } from './messages-types';
 
@@ -27,27 +28,11 @@ export const messagesSchema = z.strictObject(
 
 const files: Record<Locale, unknown> = { ja, easy, en, 'zh-Hans': zhHans, ko, vi, tl, ne, 'pt-BR': ptBR, id };
 
-/** The content profile's names per locale, read at build time by astro.config.mjs (and tests/vitest.config.ts). */
-declare const __PORTAL_PROFILE_STRINGS__: Record<string, ProfileStrings>;
-
-/**
- * Fills the profile's names into a locale's strings: `{{municipality}}`, `{{localGov}}`, `{{operator}}`
- * and `{{examplePhone}}`, and one `triage.opt.district.<area id>` per area (the wizard's options come
- * from the profile's areas). Other placeholders are left for i18next.
- */
-export function fillProfile(strings: Record<string, string>, profile: ProfileStrings): Record<string, string> {
-  const vars: Record<string, string> = profile.vars;
-  const filled = Object.fromEntries(Object.entries(strings).map(([key, value]) => [key, value.replace(/\{\{(municipality|localGov|operator|examplePhone)\}\}/g, (_, name: string) => vars[name]!)]));
-  for (const [id, name] of Object.entries(profile.districts)) filled[`triage.opt.district.${id}`] = name;
-  return filled;
-}
-
 /** Parsed UI strings of every locale, with the profile's names filled in. */
 export const messages = Object.fromEntries(
   Object.entries(files).map(([locale, file]) => {
     const parsed = messagesSchema.safeParse(file);
     if (!parsed.success) throw new Error(`src/i18n/ui/${locale}.json: ${z.prettifyError(parsed.error)}`);
-    const profile = __PORTAL_PROFILE_STRINGS__[locale.toLowerCase()] ?? __PORTAL_PROFILE_STRINGS__[locale] ?? __PORTAL_PROFILE_STRINGS__.ja!;
-    return [locale, fillProfile(parsed.data, profile)];
+    return [locale, fillProfile(parsed.data, profileNames(locale))];
   }),
 ) as Record<Locale, Record<UiKey, string>>;

@@ -50,8 +50,8 @@ export function contentPath(rel: string, dir: string = profileDir(), root = '.')
 }
 
 /**
- * The names UI strings interpolate, per locale: `{{municipality}}` (who is served: 香取市, or
- * 東地域・中南地域の9町村), `{{localGov}}` (the word in 市内 / 市外 / 市の担当課: 市, 町, 村, or 9町村),
+ * The names UI strings interpolate, per locale: `{{municipality}}` (who is served: a 市, or
+ * the towns a 社協 serves), `{{localGov}}` (the word in 市内 / 市外: 市, 町, 村, or e.g. 9町村),
  * `{{operator}}` (who runs the portal and receives what is sent) and `{{examplePhone}}`.
  * Districts are the wizard's options: `triage.opt.district.<area id>` is the area's name.
  */
@@ -87,4 +87,16 @@ export function profileStrings(dir: string = profileDir(), root = '.'): Record<s
     };
   }
   return out;
+}
+
+/**
+ * Fills the profile's names into a locale's strings: `{{municipality}}`, `{{localGov}}`, `{{operator}}`
+ * and `{{examplePhone}}`, and one `triage.opt.district.<area id>` per area (the wizard's options come
+ * from the profile's areas). Other placeholders are left for i18next.
+ */
+export function fillProfile(strings: Record<string, string>, profile: ProfileStrings): Record<string, string> {
+  const vars: Record<string, string> = profile.vars;
+  const filled = Object.fromEntries(Object.entries(strings).map(([key, value]) => [key, value.replace(/\{\{(municipality|localGov|operator|examplePhone)\}\}/g, (_, name: string) => vars[name]!)]));
+  for (const [id, name] of Object.entries(profile.districts)) filled[`triage.opt.district.${id}`] = name;
+  return filled;
 }

@@ -9,7 +9,7 @@ export const areaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   nameKana: kanaReading,
-  /** 圏域: the sphere the district belongs to, e.g. 佐原・栗源圏域. */
+  /** 圏域: the sphere the district belongs to, e.g. ○○・△△圏域. */
   sphere: z.string().min(1),
   /**
    * The region the district belongs to when the service is organised by region (青森県社協: 東地域,

@@ -7,7 +7,7 @@ import { japanesePhoneNumber, provenance } from './common';
  * UI strings fill in `municipality`, `localGov` and `operator` (src/i18n/messages.ts).
  */
 export const siteSchema = z.object({
-  /** Whom the portal serves, as sentences name it: 香取市, or 東地域・中南地域の9町村. */
+  /** Whom the portal serves, as sentences name it: a 市 (○○市), or the towns a 社協 serves (○○地域の9町村). */
   municipality: z.string().min(1),
   municipalityKana: z.string().min(1),
   /** The word in 市内 / 市外 / 市の: 市, 町, 村, or e.g. 9町村 for a service covering several. */

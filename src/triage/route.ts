@@ -78,7 +78,6 @@ export const roleIds = (role: RoleWindows): string[] => [role].flat();
  */
 export function routeWindows(input: RouteInput, windows: readonly RoutableWindow[], routing: Routing): RouteResult {
   if (input.outside) return { windows: roleWindowIds(routing.outsideWindow, windows).map((windowId) => ({ windowId, reasons: [{ kind: 'outside' }] })), coordinator: false };
-  const coordinators = new Set(roleIds(routing.coordinatorWindow));
 
   const picked = new Map<string, RoutedWindow>();
   const add = (windowId: string, reason: RouteReason) => {
@@ -91,7 +90,7 @@ export function routeWindows(input: RouteInput, windows: readonly RoutableWindow
 
   const specialist = [...new Set(input.fields)].filter((f) => f !== 'coordination');
   for (const field of specialist) {
-    const candidates = windows.filter((w) => w.fields.includes(field) && !coordinators.has(w.id));
+    const candidates = windows.filter((w) => w.fields.includes(field));
     const local = input.district ? candidates.filter((w) => servesDistrict(w, input.district!)) : candidates;
     for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
   }

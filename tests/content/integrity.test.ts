@@ -5,12 +5,13 @@ import { hotlineSchema } from '@/schemas/hotline';
 import { routingSchema } from '@/schemas/routing';
 import { windowSchema } from '@/schemas/window';
 import { frontMatter, readYaml, shared, windowFiles } from '../support/content';
+import { contentPath as cp } from '@/lib/profile';
 
 const windows = windowFiles().map(({ id, raw }) => ({ id, ...windowSchema.parse(raw) }));
 const windowIds = new Set(windows.map((w) => w.id));
-const areas = (readYaml('content/areas.yaml') as unknown[]).map((a) => areaSchema.parse(a));
-const routing = routingSchema.parse(readYaml('content/triage/routing.yaml'));
-const hotlines = (readYaml('content/hotlines.yaml') as unknown[]).map((h) => hotlineSchema.parse(h));
+const areas = (readYaml(cp('areas.yaml')) as unknown[]).map((a) => areaSchema.parse(a));
+const routing = routingSchema.parse(readYaml(cp('triage/routing.yaml')));
+const hotlines = (readYaml(cp('hotlines.yaml')) as unknown[]).map((h) => hotlineSchema.parse(h));
 const seeds = readdirSync('../shared/seeds').map((f) => shared(`seeds/${f}`)).join('\n');
 const hotlineReference = shared('reference/hotlines.md');
 
@@ -32,8 +33,8 @@ describe('references between content entries', () => {
     }
   });
   it('every window a program page refers to exists', () => {
-    for (const f of readdirSync('content/programs/ja')) {
-      for (const id of (frontMatter(`content/programs/ja/${f}`).relatedWindows as string[]) ?? []) expect(windowIds, `${f} → ${id}`).toContain(id);
+    for (const f of readdirSync(cp('programs/ja'))) {
+      for (const id of (frontMatter(cp(`programs/ja/${f}`)).relatedWindows as string[]) ?? []) expect(windowIds, `${f} → ${id}`).toContain(id);
     }
   });
   it('the routing windows exist', () => {
@@ -55,7 +56,7 @@ describe('contact facts come from the sources', () => {
   it('every file that holds a phone-like number also names its source', () => {
     const phoneLike = /(?:0\d{1,4}-\d{1,4}-\d{3,4}|#\d{4}\b)/;
     // Translations inherit the source of the Japanese entry they translate; the next test still checks their numbers.
-    const isTranslation = (path: string) => /content\/translations\/|content\/(programs|pages)\/(?!ja\/)/.test(path);
+    const isTranslation = (path: string) => /content\/(profiles\/[^/]+\/)?translations\/|content\/(profiles\/[^/]+\/)?(programs|pages)\/(?!ja\/)/.test(path);
     for (const f of contentFiles().filter((f) => phoneLike.test(f.text) && !isTranslation(f.path))) expect(f.text, f.path).toMatch(/source:|ref:/);
   });
   it('no content file holds a phone number that is not in the seeds or on the hotline list', () => {

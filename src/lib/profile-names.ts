@@ -1,0 +1,12 @@
+import type { ProfileStrings } from './profile';
+
+/** The content profile's names per locale, read at build time by astro.config.mjs (and tests/vitest.config.ts). */
+declare const __PORTAL_PROFILE_STRINGS__: Record<string, ProfileStrings>;
+
+/** The profile's names for a locale (file names such as zh-Hans, or ids such as zh-hans), else Japanese. */
+export function profileNames(locale: string): ProfileStrings {
+  return __PORTAL_PROFILE_STRINGS__[locale] ?? __PORTAL_PROFILE_STRINGS__[locale.toLowerCase()] ?? __PORTAL_PROFILE_STRINGS__.ja!;
+}
+
+/** A district id of the profile for documentation examples (the last in display order). */
+export const exampleDistrict: string = Object.keys(profileNames('ja').districts).at(-1)!;
