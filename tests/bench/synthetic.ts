@@ -30,6 +30,7 @@ export function syntheticWindows(count: number): (WindowData & { id: string })[]
       businesses: ['comprehensive'],
       operation: { form: 'outsourced', department: '福祉課' },
       serviceArea: 'citywide',
+      anyField: false,
       channels: [{ type: 'phone', number: `099-${n.slice(0, 2)}-${n.slice(2)}0` }],
       hours: { weekly: [], closed: [] },
       languages: [],

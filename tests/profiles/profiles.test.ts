@@ -11,6 +11,7 @@ import { contentPath, profileDir, profileId, profileIds } from '@/lib/profile';
 import { areaSchema } from '@/schemas/area';
 import { programSchema } from '@/schemas/program';
 import { siteSchema } from '@/schemas/site';
+import { windowSchema } from '@/schemas/window';
 import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from '@/schemas/translation';
 import { roleIds } from '@/triage/route';
 import { triage, type Answers } from '@/triage/engine';
@@ -76,7 +77,8 @@ describe.each(profileIds())('profile %s', (id) => {
       ? Object.fromEntries(readdirSync(join(dir, 'sources')).map((f) => { const text = readFileSync(join(dir, 'sources', f), 'utf8'); return [String(parse(text.split(/^---$/m)[1]!).ref), text]; }))
       : {};
     const cited = (refs: { ref: string }[]) => refs.map((d) => own[d.ref] ?? readFileSync(join(process.env.SHARED_ROOT ?? '..', d.ref), 'utf8')).join('\n');
-    for (const w of windows) {
+    for (const { id: wid } of windows) {
+      const w = { id: wid, ...windowSchema.parse(readYaml(`${path('windows')}/${wid}.yaml`)) };
       const text = cited(w.source.documents);
       for (const c of w.channels) if ('number' in c) expect(text, `${w.id}: ${c.number}`).toContain(c.number);
       if (w.address) expect(text, `${w.id}: ${w.address.text}`).toContain(w.address.text);
