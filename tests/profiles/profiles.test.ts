@@ -90,6 +90,10 @@ describe.each(profileIds())('profile %s', (id) => {
   it('translates every window and district into every locale, with the program and policy pages', () => {
     for (const locale of locales.filter((l) => l !== 'ja')) {
       const tr = contentTranslationSchema.parse(readYaml(`${path('translations')}/${locale}.yaml`));
+      // No phone-like number the Japanese content does not have.
+      const japanese = [...readdirSync(path('windows')).map((f) => readFileSync(`${path('windows')}/${f}`, 'utf8')), ...['hotlines.yaml', 'places.yaml', 'site.yaml'].map((f) => readFileSync(path(f), 'utf8'))].join('\n');
+      const added = (JSON.stringify(tr).match(/\d[\d-]{5,}\d/g) ?? []).filter((n) => !japanese.includes(n));
+      expect(added, locale).toEqual([]);
       expect(Object.keys(tr.windows).sort(), locale).toEqual([...windowIds].sort());
       expect(Object.keys(tr.areas).sort(), locale).toEqual(areas.map((a) => a.id).sort());
       for (const [wid, w] of Object.entries(tr.windows)) {
