@@ -2,6 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { defaultLocale, localeInfo, type Locale } from '@/i18n/locales';
 import type { ConsultationWindow } from '@/schemas/window';
 import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
+import { withDistricts } from '@/triage/districts';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
 
 /**
@@ -100,7 +101,7 @@ export async function loadHotlines(locale: Locale = defaultLocale) {
     .sort((a, b) => a.order - b.order);
 }
 
-/** The municipality profile. */
+/** The municipality profile's site settings (content/profiles/<id>/site.yaml). */
 export async function loadSite(locale: Locale = defaultLocale) {
   const entry = await getEntry('site', 'site');
   if (!entry) throw new Error('content/site.yaml is missing');
@@ -156,5 +157,6 @@ export async function loadPlaces(locale: Locale = defaultLocale) {
 export async function loadTriageContent(locale: Locale = defaultLocale): Promise<TriageData> {
   const [flow, routing] = [await getEntry('flow', 'flow'), await getEntry('routing', 'routing')];
   if (!flow || !routing) throw new Error('content/triage/flow.yaml or routing.yaml is missing');
-  return { flow: flow.data, routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
+  const areaIds = (await loadAreas()).map((a) => a.id);
+  return { flow: withDistricts(flow.data, areaIds), routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
 }

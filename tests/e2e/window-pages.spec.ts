@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { telHref } from '../../src/lib/phone';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { contentPath as cp } from '@/lib/profile';
 
 interface WindowFile { name: string; channels: { type: string; number?: string }[]; hours?: { weekly?: unknown[] }; address?: unknown }
-const windows = readdirSync('content/windows').map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(`content/windows/${f}`, 'utf8')) as WindowFile) }));
+const windows = readdirSync(cp('windows')).map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(cp(`windows/${f}`), 'utf8')) as WindowFile) }));
 
 for (const w of windows) {
   test(`${w.id}: facts, tap-to-call, missing facts said plainly, source`, async ({ page }) => {
