@@ -2,7 +2,8 @@
 // zod schemas in src/schemas. Nothing else lives here.
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
-import { contentPath } from './lib/profile';
+import { basename } from 'node:path';
+import { contentPath, profileDir, sharedContent } from './lib/profile';
 import { areaSchema } from './schemas/area';
 import { flowSchema } from './schemas/flow';
 import { hotlineSchema } from './schemas/hotline';
@@ -23,9 +24,17 @@ const windows = defineCollection({
 });
 const areas = defineCollection({ loader: file(contentPath('areas.yaml')), schema: areaSchema });
 const hotlines = defineCollection({ loader: file(contentPath('hotlines.yaml')), schema: hotlineSchema });
-/** sources/<id>.md: the documents the facts were checked against (front matter + the text as published). */
+/**
+ * sources/<id>.md: the documents the facts were checked against (front matter + the text as published).
+ * The profile's own documents and the shared ones (national hotlines' sources) form one collection,
+ * keyed by file name, so an entry cites a document by id wherever it sits.
+ */
 const sources = defineCollection({
-  loader: glob({ pattern: '*.md', base: contentPath('sources') }),
+  loader: glob({
+    pattern: [...new Set([`${profileDir()}/sources/*.md`, `${sharedContent}/sources/*.md`])],
+    base: '.',
+    generateId: ({ entry }) => basename(entry, '.md'),
+  }),
   schema: sourceSchema,
 });
 const places = defineCollection({ loader: file(contentPath('places.yaml')), schema: placeSchema });

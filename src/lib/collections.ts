@@ -77,7 +77,7 @@ export async function loadSources(ids: readonly string[], locale: Locale): Promi
   return Promise.all(
     ids.map(async (id) => {
       const entry = await getEntry('sources', id);
-      if (!entry) throw new Error(`content/sources/${id}.md is missing (named as a source)`);
+      if (!entry) throw new Error(`source "${id}" is missing: no sources/${id}.md in the profile or in content/sources/`);
       const s = entry.data;
       const dated = s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined) : undefined;
       return { title: say(s.title), publisher: s.publisher && say(s.publisher), date: dated, url: s.url };

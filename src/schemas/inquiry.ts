@@ -52,7 +52,7 @@ export function inquiryValues(raw: Record<string, unknown>, exact = false): Reco
 }
 
 /** Fields every inquiry must carry whatever else it says (required and never hidden): the API's required list. */
-export const alwaysRequiredFields = inquiryFields.filter((f) => f.required && !f.when).map((f) => f.name);
+export const alwaysRequiredFields = inquiryFields.filter((f) => f.required && !('when' in f && f.when)).map((f) => f.name);
 
 const byName = new Map<string, InquiryField>(inquiryFields.map((f) => [f.name, f]));
 

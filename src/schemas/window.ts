@@ -41,8 +41,8 @@ export const windowSchema = z.object({
   /** Short plain-language description of what the window does, from the sources. */
   summary: z.string().min(1),
   /**
-   * What the window does, in one line a resident understands without knowing its name (「香取CCC」 and
-   * 「多機関協働チーム」 say nothing to most people). Shown on every directory card.
+   * What the window does, in one line a resident understands without knowing its name (an acronym or
+   * 「多機関協働チーム」 says nothing to most people). Shown on every directory card.
    */
   lead: z.string().min(1).max(40, { message: 'one line: at most 40 characters' }),
   fields: z.array(fieldId).min(1, { message: 'list at least one field (elderly, disability, children, poverty, coordination)' }),

@@ -62,6 +62,7 @@ export function troublesOverlap(fields: readonly FieldId[], complex = false): bo
   return complex || new Set(fields.filter((f) => f !== 'coordination')).size >= 2;
 }
 
+/**
  * The window(s) of a role (coordinator, fallback, outside) for a district: a single id as it is;
  * from a list, those serving the district, or all when the district is unknown or none serves it.
  */

@@ -16,6 +16,7 @@ import { contentTranslationSchema, pageTranslationSchema, programTranslationSche
 import { roleIds } from '@/triage/route';
 import { triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
+import { sourceFiles, windowFiles } from '../support/content';
 
 const readYaml = (p: string): unknown => parse(readFileSync(p, 'utf8'));
 const frontMatter = (p: string) => parse(readFileSync(p, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
@@ -71,14 +72,11 @@ describe.each(profileIds())('profile %s', (id) => {
   });
 
   it("takes every phone and FAX number, and every address, from the documents the entry cites", () => {
-    // A cited document is read from the profile's own sources/ (front matter `ref`) when it has it there,
-    // else from shared/ beside the clone (SHARED_ROOT overrides where that is).
-    const own = existsSync(join(dir, 'sources'))
-      ? Object.fromEntries(readdirSync(join(dir, 'sources')).map((f) => { const text = readFileSync(join(dir, 'sources', f), 'utf8'); return [String(parse(text.split(/^---$/m)[1]!).ref), text]; }))
-      : {};
-    const cited = (refs: { ref: string }[]) => refs.map((d) => own[d.ref] ?? readFileSync(join(process.env.SHARED_ROOT ?? '..', d.ref), 'utf8')).join('\n');
-    for (const { id: wid } of windows) {
-      const w = { id: wid, ...windowSchema.parse(readYaml(`${path('windows')}/${wid}.yaml`)) };
+    // The profile's own sources/ and the shared content/sources/, both in the repo.
+    const sources = sourceFiles(dir);
+    const cited = (ids: readonly string[]) => ids.map((d) => sources.get(d)?.text ?? '').join('\n');
+    for (const w of windowFiles(dir).map(({ id, raw }) => ({ id, ...windowSchema.parse(raw) }))) {
+      for (const d of w.source.documents) expect([...sources.keys()], `${w.id} → ${d}`).toContain(d);
       const text = cited(w.source.documents);
       for (const c of w.channels) if ('number' in c) expect(text, `${w.id}: ${c.number}`).toContain(c.number);
       if (w.address) expect(text, `${w.id}: ${w.address.text}`).toContain(w.address.text);

@@ -45,7 +45,7 @@ describe('search ranking', () => {
 });
 
 describe('searches that lead to a verified hotline', () => {
-  const hotlines = parse(readFileSync('content/hotlines.yaml', 'utf8')) as { id: string; number: string; topics: string[] }[];
+  const hotlines = parse(readFileSync(cp('hotlines.yaml'), 'utf8')) as { id: string; number: string; topics: string[] }[];
   it.each(hotlineQueries)('"$query" leads to the $topic numbers ($why)', ({ query, topic }) => {
     expect(hotlineTopicsFor(query, index.synonyms)).toContain(topic);
   });
