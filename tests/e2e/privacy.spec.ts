@@ -119,6 +119,9 @@ test.describe('without JavaScript', () => {
       await page.locator('#nojs-who-family').check();
       await page.locator('#nojs-district-omigawa').check();
       await page.locator(`#nojs-troubles-${trouble.id}`).check();
+      // The questions every path asks (no askWhen) must be answered, or the form comes back with errors.
+      await page.locator('#nojs-age-middle').check();
+      await page.locator('#nojs-household-none').check();
       await page.getByRole('button', { name: '結果を見る' }).click();
       await expect(page.getByRole('heading', { level: 1 }), trouble.id).toHaveText('相談先さがしの結果');
       expect(new URL(page.url()).search, trouble.id).toBe('');
