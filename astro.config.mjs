@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
+import { profileDir, profileId, profileStrings } from './src/lib/profile.ts';
 
 // Static pages by default; only routes that opt out with `prerender = false`
 // (src/pages/api/*) are rendered per request by the standalone node server.
@@ -20,6 +21,12 @@ export default defineConfig({
   build: { inlineStylesheets: 'always', format: 'directory' },
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
+  // One content cache per profile: a build of one profile after another would otherwise start from the
+  // other's entries (same ids, other files) and warn of duplicates.
+  cacheDir: `./node_modules/.astro/profile-${profileId()}`,
+  // The content profile (PORTAL_PROFILE, default in content/profiles/profiles.yaml): its names are
+  // filled into the UI strings (src/i18n/messages.ts); its content is read by src/content.config.ts.
+  vite: { define: { __PORTAL_PROFILE_STRINGS__: JSON.stringify(profileStrings(profileDir())) } },
   // No code blocks on this site; Shiki's inline styles would also clash with the CSP.
   markdown: { syntaxHighlight: false },
   security: {

@@ -1,6 +1,9 @@
-// Wires the top-level content/ folder to the zod schemas in src/schemas. Nothing else lives here.
+// Wires the selected content profile (src/lib/profile.ts: PORTAL_PROFILE, else the default) to the
+// zod schemas in src/schemas. Nothing else lives here.
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
+import { basename } from 'node:path';
+import { contentPath, profileDir, sharedContent } from './lib/profile';
 import { areaSchema } from './schemas/area';
 import { flowSchema } from './schemas/flow';
 import { hotlineSchema } from './schemas/hotline';
@@ -16,37 +19,45 @@ import { verifiedHotlineListSchema } from './schemas/verified-hotline';
 import { windowSchema } from './schemas/window';
 
 const windows = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/windows' }),
+  loader: glob({ pattern: '*.yaml', base: contentPath('windows') }),
   schema: windowSchema,
 });
-const areas = defineCollection({ loader: file('content/areas.yaml'), schema: areaSchema });
-const hotlines = defineCollection({ loader: file('content/hotlines.yaml'), schema: hotlineSchema });
-/** content/sources/<id>.md: the documents the facts were checked against (front matter + the text as published). */
+const areas = defineCollection({ loader: file(contentPath('areas.yaml')), schema: areaSchema });
+const hotlines = defineCollection({ loader: file(contentPath('hotlines.yaml')), schema: hotlineSchema });
+/**
+ * sources/<id>.md: the documents the facts were checked against (front matter + the text as published).
+ * The profile's own documents and the shared ones (national hotlines' sources) form one collection,
+ * keyed by file name, so an entry cites a document by id wherever it sits.
+ */
 const sources = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/sources' }),
+  loader: glob({
+    pattern: [...new Set([`${profileDir()}/sources/*.md`, `${sharedContent}/sources/*.md`])],
+    base: '.',
+    generateId: ({ entry }) => basename(entry, '.md'),
+  }),
   schema: sourceSchema,
 });
-const places = defineCollection({ loader: file('content/places.yaml'), schema: placeSchema });
+const places = defineCollection({ loader: file(contentPath('places.yaml')), schema: placeSchema });
 const programs = defineCollection({
-  loader: glob({ pattern: 'ja/*.md', base: './content/programs' }),
+  loader: glob({ pattern: 'ja/*.md', base: contentPath('programs') }),
   schema: programSchema,
 });
 /** Program pages in the other locales (id "en/about"); order, sources and links come from ja. */
 const programTranslations = defineCollection({
-  loader: glob({ pattern: ['*/*.md', '!ja/*.md'], base: './content/programs' }),
+  loader: glob({ pattern: ['*/*.md', '!ja/*.md'], base: contentPath('programs') }),
   schema: programTranslationSchema,
 });
 const pages = defineCollection({
-  loader: glob({ pattern: 'ja/*.md', base: './content/pages' }),
+  loader: glob({ pattern: 'ja/*.md', base: contentPath('pages') }),
   schema: pageSchema,
 });
 const pageTranslations = defineCollection({
-  loader: glob({ pattern: ['*/*.md', '!ja/*.md'], base: './content/pages' }),
+  loader: glob({ pattern: ['*/*.md', '!ja/*.md'], base: contentPath('pages') }),
   schema: pageTranslationSchema,
 });
 /** content/translations/<locale>.yaml: window, district, hotline, place and site texts per locale. */
 const translations = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/translations' }),
+  loader: glob({ pattern: '*.yaml', base: contentPath('translations') }),
   schema: contentTranslationSchema,
 });
 
@@ -75,16 +86,16 @@ function yamlList(path: string) {
     return (parse(await readFile(path, 'utf8')) as object[]).map((item, i) => ({ id: String(i), ...item }));
   };
 }
-const site = defineCollection({ loader: singleYaml('content/site.yaml', 'site'), schema: siteSchema });
-const routing = defineCollection({ loader: singleYaml('content/triage/routing.yaml', 'routing'), schema: routingSchema });
+const site = defineCollection({ loader: singleYaml(contentPath('site.yaml'), 'site'), schema: siteSchema });
+const routing = defineCollection({ loader: singleYaml(contentPath('triage/routing.yaml'), 'routing'), schema: routingSchema });
 
 /** Validated at build so a malformed list stops it; read by the facts test. */
 const verifiedHotlines = defineCollection({
-  loader: singleYaml('content/sources/national-hotlines.yaml', 'national-hotlines'),
+  loader: singleYaml(contentPath('sources/national-hotlines.yaml'), 'national-hotlines'),
   schema: verifiedHotlineListSchema,
 });
 
-const flow = defineCollection({ loader: singleYaml('content/triage/flow.yaml', 'flow'), schema: flowSchema });
-const synonyms = defineCollection({ loader: yamlList('content/search/synonyms.yaml'), schema: synonymSchema });
+const flow = defineCollection({ loader: singleYaml(contentPath('triage/flow.yaml'), 'flow'), schema: flowSchema });
+const synonyms = defineCollection({ loader: yamlList(contentPath('search/synonyms.yaml')), schema: synonymSchema });
 
 export const collections = { windows, areas, hotlines, sources, verifiedHotlines, places, programs, programTranslations, site, routing, synonyms, pages, pageTranslations, translations, flow };

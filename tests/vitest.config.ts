@@ -1,13 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { profileDir, profileStrings } from '../src/lib/profile';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root,
+  // The same profile names the build fills into UI strings (astro.config.mjs).
+  define: { __PORTAL_PROFILE_STRINGS__: JSON.stringify(profileStrings(profileDir())) },
   resolve: { alias: { '@': fileURLToPath(new URL('../src', import.meta.url)) } },
   test: {
-    include: ['tests/{unit,content,flows,server}/**/*.test.ts'],
+    include: ['tests/{unit,content,flows,server,profiles}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

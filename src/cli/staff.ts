@@ -1,5 +1,5 @@
 // Staff accounts (issue 15).
-//   npm run staff -- add <login> --name 佐藤 --role staff --windows sawara-houkatsu,omigawa-houkatsu
+//   npm run staff -- add <login> --name 佐藤 --role staff --windows <window id>,<window id>
 //       prints a one-time enrolment link, valid for 24 hours
 //   npm run staff -- add <login> --name … --role admin --password-stdin --totp-secret <BASE32>
 //       a fully enrolled account, no link (the first admin; automated checks)
@@ -8,8 +8,11 @@
 //   npm run staff -- code <BASE32>      the current TOTP code for a secret (scripts signing in)
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite. SITE_URL sets the link's address.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
+import { contentPath, profileDir, profileId } from '@/lib/profile';
 import { staffLoginSchema, staffRoles, windowRoles, ANY_WINDOW, type StaffRole } from '@/schemas/staff';
 import { hashPassword, MIN_PASSWORD_LENGTH, newTotpSecret, openEnrolment, totpNow } from '@/server/staff/auth';
 import { openSqliteStore } from '@/server/store/sqlite';
@@ -23,7 +26,11 @@ const { positionals, values } = parseArgs({
 const [command, arg] = positionals;
 const site = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, '');
 const link = (token: string) => `${site}/staff/enrol/${token}/`;
-const windowIds = () => readdirSync(new URL('../../content/windows/', import.meta.url)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+/** The project root, so the command works from any folder. */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The window files of the selected profile (PORTAL_PROFILE, else the default). */
+const windowsDir = () => contentPath('windows', profileDir(profileId(process.env, root), root), root);
+const windowIds = () => readdirSync(join(root, windowsDir())).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
 
 function fail(message: string): never {
   console.error(message);
@@ -44,7 +51,7 @@ async function main(): Promise<number> {
         const windows = (values.windows ?? '').split(',').filter(Boolean);
         if (windowRoles.includes(role) && windows.length === 0) fail(`--windows is required for ${role}`);
         const unknown = windows.filter((w) => !windowIds().includes(w));
-        if (unknown.length) fail(`unknown window: ${unknown.join(', ')} (see content/windows/)`);
+        if (unknown.length) fail(`unknown window: ${unknown.join(', ')} (see ${windowsDir()}/)`);
         const memberships = windowRoles.includes(role) ? windows.map((window) => ({ role, window })) : [{ role, window: ANY_WINDOW }];
         const account = store.staff.create({ login: arg, name: values.name, memberships });
         store.staff.audit({ ...actor, action: 'account.add', target: arg, detail: { role, windows } });

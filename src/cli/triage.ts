@@ -1,5 +1,5 @@
 // Prints the triage engine's result for given answers as JSON, for staff and for testing the flow.
-//   npm run -s triage -- '{"who":"family","age":"youth","household":["senior"],"district":"yamada","troubles":["withdrawn"]}'
+//   npm run -s triage -- '{"who":"family","age":"youth","household":["senior"],"district":"unknown","troubles":["withdrawn"]}'
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { useTranslations } from '@/i18n';
@@ -7,10 +7,11 @@ import { areaSchema } from '@/schemas/area';
 import { triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 import { reasonText } from '@/triage/reasons';
+import { contentPath as cp } from '@/lib/profile';
 
 const input = process.argv[2];
 if (!input) {
-  console.error('usage: npm run -s triage -- \'{"who":"self","district":"sawara","troubles":["forgetful"]}\'');
+  console.error('usage: npm run -s triage -- \'{"who":"self","district":"unknown","troubles":["forgetful"]}\'');
   process.exit(2);
 }
 let answers: Answers;
@@ -23,7 +24,7 @@ try {
 
 const data = loadTriageData();
 const t = useTranslations('ja');
-const areas = (parse(readFileSync('content/areas.yaml', 'utf8')) as unknown[]).map((a) => areaSchema.parse(a));
+const areas = (parse(readFileSync(cp('areas.yaml'), 'utf8')) as unknown[]).map((a) => areaSchema.parse(a));
 const result = triage(data, answers);
 const districtName = areas.find((a) => a.id === result.district)?.name;
 

@@ -11,6 +11,8 @@ import ptBR from './ui/pt-BR.json';
 import id from './ui/id.json';
 import type { Locale } from './locales';
 import type { UiKey } from './messages-types';
+import { fillProfile } from '@/lib/profile';
+import { profileNames } from '@/lib/profile-names';
 
 export type { UiKey } from './messages-types';
 
@@ -26,11 +28,11 @@ export const messagesSchema = z.strictObject(
 
 const files: Record<Locale, unknown> = { ja, easy, en, 'zh-Hans': zhHans, ko, vi, tl, ne, 'pt-BR': ptBR, id };
 
-/** Parsed UI strings of every locale. */
+/** Parsed UI strings of every locale, with the profile's names filled in. */
 export const messages = Object.fromEntries(
   Object.entries(files).map(([locale, file]) => {
     const parsed = messagesSchema.safeParse(file);
     if (!parsed.success) throw new Error(`src/i18n/ui/${locale}.json: ${z.prettifyError(parsed.error)}`);
-    return [locale, parsed.data];
+    return [locale, fillProfile(parsed.data, profileNames(locale))];
   }),
 ) as Record<Locale, Record<UiKey, string>>;

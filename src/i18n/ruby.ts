@@ -2,7 +2,7 @@
  * Ruby (furigana) notation for やさしい日本語 text.
  *
  * Translators write the reading after the word, as in Japanese publishing (青空文庫 style):
- * `相談《そうだん》` covers the run of kanji just before 《, and `｜香取市《かとりし》` marks the start
+ * `相談《そうだん》` covers the run of kanji just before 《, and `｜市役所《しやくしょ》` marks the start
  * of the base explicitly. The notation is turned into <ruby> where text is shown and removed where
  * only plain text fits (attributes, <title>, <option>). Zod-free and DOM-free: used by the build,
  * the server and the islands.

@@ -7,7 +7,7 @@ export function servesDistrict(window: Pick<ConsultationWindow, 'serviceArea'>, 
 
 /**
  * Windows that serve a district, derived from each window's serviceArea so the
- * assignment (佐原・栗源 → 佐原地域包括, 小見川・山田 → 小見川地域包括) is written once.
+ * assignment (which 地域包括支援センター takes which districts) is written once.
  */
 export function windowsServing<W extends Pick<ConsultationWindow, 'serviceArea'>>(windows: readonly W[], districtId: string): W[] {
   return windows.filter((w) => servesDistrict(w, districtId));

@@ -2,6 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { defaultLocale, localeInfo, type Locale } from '@/i18n/locales';
 import type { ConsultationWindow } from '@/schemas/window';
 import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
+import { withDistricts } from '@/triage/districts';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
 
 /**
@@ -76,7 +77,7 @@ export async function loadSources(ids: readonly string[], locale: Locale): Promi
   return Promise.all(
     ids.map(async (id) => {
       const entry = await getEntry('sources', id);
-      if (!entry) throw new Error(`content/sources/${id}.md is missing (named as a source)`);
+      if (!entry) throw new Error(`source "${id}" is missing: no sources/${id}.md in the profile or in content/sources/`);
       const s = entry.data;
       const dated = s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined) : undefined;
       return { title: say(s.title), publisher: s.publisher && say(s.publisher), date: dated, url: s.url };
@@ -100,7 +101,7 @@ export async function loadHotlines(locale: Locale = defaultLocale) {
     .sort((a, b) => a.order - b.order);
 }
 
-/** The municipality profile. */
+/** The municipality profile's site settings (content/profiles/<id>/site.yaml). */
 export async function loadSite(locale: Locale = defaultLocale) {
   const entry = await getEntry('site', 'site');
   if (!entry) throw new Error('content/site.yaml is missing');
@@ -156,5 +157,6 @@ export async function loadPlaces(locale: Locale = defaultLocale) {
 export async function loadTriageContent(locale: Locale = defaultLocale): Promise<TriageData> {
   const [flow, routing] = [await getEntry('flow', 'flow'), await getEntry('routing', 'routing')];
   if (!flow || !routing) throw new Error('content/triage/flow.yaml or routing.yaml is missing');
-  return { flow: flow.data, routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
+  const areaIds = (await loadAreas()).map((a) => a.id);
+  return { flow: withDistricts(flow.data, areaIds), routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
 }

@@ -1,5 +1,5 @@
 /**
- * The `tel:` URI for a number as printed (0478-50-1231, 110, #8008).
+ * The `tel:` URI for a number as printed (012-345-6789, 110, #8008).
  * Hyphens are dropped; '#' must be percent-encoded or the browser treats it as a fragment.
  */
 export function telHref(number: string): string {

@@ -9,8 +9,13 @@ export const areaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   nameKana: kanaReading,
-  /** 圏域: the sphere the district belongs to, e.g. 佐原・栗源圏域. */
+  /** 圏域: the sphere the district belongs to, e.g. ○○・△△圏域. */
   sphere: z.string().min(1),
+  /**
+   * The region the district belongs to when the service is organised by region (青森県社協: 東地域,
+   * 中南地域). Shown to residents; which windows serve it is still read from each window's serviceArea.
+   */
+  region: z.string().min(1).optional(),
   order: z.number().int(),
   source: provenance,
 });

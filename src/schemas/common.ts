@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Lower-case slug used for every content id (file names, URLs, references). */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a lower-case slug such as "sawara-houkatsu"' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a lower-case slug such as "kita-houkatsu"' });
 
 /** Hiragana reading (よみがな) of a Japanese name, spaces allowed. */
 export const kanaReading = z
@@ -11,12 +11,12 @@ export const kanaReading = z
   .regex(/^[\u3041-\u309f\u30fc\s・]+$/, { message: 'must be written in hiragana (e.g. "かとりし")' });
 
 /**
- * A Japanese subscriber number written with hyphens, as printed in the seeds (e.g. 0478-50-1231),
+ * A Japanese subscriber number written with hyphens, as printed in the seeds (e.g. 012-345-6789),
  * or a toll-free 0120 number. Short service codes (110, #8008) are a separate type in hotline.ts.
  */
 export const japanesePhoneNumber = z
   .string()
-  .regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, { message: 'must be a Japanese phone number with hyphens, e.g. 0478-50-1209' });
+  .regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, { message: 'must be a Japanese phone number with hyphens, e.g. 012-345-6789' });
 
 /**
  * Where a fact came from and when a person last checked it (HSDS assured_date).

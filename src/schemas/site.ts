@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { japanesePhoneNumber, provenance } from './common';
 
-/** The municipality profile: who runs the portal and how to reach the responsible section. */
+/**
+ * A content profile's site settings: whom the portal serves, who runs it and how to reach the
+ * responsible section. A profile may be one 市・町・村, or a 社会福祉協議会 serving several.
+ * UI strings fill in `municipality`, `localGov` and `operator` (src/i18n/messages.ts).
+ */
 export const siteSchema = z.object({
+  /** Whom the portal serves, as sentences name it: a 市 (○○市), or the towns a 社協 serves (○○地域の9町村). */
   municipality: z.string().min(1),
   municipalityKana: z.string().min(1),
+  /** The word in 市内 / 市外 / 市の: 市, 町, 村, or e.g. 9町村 for a service covering several. */
+  localGov: z.string().min(1),
+  /** Who runs the portal and receives what is sent: the municipality, or e.g. a 社会福祉協議会. */
+  operator: z.string().min(1),
   department: z.string().min(1),
-  postalCode: z.string().regex(/^\d{3}-\d{4}$/),
+  /** Left out when the sources give none (the footer then shows the address alone). */
+  postalCode: z.string().regex(/^\d{3}-\d{4}$/).optional(),
   address: z.string().min(1),
   phone: japanesePhoneNumber,
-  fax: japanesePhoneNumber,
-  email: z.email(),
+  fax: japanesePhoneNumber.optional(),
+  email: z.email().optional(),
   officialPage: z.string().min(1),
   source: provenance,
 });

@@ -50,7 +50,8 @@ export const contentTranslationSchema = z.strictObject({
     z.string(),
     z.strictObject({ name: text, location: text.optional(), count: text.optional(), department: text.optional(), operator: text.optional(), description: text }),
   ),
-  site: z.strictObject({ municipality: text, department: text, address: text }),
+  /** `localName`, `localGov` and `operator` are filled into UI strings (see src/schemas/site.ts). */
+  site: z.strictObject({ municipality: text, localName: text, localGov: text, operator: text, department: text, address: text }),
   /**
    * A cited source's title or publisher as this locale writes it, keyed by the Japanese text in
    * content/sources/. They are cited as published, so most locales leave them out; やさしい日本語 adds readings.

@@ -41,20 +41,27 @@ export const windowSchema = z.object({
   /** Short plain-language description of what the window does, from the sources. */
   summary: z.string().min(1),
   /**
-   * What the window does, in one line a resident understands without knowing its name (「香取CCC」 and
-   * 「多機関協働チーム」 say nothing to most people). Shown on every directory card.
+   * What the window does, in one line a resident understands without knowing its name (an acronym or
+   * 「多機関協働チーム」 says nothing to most people). Shown on every directory card.
    */
   lead: z.string().min(1).max(40, { message: 'one line: at most 40 characters' }),
   fields: z.array(fieldId).min(1, { message: 'list at least one field (elderly, disability, children, poverty, coordination)' }),
   businesses: z.array(businessId).default([]),
   operation: z.object({
-    form: operationForm,
+    /** 委託 / 直営 / 共同; left out when the sources do not say (a 社協's own 心配ごと相談所). */
+    form: operationForm.optional(),
+    /** Who runs it when not the municipality itself (a 社会福祉協議会, a 社会福祉法人 …). */
     operator: z.string().optional(),
-    /** 所管課: the city department responsible. */
-    department: z.string().min(1),
+    /** 所管課: the municipal department responsible; left out when the sources name none. */
+    department: z.string().min(1).optional(),
   }),
   /** District ids from content/areas, or "citywide". The single source of who serves where. */
   serviceArea: z.union([z.literal('citywide'), z.array(slug).min(1)]),
+  /**
+   * Takes a trouble of any field from the residents of its serviceArea (a town's 心配ごと相談所): when
+   * the person's district is known, it is offered beside the specialist windows.
+   */
+  anyField: z.boolean().default(false),
   channels: z.array(channel).min(1, { message: 'a window needs at least one contact channel' }),
   hours,
   address: z.object({ postalCode: z.string().regex(/^\d{3}-\d{4}$/).optional(), text: z.string().min(1) }).optional(),

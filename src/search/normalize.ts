@@ -4,7 +4,7 @@ import { toHiragana } from 'wanakana';
  * Folds the ways residents type the same word into one form, for both the index and queries:
  * - NFKC: half-width kana (ｶｲｺﾞ) → full-width, full-width digits and letters (０４７８) → ASCII;
  * - katakana → hiragana (カイゴ → かいご) with wanakana, leaving Latin letters alone;
- * - lower case; hyphens, dashes and spaces between digits removed so 0478-50-1919 matches 0478501919;
+ * - lower case; hyphens, dashes and spaces between digits removed so 012-345-6789 matches 0123456789;
  * - spaces collapsed.
  */
 export function normalizeText(input: string): string {

@@ -4,7 +4,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const entry = new URL('../../dist/server/entry.mjs', import.meta.url).href;
+/** The build to serve: dist/, or another output folder (the tests serve a second profile from dist-<id>/). */
+const distDir = process.env.PORTAL_DIST ?? 'dist';
+if (!/^[a-z0-9-]+$/.test(distDir)) throw new Error(`PORTAL_DIST must be a folder name in the project, not "${distDir}"`);
+const entry = new URL(`../../${distDir}/server/entry.mjs`, import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
 
 /**

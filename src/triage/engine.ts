@@ -19,15 +19,15 @@ export interface TriageData {
 }
 
 /** The part of a window the wizard shows (pages pass only this to the island, to keep it small). */
-export type TriageWindow = Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'fields' | 'serviceArea' | 'channels' | 'hours' | 'callScript'> & {
+export type TriageWindow = Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'fields' | 'serviceArea' | 'anyField' | 'channels' | 'hours' | 'callScript'> & {
   /** The name's meaning in the page's language (content/translations), beside the Japanese name. */
   nameMeaning?: string;
 };
 
 /** Picks the TriageWindow part of a full window. */
 export function toTriageWindow(w: ConsultationWindow & { nameMeaning?: string }): TriageWindow {
-  const { id, name, nameKana, fields, serviceArea, channels, hours, callScript, nameMeaning } = w;
-  return { id, name, nameKana, fields, serviceArea, channels, hours, callScript, ...(nameMeaning ? { nameMeaning } : {}) };
+  const { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript, nameMeaning } = w;
+  return { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript, ...(nameMeaning ? { nameMeaning } : {}) };
 }
 
 /** The troubles ticked, as flow entries (unknown ids are ignored). */

@@ -1,25 +1,28 @@
-// Reads and validates the triage data from content/ on the server side (CLI and tests).
+// Reads and validates the triage data of a content profile on the server side (CLI and tests).
 // Never imported by the island: pages pass the data they need as props.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
+import { contentPath, profileDir } from '@/lib/profile';
+import { areaSchema } from '@/schemas/area';
 import { flowSchema } from '@/schemas/flow';
 import { hotlineSchema } from '@/schemas/hotline';
 import { routingSchema } from '@/schemas/routing';
 import { windowSchema } from '@/schemas/window';
+import { withDistricts } from './districts';
 import type { TriageData } from './engine';
 
-const read = (root: string, path: string) => parse(readFileSync(join(root, path), 'utf8'));
-
-/** Loads flow, routing, windows and hotlines from a content folder (default: ./content). */
-export function loadTriageData(root = 'content'): TriageData {
+/** Loads flow, routing, windows and hotlines of a profile folder (default: the selected profile's). */
+export function loadTriageData(dir = profileDir()): TriageData {
+  const read = (rel: string) => parse(readFileSync(contentPath(rel, dir), 'utf8'));
+  const windowsDir = contentPath('windows', dir);
+  const areaIds = (read('areas.yaml') as unknown[]).map((a) => areaSchema.parse(a)).sort((a, b) => a.order - b.order).map((a) => a.id);
   return {
-    flow: flowSchema.parse(read(root, 'triage/flow.yaml')),
-    routing: routingSchema.parse(read(root, 'triage/routing.yaml')),
-    windows: readdirSync(join(root, 'windows'))
+    flow: withDistricts(flowSchema.parse(read('triage/flow.yaml')), areaIds),
+    routing: routingSchema.parse(read('triage/routing.yaml')),
+    windows: readdirSync(windowsDir)
       .filter((f) => f.endsWith('.yaml'))
-      .map((f) => ({ id: f.replace(/\.yaml$/, ''), ...windowSchema.parse(read(root, `windows/${f}`)) }))
+      .map((f) => ({ id: f.replace(/\.yaml$/, ''), ...windowSchema.parse(parse(readFileSync(`${windowsDir}/${f}`, 'utf8'))) }))
       .sort((a, b) => a.order - b.order),
-    hotlines: (read(root, 'hotlines.yaml') as unknown[]).map((h) => hotlineSchema.parse(h)),
+    hotlines: (read('hotlines.yaml') as unknown[]).map((h) => hotlineSchema.parse(h)),
   };
 }

@@ -18,6 +18,8 @@ export function reasonText(t: Translate, reason: RouteReason, districtName?: str
     case 'coordinator':
       // Say the troubles overlap only when they do (「わからない」 alone brings the team in too).
       return t(reason.overlap ? 'route.reason.coordinator' : 'route.reason.coordinatorUnsure');
+    case 'local':
+      return t('route.reason.local', { area: districtName ?? '' });
     case 'fallback':
       return t('route.reason.fallback');
     case 'outside':

@@ -1,5 +1,5 @@
 import { servesDistrict } from '@/lib/areas';
-import type { Routing } from '@/schemas/routing';
+import type { RoleWindows, Routing } from '@/schemas/routing';
 import type { FieldId } from '@/schemas/taxonomy';
 import type { ConsultationWindow } from '@/schemas/window';
 
@@ -12,6 +12,8 @@ export type RouteReason =
   | { kind: 'chosen' }
   /** `overlap`: the troubles overlap (troublesOverlap); otherwise the resident did not know where to turn. */
   | { kind: 'coordinator'; overlap: boolean }
+  /** A local window that takes any trouble from residents of the district (心配ごと相談所). */
+  | { kind: 'local' }
   | { kind: 'fallback' }
   /** The person lives outside the municipality: the general number, and their own municipality is the place to ask. */
   | { kind: 'outside' }
@@ -24,7 +26,7 @@ export interface RoutedWindow {
 }
 
 /** The part of a window that routing reads. */
-export type RoutableWindow = Pick<ConsultationWindow, 'id' | 'fields' | 'serviceArea'>;
+export type RoutableWindow = Pick<ConsultationWindow, 'id' | 'fields' | 'serviceArea'> & Partial<Pick<ConsultationWindow, 'anyField'>>;
 
 export interface RouteInput {
   /** Support fields the troubles involve (from categories or the wizard's trouble rules). */
@@ -61,17 +63,31 @@ export function troublesOverlap(fields: readonly FieldId[], complex = false): bo
 }
 
 /**
+ * The window(s) of a role (coordinator, fallback, outside) for a district: a single id as it is;
+ * from a list, those serving the district, or all when the district is unknown or none serves it.
+ */
+export function roleWindowIds(role: RoleWindows, windows: readonly RoutableWindow[], district?: string): string[] {
+  if (typeof role === 'string') return [role];
+  const serving = district ? role.filter((id) => windows.some((w) => w.id === id && servesDistrict(w, district))) : [];
+  return serving.length > 0 ? serving : [...role];
+}
+
+/** Every window id a role names (for reference checks). */
+export const roleIds = (role: RoleWindows): string[] => [role].flat();
+
+/**
  * Chooses the windows for a set of fields and a district. One rule set shared by the
  * wizard (browser and no-JS route) and the inquiry API:
  * - each specialist field gets the windows of that field that serve the district
  *   (all of them when the district is unknown, so nobody is sent to the wrong 地域包括);
+ * - a window that takes any field (a town's 心配ごと相談所) joins when it serves the known district;
  * - the coordinator joins when two or more specialist fields are involved, when a field is
  *   `coordination` itself, or when a complex pattern was flagged;
  * - the result is never empty: with nothing else, the fallback window is returned;
  * - a person outside the municipality gets the general number only: this city's windows serve its residents.
  */
 export function routeWindows(input: RouteInput, windows: readonly RoutableWindow[], routing: Routing): RouteResult {
-  if (input.outside) return { windows: [{ windowId: routing.outsideWindow, reasons: [{ kind: 'outside' }] }], coordinator: false };
+  if (input.outside) return { windows: roleWindowIds(routing.outsideWindow, windows).map((windowId) => ({ windowId, reasons: [{ kind: 'outside' }] })), coordinator: false };
 
   const picked = new Map<string, RoutedWindow>();
   const add = (windowId: string, reason: RouteReason) => {
@@ -84,15 +100,18 @@ export function routeWindows(input: RouteInput, windows: readonly RoutableWindow
 
   const specialist = [...new Set(input.fields)].filter((f) => f !== 'coordination');
   for (const field of specialist) {
-    const candidates = windows.filter((w) => w.fields.includes(field) && w.id !== routing.coordinatorWindow);
+    const candidates = windows.filter((w) => w.fields.includes(field));
     const local = input.district ? candidates.filter((w) => servesDistrict(w, input.district!)) : candidates;
     for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
   }
 
   const overlap = troublesOverlap(input.fields, input.complex);
   const coordinator = overlap || input.fields.includes('coordination');
-  if (coordinator) add(routing.coordinatorWindow, { kind: 'coordinator', overlap });
-  if (picked.size === 0) add(routing.fallbackWindow, { kind: 'fallback' });
+  if (coordinator) for (const id of roleWindowIds(routing.coordinatorWindow, windows, input.district)) add(id, { kind: 'coordinator', overlap });
+  if (input.district && input.fields.length > 0) {
+    for (const w of windows) if (w.anyField && servesDistrict(w, input.district)) add(w.id, { kind: 'local' });
+  }
+  if (picked.size === 0) for (const id of roleWindowIds(routing.fallbackWindow, windows, input.district)) add(id, { kind: 'fallback' });
 
   return { windows: [...picked.values()], coordinator };
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { searchQueries } from '../fixtures/search-queries';
 import { syntheticWindows } from './synthetic';
+import { contentPath as cp } from '@/lib/profile';
 
 export interface SearchFigures {
   windows: number;
@@ -24,7 +25,7 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
  * The index is parsed from its JSON, as the browser receives it.
  */
 export function measureSearch(count = 20_000, rounds = 5): SearchFigures {
-  const synonyms = synonymsSchema.parse(parse(readFileSync('content/search/synonyms.yaml', 'utf8')));
+  const synonyms = synonymsSchema.parse(parse(readFileSync(cp('search/synonyms.yaml'), 'utf8')));
   const windows = syntheticWindows(count);
   const t0 = performance.now();
   const json = JSON.stringify(buildSearchIndex(windows, synonyms));

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { profileDir } from '@/lib/profile';
 import { stringify } from 'yaml';
 import type { WindowData } from '@/schemas/window';
 
@@ -31,6 +32,7 @@ export function syntheticWindows(count: number): (WindowData & { id: string })[]
       businesses: ['comprehensive'],
       operation: { form: 'outsourced', department: '福祉課' },
       serviceArea: 'citywide',
+      anyField: false,
       channels: [{ type: 'phone', number: `099-${n.slice(0, 2)}-${n.slice(2)}0` }],
       hours: { weekly: [], closed: [] },
       languages: [],
@@ -43,9 +45,9 @@ export function syntheticWindows(count: number): (WindowData & { id: string })[]
   });
 }
 
-/** Writes synthetic windows as content/windows/*.yaml files under `root`. */
+/** Writes synthetic windows as the default profile's windows/*.yaml files under `root`. */
 export function writeSyntheticWindows(root: string, count: number): void {
-  const dir = join(root, 'content', 'windows');
+  const dir = join(root, profileDir(undefined, root), 'windows');
   mkdirSync(dir, { recursive: true });
   for (const { id, ...data } of syntheticWindows(count)) {
     writeFileSync(join(dir, `${id}.yaml`), stringify({ ...data, source: { ...data.source, verified: '2026-01-01' } }));

@@ -8,16 +8,18 @@ import { routingSchema } from '@/schemas/routing';
 import { siteSchema } from '@/schemas/site';
 import { windowSchema } from '@/schemas/window';
 import { frontMatter, readYaml, sourceFiles, verifiedHotlines, windowFiles } from '../support/content';
+import { contentPath as cp, profileDir } from '@/lib/profile';
+import { roleIds } from '@/triage/route';
 
 const windows = windowFiles().map(({ id, raw }) => ({ id, ...windowSchema.parse(raw) }));
 const windowIds = new Set(windows.map((w) => w.id));
-const areas = (readYaml('content/areas.yaml') as unknown[]).map((a) => areaSchema.parse(a));
-const routing = routingSchema.parse(readYaml('content/triage/routing.yaml'));
-const hotlines = (readYaml('content/hotlines.yaml') as unknown[]).map((h) => hotlineSchema.parse(h));
-const places = (readYaml('content/places.yaml') as unknown[]).map((p) => placeSchema.parse(p));
-const site = siteSchema.parse(readYaml('content/site.yaml'));
-const programs = readdirSync('content/programs/ja').map((f) => ({ id: f, ...programSchema.parse(frontMatter(`content/programs/ja/${f}`)) }));
-/** The documents in content/sources/, the only evidence the facts are checked against. */
+const areas = (readYaml(cp('areas.yaml')) as unknown[]).map((a) => areaSchema.parse(a));
+const routing = routingSchema.parse(readYaml(cp('triage/routing.yaml')));
+const hotlines = (readYaml(cp('hotlines.yaml')) as unknown[]).map((h) => hotlineSchema.parse(h));
+const places = (readYaml(cp('places.yaml')) as unknown[]).map((p) => placeSchema.parse(p));
+const site = siteSchema.parse(readYaml(cp('site.yaml')));
+const programs = readdirSync(cp('programs/ja')).map((f) => ({ id: f, ...programSchema.parse(frontMatter(cp(`programs/ja/${f}`))) }));
+/** The documents in the profile's sources/ and content/sources/, the only evidence the facts are checked against. */
 const sources = sourceFiles();
 const verifiedList = verifiedHotlines();
 /** The text of the documents an entry names, joined: the facts of that entry must be found here. */
@@ -51,6 +53,9 @@ const contentFiles = (dir = 'content'): { path: string; text: string }[] =>
     e.isDirectory() ? contentFiles(`${dir}/${e.name}`) : [{ path: `${dir}/${e.name}`, text: readFileSync(`${dir}/${e.name}`, 'utf8') }],
   );
 
+/** The shared content and this profile's folder (other profiles cite their own sources). */
+const ownFiles = () => contentFiles().filter((f) => !f.path.startsWith('content/profiles/') || f.path.startsWith(`${profileDir()}/`));
+
 describe('references between content entries', () => {
   it('every district a window serves exists', () => {
     const districtIds = new Set(areas.map((a) => a.id));
@@ -63,18 +68,17 @@ describe('references between content entries', () => {
     }
   });
   it('every window a program page refers to exists', () => {
-    for (const f of readdirSync('content/programs/ja')) {
-      for (const id of (frontMatter(`content/programs/ja/${f}`).relatedWindows as string[]) ?? []) expect(windowIds, `${f} → ${id}`).toContain(id);
+    for (const f of readdirSync(cp('programs/ja'))) {
+      for (const id of (frontMatter(cp(`programs/ja/${f}`)).relatedWindows as string[]) ?? []) expect(windowIds, `${f} → ${id}`).toContain(id);
     }
   });
   it('the routing windows exist', () => {
-    expect(windowIds).toContain(routing.coordinatorWindow);
-    expect(windowIds).toContain(routing.fallbackWindow);
+    for (const id of [...roleIds(routing.coordinatorWindow), ...roleIds(routing.fallbackWindow), ...roleIds(routing.outsideWindow)]) expect(windowIds).toContain(id);
   });
 });
 
 describe('the sources are in the repo', () => {
-  it('every source an entry names is a file in content/sources/', () => {
+  it("every source an entry names is a file in the profile's sources/ or content/sources/", () => {
     for (const c of citing) for (const id of c.documents) expect([...sources.keys()], `${c.label} → ${id}`).toContain(id);
   });
   it('every published document carries its text, and every source is cited or on the hotline list', () => {
@@ -135,13 +139,13 @@ describe('contact facts come from the documents each entry names', () => {
   it('every file that holds a phone-like number also names its source', () => {
     const phoneLike = /(?:0\d{1,4}-\d{1,4}-\d{3,4}|#\d{4}\b)/;
     // Translations inherit the source of the Japanese entry they translate; the next test still checks their numbers.
-    // content/sources/ is the evidence itself.
-    const exempt = (path: string) => /content\/translations\/|content\/(programs|pages)\/(?!ja\/)|content\/sources\//.test(path);
-    for (const f of contentFiles().filter((f) => phoneLike.test(f.text) && !exempt(f.path))) expect(f.text, f.path).toMatch(/source:/);
+    // Sources are the evidence itself.
+    const exempt = (path: string) => /content\/(profiles\/[^/]+\/)?translations\/|content\/(profiles\/[^/]+\/)?(programs|pages)\/(?!ja\/)|content\/(profiles\/[^/]+\/)?sources\//.test(path);
+    for (const f of ownFiles().filter((f) => phoneLike.test(f.text) && !exempt(f.path))) expect(f.text, f.path).toMatch(/source:/);
   });
   it('no content file holds a phone number that is not in the source documents or on the verified hotline list', () => {
     const known = [...sources.values()].map((s) => s.text).join('\n') + JSON.stringify(verifiedList);
-    const numbers = contentFiles().filter((f) => !f.path.startsWith('content/sources/')).flatMap((f) => [...f.text.matchAll(/0\d{1,4}-\d{1,4}-\d{3,4}/g)].map(([n]) => `${f.path}: ${n}`));
+    const numbers = ownFiles().filter((f) => !/^content\/(profiles\/[^/]+\/)?sources\//.test(f.path)).flatMap((f) => [...f.text.matchAll(/0\d{1,4}-\d{1,4}-\d{3,4}/g)].map(([n]) => `${f.path}: ${n}`));
     expect(numbers.length).toBeGreaterThan(10);
     expect(numbers.filter((n) => !known.includes(n.split(': ')[1]!))).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hotlineSchema } from '@/schemas/hotline';
 import { windowSchema } from '@/schemas/window';
 import { readYaml, windowFiles } from '../support/content';
+import { contentPath as cp } from '@/lib/profile';
 
 /** The dotted paths and messages of a failed parse, as the build prints them. */
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -42,7 +43,7 @@ describe('window schema rejects bad content and names the field', () => {
 
 describe('hotline schema', () => {
   it('rejects a number that is not a dialable form', () => {
-    const [first] = readYaml('content/hotlines.yaml') as Record<string, unknown>[];
+    const [first] = readYaml(cp('hotlines.yaml')) as Record<string, unknown>[];
     expect(issues(hotlineSchema.safeParse({ ...first, number: 'one-one-zero' }))).toEqual([expect.stringMatching(/^number: /)]);
   });
 });

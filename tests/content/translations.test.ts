@@ -5,30 +5,31 @@ import { locales } from '@/i18n/locales';
 import { parseRuby, stripRuby } from '@/i18n/ruby';
 import { sourceFiles } from '../support/content';
 import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from '@/schemas/translation';
+import { contentPath as cp } from '@/lib/profile';
 
 const readYaml = (p: string) => parse(readFileSync(p, 'utf8'));
 const frontmatter = (p: string) => parse(readFileSync(p, 'utf8').split('---\n')[1]!);
-const windows = Object.fromEntries(readdirSync('content/windows').map((f) => [f.replace('.yaml', ''), readYaml(`content/windows/${f}`)]));
+const windows = Object.fromEntries(readdirSync(cp('windows')).map((f) => [f.replace('.yaml', ''), readYaml(cp(`windows/${f}`))]));
 const ids = (p: string) => (readYaml(p) as { id: string }[]).map((e) => e.id).sort();
-const programSlugs = readdirSync('content/programs/ja').sort();
+const programSlugs = readdirSync(cp('programs/ja')).sort();
 /** Digits that look like a phone number, so a translation cannot add a number the sources do not have. */
 const numbers = (s: string) => s.match(/\d[\d-]{5,}\d/g) ?? [];
 const japanese = [
   ...Object.values(windows).map((w) => JSON.stringify(w)),
-  readFileSync('content/hotlines.yaml', 'utf8'),
-  readFileSync('content/places.yaml', 'utf8'),
-  readFileSync('content/site.yaml', 'utf8'),
+  readFileSync(cp('hotlines.yaml'), 'utf8'),
+  readFileSync(cp('places.yaml'), 'utf8'),
+  readFileSync(cp('site.yaml'), 'utf8'),
 ].join('\n');
 
 describe.each(locales.filter((l) => l !== 'ja'))('content translated into %s', (locale) => {
-  const file = `content/translations/${locale}.yaml`;
+  const file = cp(`translations/${locale}.yaml`);
   const data = contentTranslationSchema.parse(readYaml(file));
 
   it('covers every window, district, hotline and place, and nothing else', () => {
     expect(Object.keys(data.windows).sort()).toEqual(Object.keys(windows).sort());
-    expect(Object.keys(data.areas).sort()).toEqual(ids('content/areas.yaml'));
-    expect(Object.keys(data.hotlines).sort()).toEqual(ids('content/hotlines.yaml'));
-    expect(Object.keys(data.places).sort()).toEqual(ids('content/places.yaml'));
+    expect(Object.keys(data.areas).sort()).toEqual(ids(cp('areas.yaml')));
+    expect(Object.keys(data.hotlines).sort()).toEqual(ids(cp('hotlines.yaml')));
+    expect(Object.keys(data.places).sort()).toEqual(ids(cp('places.yaml')));
   });
   it('keeps one call-script line per line and one note per contact channel', () => {
     for (const [id, w] of Object.entries(data.windows)) {
@@ -41,21 +42,21 @@ describe.each(locales.filter((l) => l !== 'ja'))('content translated into %s', (
     expect(added).toEqual([]);
   });
   it('has every program page and the policy page, as full text or summary as the locale promises', () => {
-    expect(readdirSync(`content/programs/${locale}`).sort()).toEqual(programSlugs);
-    for (const f of programSlugs) programTranslationSchema.parse(frontmatter(`content/programs/${locale}/${f}`));
-    pageTranslationSchema.parse(frontmatter(`content/pages/${locale}/policy.md`));
+    expect(readdirSync(cp(`programs/${locale}`)).sort()).toEqual(programSlugs);
+    for (const f of programSlugs) programTranslationSchema.parse(frontmatter(cp(`programs/${locale}/${f}`)));
+    pageTranslationSchema.parse(frontmatter(cp(`pages/${locale}/policy.md`)));
   });
 });
 
 describe('やさしい日本語 content', () => {
-  const data = contentTranslationSchema.parse(readYaml('content/translations/easy.yaml'));
+  const data = contentTranslationSchema.parse(readYaml(cp('translations/easy.yaml')));
   const kanjiLeft = (s: string) => /[\p{Script=Han}々〆ヶ]/u.test(parseRuby(s).filter((x) => typeof x === 'string').join(''));
   it('writes each window name exactly as on the door, with readings', () => {
     for (const [id, w] of Object.entries(data.windows)) expect(stripRuby(w.name ?? ''), id).toBe(windows[id].name);
   });
   it('gives every kanji a reading, in the YAML and in every page', () => {
     const values = (o: unknown): string[] => (typeof o === 'string' ? [o] : o && typeof o === 'object' ? Object.values(o).flatMap(values) : []);
-    const pages = [...readdirSync('content/programs/easy').map((f) => readFileSync(`content/programs/easy/${f}`, 'utf8')), readFileSync('content/pages/easy/policy.md', 'utf8')];
+    const pages = [...readdirSync(cp('programs/easy')).map((f) => readFileSync(cp(`programs/easy/${f}`), 'utf8')), readFileSync(cp('pages/easy/policy.md'), 'utf8')];
     const bare = [...values(data), ...pages.flatMap((t) => t.split('\n'))].filter((l) => kanjiLeft(l));
     expect(bare).toEqual([]);
   });
@@ -66,7 +67,7 @@ describe('やさしい日本語 content', () => {
         ? [...((o as { documents?: string[] }).documents ?? []), ...Object.values(o).flatMap(documents)]
         : [];
     const sources = sourceFiles();
-    const cited = [...new Set(documents([...Object.values(windows), readYaml('content/places.yaml'), ...programSlugs.map((f) => frontmatter(`content/programs/ja/${f}`))]))];
+    const cited = [...new Set(documents([...Object.values(windows), readYaml(cp('places.yaml')), ...programSlugs.map((f) => frontmatter(cp(`programs/ja/${f}`)))]))];
     expect(cited.length).toBeGreaterThan(3);
     const texts = cited.flatMap((id) => [sources.get(id)!.data.title, sources.get(id)!.data.publisher ?? '']).filter(Boolean);
     expect(texts.filter((t) => !data.sourceTitles?.[t])).toEqual([]);

@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { hotlineQueries, searchQueries } from '../fixtures/search-queries';
+import { contentPath as cp } from '@/lib/profile';
 
-const windowIds = readdirSync('content/windows').map((f) => f.replace(/\.yaml$/, ''));
-const names = Object.fromEntries(windowIds.map((id) => [id, (parse(readFileSync(`content/windows/${id}.yaml`, 'utf8')) as { name: string }).name]));
+const windowIds = readdirSync(cp('windows')).map((f) => f.replace(/\.yaml$/, ''));
+const names = Object.fromEntries(windowIds.map((id) => [id, (parse(readFileSync(cp(`windows/${id}.yaml`), 'utf8')) as { name: string }).name]));
 
 test('the directory lists every window with a link to its page', async ({ page }) => {
   await page.goto('/madoguchi/');

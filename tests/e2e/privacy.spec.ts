@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { locales, localizePath } from '@/i18n/locales';
 import { expect, test } from './support/fixtures';
+import { contentPath as cp } from '@/lib/profile';
 
 /**
  * Issue 19: no trouble, category or answer in any URL the site produces. Walks every page (by
@@ -10,8 +11,8 @@ import { expect, test } from './support/fixtures';
  * JavaScript), and checks every URL seen: the page address, links, form actions.
  */
 type Flow = { troubles: { id: string; category: string; sensitive?: boolean }[]; nodes: { id: string; kind: string; options?: string[]; urgentWhen?: string[] }[] };
-const flow = parse(readFileSync('content/triage/flow.yaml', 'utf8')) as Flow;
-const routing = parse(readFileSync('content/triage/routing.yaml', 'utf8')) as { categories: { id: string }[] };
+const flow = parse(readFileSync(cp('triage/flow.yaml'), 'utf8')) as Flow;
+const routing = parse(readFileSync(cp('triage/routing.yaml'), 'utf8')) as { categories: { id: string }[] };
 const troubleIds = new Set(flow.troubles.map((t) => t.id));
 const sensitiveIds = new Set(flow.troubles.filter((t) => t.sensitive).map((t) => t.id));
 const categoryIds = new Set(routing.categories.map((c) => c.id));
@@ -118,6 +119,9 @@ test.describe('without JavaScript', () => {
       await page.locator('#nojs-who-family').check();
       await page.locator('#nojs-district-omigawa').check();
       await page.locator(`#nojs-troubles-${trouble.id}`).check();
+      // The questions every path asks (no askWhen) must be answered, or the form comes back with errors.
+      await page.locator('#nojs-age-middle').check();
+      await page.locator('#nojs-household-none').check();
       await page.getByRole('button', { name: '結果を見る' }).click();
       await expect(page.getByRole('heading', { level: 1 }), trouble.id).toHaveText('相談先さがしの結果');
       expect(new URL(page.url()).search, trouble.id).toBe('');

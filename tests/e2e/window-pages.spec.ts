@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { telHref } from '../../src/lib/phone';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { contentPath as cp } from '@/lib/profile';
 
 interface WindowFile { name: string; channels: { type: string; number?: string }[]; hours?: { weekly?: unknown[] }; address?: unknown }
-const windows = readdirSync('content/windows').map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(`content/windows/${f}`, 'utf8')) as WindowFile) }));
+const windows = readdirSync(cp('windows')).map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(cp(`windows/${f}`), 'utf8')) as WindowFile) }));
 
 for (const w of windows) {
   test(`${w.id}: facts, tap-to-call, missing facts said plainly, source`, async ({ page }) => {
@@ -63,7 +64,7 @@ test('in English, cards and pages say support centre, give what the Japanese nam
 test('a window whose e-mail details are on the city page links to that page', async ({ page }) => {
   await page.goto('/madoguchi/sawara-houkatsu/');
   const email = page.locator('.channels__row').filter({ hasText: 'メール' });
-  await expect(email.getByRole('link', { name: /重層的支援体制整備事業/ })).toHaveAttribute('href', 'https://www.city.katori.lg.jp/kenko_fukushi/network/jyuusoujigyou.html');
+  await expect(email.getByRole('link', { name: '重層的支援体制整備への取り組み' })).toHaveAttribute('href', 'https://www.city.katori.lg.jp/kenko_fukushi/network/jyuusoujigyou.html');
 });
 
 test('in English, the wizard result gives what each Japanese centre name means and lists methods without Japanese punctuation', async ({ page }) => {

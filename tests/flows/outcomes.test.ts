@@ -3,6 +3,7 @@ import { flowSchema } from '@/schemas/flow';
 import { missingRequired, triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 import { readYaml } from '../support/content';
+import { contentPath as cp } from '@/lib/profile';
 
 // One test per outcome rule and per complex pattern.
 const data = loadTriageData();
@@ -120,7 +121,7 @@ describe('complex patterns (each brings in the coordinator)', () => {
 });
 
 describe('flow schema', () => {
-  const raw = readYaml('content/triage/flow.yaml') as { nodes: Record<string, unknown>[]; patterns: unknown[]; troubles: unknown[] };
+  const raw = readYaml(cp('triage/flow.yaml')) as { nodes: Record<string, unknown>[]; patterns: unknown[]; troubles: unknown[] };
   it('rejects a dangling trouble reference and names the path', () => {
     const bad = { ...raw, patterns: [{ id: 'x', when: { anyTrouble: ['nope'] } }] };
     const r = flowSchema.safeParse(bad);

@@ -4,6 +4,7 @@
 // walk stays small while the counts stay exact.
 import type { Condition, Flow, FlowNode } from '@/schemas/flow';
 import { path, type Answers } from '@/triage/engine';
+import { contentPath as cp } from '@/lib/profile';
 
 const conditionsOf = (flow: Flow): Condition[] => flow.nodes.flatMap((n) => (n.askWhen ? [n.askWhen] : []));
 const leaves = (c: Condition): Condition[] => ('all' in c ? c.all.flatMap(leaves) : 'any' in c ? c.any.flatMap(leaves) : [c]);
@@ -70,13 +71,13 @@ if (process.argv[1]?.endsWith('paths.ts')) {
   const { readFileSync } = await import('node:fs');
   const { parse } = await import('yaml');
   const { flowSchema } = await import('@/schemas/flow');
-  const dist = questionsPerPath(flowSchema.parse(parse(readFileSync(process.argv[2] ?? 'content/triage/flow.yaml', 'utf8'))));
+  const dist = questionsPerPath(flowSchema.parse(parse(readFileSync(process.argv[2] ?? cp('triage/flow.yaml'), 'utf8'))));
   const total = [...dist.values()].reduce((a, b) => a + b, 0);
   console.log('questions | answer combinations | share');
   for (const [q, n] of dist) console.log(`${q} | ${n} | ${((100 * n) / total).toFixed(1)}%`);
   console.log(`total ${total}, max ${Math.max(...dist.keys())}`);
   // One trouble ticked at a time: the fewest and most questions each one can take.
-  const flow = flowSchema.parse(parse(readFileSync(process.argv[2] ?? 'content/triage/flow.yaml', 'utf8')));
+  const flow = flowSchema.parse(parse(readFileSync(process.argv[2] ?? cp('triage/flow.yaml'), 'utf8')));
   console.log('\none trouble ticked | questions (min–max)');
   for (const t of flow.troubles) {
     const d = [...questionsPerPath(flow, [[t.id]]).keys()];

@@ -1,13 +1,14 @@
 // Prints, as YAML, every Japanese string of content/ that a resident reads, keyed the way
 // content/translations/<locale>.yaml expects. Translators start from this output.
-// Usage: npx tsx tests/tools/translation-skeleton.mjs > /tmp/source.yaml
+// Usage: [PORTAL_PROFILE=<id>] npx tsx tests/tools/translation-skeleton.mjs > /tmp/source.yaml (from the project root)
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { contentPath } from '../../src/lib/profile.ts';
 
-const read = (p) => parse(readFileSync(new URL(`../../content/${p}`, import.meta.url), 'utf8'));
+const read = (p) => parse(readFileSync(contentPath(p), 'utf8'));
 const out = { reviewed: false, windows: {}, areas: {}, hotlines: {}, places: {}, site: {} };
 
-for (const file of readdirSync(new URL('../../content/windows/', import.meta.url)).sort()) {
+for (const file of readdirSync(contentPath('windows')).sort()) {
   const w = read(`windows/${file}`);
   const id = file.replace(/\.yaml$/, '');
   out.windows[id] = {
@@ -17,7 +18,7 @@ for (const file of readdirSync(new URL('../../content/windows/', import.meta.url
     callScript: w.callScript,
     channelNotes: w.channels.map((c) => c.note ?? null),
     ...(w.operation.operator ? { operator: w.operation.operator } : {}),
-    department: w.operation.department,
+    ...(w.operation.department ? { department: w.operation.department } : {}),
   };
 }
 for (const a of read('areas.yaml')) out.areas[a.id] = { name: a.name, sphere: a.sphere };

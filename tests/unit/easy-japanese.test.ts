@@ -2,14 +2,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { stripRuby } from '@/i18n/ruby';
+import { contentPath as cp } from '@/lib/profile';
 
 // やさしい日本語 (出入国在留管理庁・文化庁 guideline): short sentences, terms explained where they
 // appear, no law citations. Issue 12 found sentences of 60–76 characters, 8050 unexplained on the
 // program list, and 「社会福祉法 第106条の4」 in the explanation of the system.
 const MAX_SENTENCE = 45; // "about 40": the base text, readings removed
 
-const programs = readdirSync('content/programs/easy').map((f) => ({ file: `content/programs/easy/${f}`, text: readFileSync(`content/programs/easy/${f}`, 'utf8') }));
-const translations = parse(readFileSync('content/translations/easy.yaml', 'utf8')) as {
+const programs = readdirSync(cp('programs/easy')).map((f) => ({ file: cp(`programs/easy/${f}`), text: readFileSync(cp(`programs/easy/${f}`), 'utf8') }));
+const translations = parse(readFileSync(cp('translations/easy.yaml'), 'utf8')) as {
   windows: Record<string, Record<string, unknown>>;
   places: Record<string, Record<string, unknown>>;
 };

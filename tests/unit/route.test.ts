@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { routingSchema } from '@/schemas/routing';
 import { windowSchema, type ConsultationWindow } from '@/schemas/window';
 import { fieldsForCategories, routeWindows } from '@/triage/route';
+import { contentPath as cp } from '@/lib/profile';
 
-const routing = routingSchema.parse(parse(readFileSync('content/triage/routing.yaml', 'utf8')));
-const windows: ConsultationWindow[] = readdirSync('content/windows').map((f) => ({
+const routing = routingSchema.parse(parse(readFileSync(cp('triage/routing.yaml'), 'utf8')));
+const windows: ConsultationWindow[] = readdirSync(cp('windows')).map((f) => ({
   id: f.replace(/\.yaml$/, ''),
-  ...windowSchema.parse(parse(readFileSync(`content/windows/${f}`, 'utf8'))),
+  ...windowSchema.parse(parse(readFileSync(cp(`windows/${f}`), 'utf8'))),
 }));
 const ids = (r: ReturnType<typeof routeWindows>) => r.windows.map((w) => w.windowId);
 

@@ -7,12 +7,13 @@ import { buildSearchIndex } from '@/search/index-data';
 import { normalizeText } from '@/search/normalize';
 import { createSearcher, expandQuery, hotlineTopicsFor } from '@/search/query';
 import { hotlineQueries, searchQueries } from '../fixtures/search-queries';
+import { contentPath as cp } from '@/lib/profile';
 
-const windows = readdirSync('content/windows').map((f) => ({
+const windows = readdirSync(cp('windows')).map((f) => ({
   id: f.replace(/\.yaml$/, ''),
-  ...windowSchema.parse(parse(readFileSync(`content/windows/${f}`, 'utf8'))),
+  ...windowSchema.parse(parse(readFileSync(cp(`windows/${f}`), 'utf8'))),
 }));
-const synonyms = synonymsSchema.parse(parse(readFileSync('content/search/synonyms.yaml', 'utf8')));
+const synonyms = synonymsSchema.parse(parse(readFileSync(cp('search/synonyms.yaml'), 'utf8')));
 // Round-trip through JSON as the browser does, so the test sees what residents get.
 const index = JSON.parse(JSON.stringify(buildSearchIndex(windows, synonyms)));
 const search = createSearcher(index);
@@ -44,7 +45,7 @@ describe('search ranking', () => {
 });
 
 describe('searches that lead to a verified hotline', () => {
-  const hotlines = parse(readFileSync('content/hotlines.yaml', 'utf8')) as { id: string; number: string; topics: string[] }[];
+  const hotlines = parse(readFileSync(cp('hotlines.yaml'), 'utf8')) as { id: string; number: string; topics: string[] }[];
   it.each(hotlineQueries)('"$query" leads to the $topic numbers ($why)', ({ query, topic }) => {
     expect(hotlineTopicsFor(query, index.synonyms)).toContain(topic);
   });
