@@ -33,7 +33,7 @@ async function fillAsDaughter(page: Page) {
 
 test('a family member: wizard → form → check answers → receipt, then staff see it in the CLI', async ({ page }) => {
   await page.goto('/sagasu/');
-  for (const label of ['家族・親族のこと', '山田', 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '暮らしている', 'わからない・まだ話していない']) {
+  for (const label of ['家族・親族のこと', '山田', 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '65歳以上の人', 'わからない・まだ話していない']) {
     await page.getByLabel(label, { exact: true }).check();
     await page.getByRole('button', { name: '次へ' }).click();
   }
