@@ -138,6 +138,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('自分のこと').check();
     await page.getByLabel('佐原', { exact: true }).check();
     await page.getByLabel('仕事がない・仕事を失った').check();
+    await page.getByLabel('40歳から64歳').check();
+    await page.getByLabel('だれもいない (一人で暮らしている)').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     await page.locator('form[action="/soudan/"]').getByRole('button', { name: 'この内容で相談を送る' }).click();
     await expect(page).toHaveURL(/\/soudan\/$/);

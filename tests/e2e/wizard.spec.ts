@@ -113,7 +113,7 @@ test('the printed result shows the windows and their numbers, and nothing of the
   await answer(page, '山田');
   await answer(page, 'ひきこもり・長いあいだ家から出ない');
   await answer(page, '18歳から39歳');
-  await answer(page, '暮らしている');
+  await answer(page, '65歳以上の人');
   await answer(page, '本人は相談を望んでいない');
   await page.getByRole('button', { name: '結果を見る' }).click();
   await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
@@ -391,6 +391,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('家族・親族のこと').check();
     await page.getByLabel('小見川', { exact: true }).check();
     await page.getByLabel('仕事がない・仕事を失った').check();
+    await page.getByLabel('40歳から64歳').check();
+    await page.getByLabel('だれもいない (一人で暮らしている)').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     const send = page.locator('form[action="/soudan/"]');
     await expect(send).toHaveAttribute('method', 'post');
@@ -409,6 +411,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('自分のこと').check();
     await page.getByLabel('佐原', { exact: true }).check();
     await page.getByLabel('あてはまるものがない・わからない').check();
+    await page.getByLabel('40歳から64歳').check();
+    await page.getByLabel('だれもいない (一人で暮らしている)').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談先さがしの結果');
     await expect(page.getByText('困りごとが重なって', { exact: false })).toHaveCount(0);
