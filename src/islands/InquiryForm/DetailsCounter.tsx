@@ -1,4 +1,4 @@
-import { useWatch, type Control } from 'react-hook-form';
+import { useFieldValue, type NativeForm } from '@/ui/useNativeForm';
 import { DETAILS_MAX, normalizeText } from '@/schemas/inquiry';
 import type { IslandTranslate } from '@/islands/shared/island-translator';
 import type { FormValues } from './values';
@@ -10,8 +10,8 @@ export const detailsCounterId = 'f-details-counter';
  * How many characters are left in 相談内容 (details), counted as the schema counts them. Its own
  * component watching only that field: a keystroke re-renders this line, not the whole form.
  */
-export function DetailsCounter({ control, t }: { control: Control<FormValues>; t: IslandTranslate }) {
-  const details = useWatch({ control, name: 'details' });
+export function DetailsCounter({ form, t }: { form: NativeForm<FormValues>; t: IslandTranslate }) {
+  const details = useFieldValue(form, 'details', form.latest().details);
   const length = normalizeText(String(details ?? '')).length;
   return (
     <p id={detailsCounterId} className="hint" aria-live="polite">

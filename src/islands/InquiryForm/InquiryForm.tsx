@@ -1,15 +1,15 @@
 import type { Locale } from '@/i18n/locales';
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { createIslandTranslator, richText } from '@/islands/shared/island-translator';
 import { rubyToText } from '@/i18n/ruby';
 import type { UiKey } from '@/i18n/translator-types';
-import { controlId, isRequired, isShown, optionId, whenKey } from '@/schemas/form-model';
+import { controlId, focusTargetId, isRequired, isShown, optionId, whenKey } from '@/schemas/form-model';
 import { HANDOFF_STORAGE_KEY } from '@/schemas/handoff';
 import { createInquirySchema, inquiryFields, inquirySections, inquiryValues, type InquiryField } from '@/schemas/inquiry';
 import { ChoiceGroup } from '@/ui/ChoiceGroup';
 import { ErrorSummary } from '@/ui/ErrorSummary';
 import { revealFocus } from '@/ui/revealFocus';
+import { useNativeForm } from '@/ui/useNativeForm';
 import { Select } from '@/ui/Select';
 import { Textarea } from '@/ui/Textarea';
 import { TextField } from '@/ui/TextField';
@@ -60,10 +60,10 @@ export function InquiryForm(props: InquiryFormProps) {
   const schema = useRef<ReturnType<typeof createInquirySchema>>(undefined);
   const schemaNow = () => (schema.current ??= createInquirySchema(vocabOf(content)));
   // Only pre-filled fields, and whatever the rendered form already holds, get a default.
-  const [rendered] = useState(() => readRenderedForm(typeof document === 'undefined' ? undefined : document));
-  const defaults: FormValues = { ...prefillValues(props.prefill, content), ...props.initial?.values, ...rendered };
-  const form = useForm<FormValues>({ defaultValues: defaults, shouldFocusError: false });
-  const { register, handleSubmit, watch, reset, setFocus, getValues } = form;
+  const [defaults] = useState<FormValues>(() => ({ ...prefillValues(props.prefill, content), ...props.initial?.values, ...readRenderedForm(typeof document === 'undefined' ? undefined : document) }));
+  // The native controls hold the answers; only those other fields depend on are React state.
+  const form = useNativeForm<FormValues>(inquiryFields, () => defaults, dependedOn);
+  const { reset, values: getValues } = form;
   const [stage, setStage] = useState<Stage>('form');
   const [errors, setErrors] = useState<Record<string, string>>(props.initial?.errors ?? {});
   const [sendError, setSendError] = useState<string>();
@@ -89,13 +89,13 @@ export function InquiryForm(props: InquiryFormProps) {
     const now = readRenderedForm(document);
     const typed = Object.fromEntries(Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(defaults[k])));
     if (saved || Object.keys(handoff).length) reset({ ...getValues(), ...handoff, ...(saved ? fieldValuesOnly(saved) : {}), consent: false, ...typed });
+    else form.onChange();
     setMounted(true);
   }, []);
   useEffect(() => {
     if (!keepDraft) return;
     draft.save(getValues());
-    const sub = watch((values) => draft.save(values as FormValues));
-    return () => sub.unsubscribe();
+    return form.subscribe((values) => draft.save(values));
   }, [keepDraft]);
   useEffect(() => {
     if (stage !== 'form') revealFocus(stageHeading.current);
@@ -108,8 +108,7 @@ export function InquiryForm(props: InquiryFormProps) {
 
   // Only the answers that change which fields show: watching the whole form re-rendered all of it
   // for each field registering while hydrating, and on every keystroke.
-  const watched = useWatch({ control: form.control, name: dependedOn });
-  const deps: Record<string, unknown> = Object.fromEntries(dependedOn.map((n, i) => [n, watched[i]]));
+  const deps = form.watched;
   // Before hydration every field is in the page (the no-JS form; CSS hides what does not apply).
   const show = (f: InquiryField) => !mounted || isShown(f, deps);
   const marks = { required: richText(tk('inquiry.requiredMark')), optional: richText(tk('inquiry.optionalMark')), errorPrefix: richText(tk('triage.errorTitlePrefix')) };
@@ -120,7 +119,8 @@ export function InquiryForm(props: InquiryFormProps) {
     const id = controlId(f.name);
     // A conditional field is required whenever it is shown (and hidden otherwise, by React or by CSS).
     const common = { id, label: richText(tk(f.label)), required: mounted ? isRequired(f, deps) : f.required, marks, hint: hintOf(f), error: errorOf(f) };
-    const dv = defaults[f.name];
+    // What the control starts with when it (re)appears: the answer kept for it, typed or restored.
+    const dv = form.latest()[f.name];
     switch (f.control) {
       case 'radio':
       case 'checkbox':
@@ -132,7 +132,7 @@ export function InquiryForm(props: InquiryFormProps) {
             choices={optionsFor(f, content).map((o) => ({
               value: o,
               label: richText(optionLabel(f, o, content, tk)),
-              input: { defaultChecked: Array.isArray(dv) ? dv.includes(o) : dv === o, ...register(f.name) },
+              input: { name: f.name, defaultChecked: Array.isArray(dv) ? dv.includes(o) : dv === o },
             }))}
           />
         );
@@ -146,12 +146,12 @@ export function InquiryForm(props: InquiryFormProps) {
             mark={false}
             type="checkbox"
             idFor={() => id}
-            choices={[{ value: 'on', label: <>{richText(tk(f.label))}<span className="required">{marks.required}</span></>, input: { defaultChecked: dv === true, ...register(f.name) } }]}
+            choices={[{ value: 'on', label: <>{richText(tk(f.label))}<span className="required">{marks.required}</span></>, input: { name: f.name, defaultChecked: dv === true } }]}
           />
         );
       case 'select':
         return (
-          <Select {...common} defaultValue={typeof dv === 'string' ? dv : 'initial' in f ? f.initial : ''} {...register(f.name)}>
+          <Select {...common} defaultValue={typeof dv === 'string' ? dv : 'initial' in f ? f.initial : ''} name={f.name}>
             {/* Nothing is pre-chosen unless the table gives a natural start: an empty first option to change. */}
             {!('initial' in f) && <option value="">{rubyToText(tk('form.choose'))}</option>}
             {optionsFor(f, content).map((o) => (
@@ -168,8 +168,8 @@ export function InquiryForm(props: InquiryFormProps) {
             autoComplete={'autocomplete' in f ? f.autocomplete : undefined}
             defaultValue={typeof dv === 'string' ? dv : undefined}
             describedByExtra={details ? detailsCounterId : undefined}
-            after={details ? <DetailsCounter control={form.control} t={t} /> : undefined}
-            {...register(f.name)}
+            after={details ? <DetailsCounter form={form} t={t} /> : undefined}
+            name={f.name}
           />
         );
       }
@@ -181,7 +181,7 @@ export function InquiryForm(props: InquiryFormProps) {
             autoComplete={'autocomplete' in f ? f.autocomplete : undefined}
             inputMode={'inputMode' in f ? f.inputMode : undefined}
             defaultValue={typeof dv === 'string' ? dv : undefined}
-            {...register(f.name)}
+            name={f.name}
           />
         );
     }
@@ -214,10 +214,17 @@ export function InquiryForm(props: InquiryFormProps) {
     return out;
   };
 
-  const onValid = (v: FormValues) => {
-    const result = validate(schemaNow(), { ...v, locale });
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const result = validate(schemaNow(), { ...getValues(), locale });
     setErrors(result.errors);
     if (Object.keys(result.errors).length === 0) setStage('check');
+  };
+
+  /** 変更: back to the field's control (a group's first option), by the id the error summary uses too. */
+  const focusField = (name: string) => {
+    const f = inquiryFields.find((x) => x.name === name);
+    if (f) document.getElementById(focusTargetId(f, vocabOf(content)))?.focus();
   };
 
   const clearAll = () => {
@@ -268,7 +275,7 @@ export function InquiryForm(props: InquiryFormProps) {
               <dt>{richText(label)}</dt>
               <dd className="preserve-lines">{richText(answer)}</dd>
               <dd>
-                <button type="button" className="link-button" onClick={() => { setStage('form'); setTimeout(() => setFocus(name), 0); }}>
+                <button type="button" className="link-button" onClick={() => { setStage('form'); setTimeout(() => focusField(name), 0); }}>
                   {t.rich('form.change')}<span className="visually-hidden">{t.rich('form.changeHidden', { label })}</span>
                 </button>
               </dd>
@@ -286,7 +293,7 @@ export function InquiryForm(props: InquiryFormProps) {
   return (
     // Without JavaScript the next page (check answers, errors, receipt) opens at its heading: on a phone
     // the header and the emergency block would otherwise fill the first screen.
-    <form method="post" action={`${t.path('/soudan/okuru/')}#main`} noValidate onSubmit={handleSubmit(onValid, () => undefined)} className="inquiry-form">
+    <form method="post" action={`${t.path('/soudan/okuru/')}#main`} noValidate ref={form.ref} onChange={form.onChange} onSubmit={onSubmit} className="inquiry-form">
       {props.showSummary !== false && <ErrorSummary title={tk('triage.errorSummaryTitle')} errors={errorItems(errors, content, tk)} />}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="startedAt" value={startedAt} />

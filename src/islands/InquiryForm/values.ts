@@ -59,8 +59,8 @@ export function fieldValuesOnly(values: Record<string, unknown>): FormValues {
 
 /**
  * What the server-rendered form already holds when the island starts (a resident may type or tick
- * before the JavaScript arrives). Read once, before react-hook-form registers the controls, so
- * nothing typed is lost to hydration.
+ * before the JavaScript arrives). Read once, before the island's first render gives the controls
+ * their default values, so nothing typed is lost to hydration.
  */
 export function readRenderedForm(doc: Document | undefined): FormValues {
   const form = doc?.querySelector<HTMLFormElement>('form.inquiry-form');

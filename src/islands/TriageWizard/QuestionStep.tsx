@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { UiKey } from '@/i18n/translator-types';
 import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import type { Flow, FlowNode } from '@/schemas/flow';
@@ -19,8 +18,6 @@ interface Props {
   onBack?: () => void;
 }
 
-type StepValues = { answer: string | string[] };
-
 /**
  * One question per step (GOV.UK pattern): a fieldset whose legend holds the step heading, which takes
  * focus when the step appears. Validation runs on submit; errors show in a summary that takes focus.
@@ -28,10 +25,8 @@ type StepValues = { answer: string | string[] };
 export function QuestionStep({ node, flow, answers, categories, t, progress, onAnswer, onBack }: Props) {
   const isTroubles = node.kind === 'troubles';
   const previous = answers[node.id];
-  const { register, handleSubmit, formState } = useForm<StepValues>({
-    defaultValues: { answer: previous ?? (node.kind === 'single' ? '' : []) },
-    shouldFocusError: false,
-  });
+  // The native radios/checkboxes hold the answer; it is read from the form when sent.
+  const [invalid, setInvalid] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [node.id]);
 
@@ -40,16 +35,26 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
   const hintKey = `triage.q.${node.id}.hint` as UiKey;
   const hintText = t.raw(hintKey);
   const hint = hintText !== hintKey ? hintText : undefined;
-  const error = formState.errors.answer ? errorMessage : undefined;
-  const field = register('answer', {
-    validate: (v) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && node.options.includes(v)),
-  });
+  const error = invalid ? errorMessage : undefined;
+  const chosen = (form: HTMLFormElement) => new FormData(form).getAll('answer').filter((v): v is string => typeof v === 'string');
+  const isValid = (v: string[]) => (node.kind === 'single' ? v.length === 1 && node.options.includes(v[0]!) : v.length > 0);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const v = chosen(e.currentTarget);
+    if (!isValid(v)) return setInvalid(true);
+    onAnswer(node.kind === 'single' ? v[0]! : v);
+  };
+  // Once shown, the error goes as soon as an answer is chosen (and comes back if it is taken away).
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    if (invalid) setInvalid(!isValid(chosen(e.currentTarget)));
+  };
+  const was = (value: string) => (Array.isArray(previous) ? previous.includes(value) : previous === value);
   const marks = { required: null, optional: null, errorPrefix: t.rich('triage.errorTitlePrefix') };
-  const choice = (value: string, label: string) => ({ value, label: richText(label), input: { 'aria-invalid': error ? (true as const) : undefined, ...field } });
+  const choice = (value: string, label: string) => ({ value, label: richText(label), input: { 'aria-invalid': error ? (true as const) : undefined, name: 'answer', defaultChecked: was(value) } });
   const heading2 = <h2 ref={heading} tabIndex={-1} className="question__heading">{t.rich(`triage.q.${node.id}.question` as UiKey)}</h2>;
 
   return (
-    <form noValidate onSubmit={handleSubmit((v) => onAnswer(v.answer))}>
+    <form noValidate onSubmit={onSubmit} onChange={onChange}>
       <ErrorSummary title={t.raw('triage.errorSummaryTitle')} errors={error ? [{ fieldId: firstInputId, message: error }] : []} />
       <p className="progress">{t.rich('triage.progress', progress)}</p>
       {/* One question per page: the legend is the page's question heading (shared ChoiceGroup primitive). */}

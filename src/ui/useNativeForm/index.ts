@@ -1,0 +1,3 @@
+export { useNativeForm, type NativeForm } from './useNativeForm';
+export { useFieldValue } from './useFieldValue';
+export { readControls, writeControls } from './form-controls';
