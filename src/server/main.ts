@@ -3,7 +3,16 @@
 // Run by `npm start` with Node 24 (type stripping), after `astro build`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
+import { loadKey } from './crypto/key.ts';
+
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// The key for personal data is needed before anything is served: in production, none means no start.
+try {
+  loadKey();
+} catch (e) {
+  console.error(`[inquiries] ${(e as Error).message}`);
+  process.exit(1);
+}
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
 

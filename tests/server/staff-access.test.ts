@@ -175,3 +175,91 @@ describe('what the matrix cannot show', () => {
     expect(notes(await (await c.request(path)).text())).toBe(notes(before));
   });
 });
+
+// After つなぐ (issue 16): the sending window keeps a trace (what it wrote, and the hand-off) and loses the
+// content; the receiving window gets everything; nobody else gains anything. Every role × method here.
+describe('the access matrix after つなぐ', () => {
+  const FROM = 'sawara-houkatsu';
+  const TO = 'kodomo-katei-center';
+  let hs: TestServer;
+  let handAccounts: SeededAccount[];
+  let inquiryId = '';
+  const who = ['sender', 'receiver', 'coordinator', 'admin', 'planner', 'signedOut'] as const;
+  type Who = (typeof who)[number];
+  const clientsAfter = new Map<Who, Client>();
+
+  beforeAll(async () => {
+    const seeded = await seedDatabase(
+      [
+        { login: 'sender1', name: '佐原 送り手', role: 'staff', windows: [FROM] },
+        { login: 'receiver1', name: '子ども 受け手', role: 'staff', windows: [TO] },
+        { login: 'coord2', name: '協働 職員', role: 'coordinator', windows: [OWN.coordinator!] },
+        { login: 'admin2', name: '管理者', role: 'admin', windows: [] },
+        { login: 'planner2', name: '企画', role: 'planner', windows: [] },
+      ],
+      [FROM],
+    );
+    handAccounts = seeded.accounts;
+    inquiryId = seeded.inquiries[FROM]!.publicId;
+    hs = await startServer({}, seeded.dbPath);
+    const logins: Record<Who, string | undefined> = { sender: 'sender1', receiver: 'receiver1', coordinator: 'coord2', admin: 'admin2', planner: 'planner2', signedOut: undefined };
+    for (const w of who) {
+      const c = new Client(hs.origin);
+      if (logins[w]) expect((await c.signIn(handAccounts.find((a) => a.login === logins[w])!)).status).toBe(303);
+      clientsAfter.set(w, c);
+    }
+    // The sender writes a note, then hands over through the page, as a person would.
+    const sender = clientsAfter.get('sender')!;
+    const path = `/staff/i/${inquiryId}/`;
+    expect((await sender.request(path, { form: { csrf: await sender.csrf(path), action: 'note', text: '送り手のメモ' } })).status).toBe(303);
+    const html = await (await sender.request(path)).text();
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const res = await sender.request(path, { form: { csrf: await sender.csrf(path), action: 'share', mode: 'handOver', to: TO, reason: '子育ての相談のため', basis: 'consent', version } });
+    expect(res.status).toBe(303);
+  }, 60_000);
+  afterAll(() => hs?.stop());
+
+  const expectAfter = (w: Who, method: string, action: 'none' | 'note' | 'share') => {
+    if (method !== 'GET' && method !== 'POST') return 405;
+    if (w === 'signedOut') return 303;
+    if (w === 'receiver') return method === 'GET' ? 200 : 303;
+    // The sender may look at its trace, but changes nothing any more.
+    if (w === 'sender') return method === 'GET' ? 200 : 404;
+    return 404;
+  };
+
+  it('gives every role × method × action its expected status on the handed-over inquiry', async () => {
+    const results: string[] = [];
+    for (const w of who)
+      for (const method of methods)
+        for (const action of ['none', 'note', 'share'] as const) {
+          if ((method === 'GET') !== (action === 'none')) continue;
+          const c = clientsAfter.get(w)!;
+          const path = `/staff/i/${inquiryId}/`;
+          const csrf = w === 'signedOut' ? '' : await c.csrf('/staff/').catch(() => '');
+          const form = method === 'GET' ? undefined : action === 'note' ? { csrf, action: 'note', text: '後からのメモ' } : { csrf, action: 'share', mode: 'join', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '99' };
+          const res = await c.request(path, { method, form });
+          const want = expectAfter(w, method, action);
+          // A share with an old version is refused as a conflict for the window that has it now.
+          const wantNow = w === 'receiver' && action === 'share' ? 409 : want;
+          results.push(`${method} ${action} ${w}: ${res.status}${res.status === wantNow ? '' : ` (want ${wantNow})`}`);
+        }
+    expect(results.filter((r) => r.includes('want'))).toEqual([]);
+  }, 120_000);
+
+  it('shows the sender only what it wrote and the hand-off; the receiver sees the content, new, in its inbox', async () => {
+    const path = `/staff/i/${inquiryId}/`;
+    const senderPage = await (await clientsAfter.get('sender')!.request(path)).text();
+    expect(senderPage).toContain('送り手のメモ');
+    expect(senderPage).toContain('子育ての相談のため');
+    expect(senderPage).not.toContain(`窓口 ${FROM} あての相談`);
+    expect(senderPage).not.toContain('name="action"');
+    expect(await (await clientsAfter.get('sender')!.request('/staff/')).text()).not.toContain(inquiryId);
+
+    const receiverPage = await (await clientsAfter.get('receiver')!.request(path)).text();
+    expect(receiverPage).toContain(`窓口 ${FROM} あての相談`);
+    expect(receiverPage).toContain('子育ての相談のため');
+    const inbox = await (await clientsAfter.get('receiver')!.request('/staff/?status=new')).text();
+    expect(inbox).toContain(inquiryId);
+  });
+});
