@@ -13,6 +13,7 @@ try {
   console.error(`[inquiries] ${(e as Error).message}`);
   process.exit(1);
 }
+if (!process.env.SMTP_URL) console.warn('[notifications] SMTP_URL is not set: windows get no e-mail when inquiries arrive (the staff inbox says so). See README, "Notifications".');
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
 
