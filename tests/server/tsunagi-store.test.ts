@@ -100,3 +100,32 @@ describe('一緒に対応する, 多機関協働, 支援会議', () => {
     store.close();
   });
 });
+
+describe('the outbox', () => {
+  it('queues an arrival e-mail per routed window with the inquiry, and one for the window an inquiry is handed to', async () => {
+    const { store, id, staffId } = await oneInquiry();
+    const now = new Date(Date.now() + 1000);
+    expect(store.outbox.due(now, 10).map((o) => [o.kind, o.window])).toEqual([['arrived', 'sawara-houkatsu']]);
+    store.inbox.share(id, { mode: 'handOver', from: 'sawara-houkatsu', to: 'kodomo-katei-center', reason: '担当外', basis: 'consent', version: store.inbox.get(id)!.version, staffId });
+    expect(store.outbox.due(new Date(Date.now() + 1000), 10).map((o) => [o.kind, o.window])).toEqual([['arrived', 'sawara-houkatsu'], ['handedTo', 'kodomo-katei-center']]);
+    store.close();
+  });
+
+  it('queues the daily reminder once a day, per window, listing only inquiries still 未対応 after the set days', async () => {
+    const { store, id, staffId } = await oneInquiry();
+    await store.create(inquiry, { windows: ['sawara-houkatsu'], coordinator: false }, 'k2');
+    const [newer, older] = store.inbox.list(['sawara-houkatsu'], {}, 2).rows;
+    expect(older!.publicId).toBe(id);
+    for (const o of store.outbox.due(new Date(Date.now() + 1000), 10)) store.outbox.sent(o.id, new Date());
+    // Only the newer one is still 未対応 once the older is 対応中.
+    store.inbox.changeStatus(id, { status: 'inProgress', version: store.inbox.get(id)!.version, staffId });
+    const later = new Date(Date.now() + 60_000);
+    expect(store.outbox.queueReminders('2026-12-02', later)).toBe(1);
+    expect(store.outbox.queueReminders('2026-12-02', later)).toBe(0);
+    const due = store.outbox.due(new Date(Date.now() + 1000), 10);
+    expect(due.map((o) => [o.kind, o.window, o.receipts])).toEqual([['reminder', 'sawara-houkatsu', [newer!.receipt]]]);
+    // A day on, none is queued when nothing is older than the set days.
+    expect(store.outbox.queueReminders('2026-12-03', new Date(0))).toBe(0);
+    store.close();
+  });
+});
