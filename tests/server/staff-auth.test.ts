@@ -127,3 +127,14 @@ describe('permissions come from role × window', () => {
     expect(can(undefined, 'inbox.read')).toBe(false);
   });
 });
+
+describe('the session cookie', () => {
+  it('is __Host- prefixed everywhere except plain-http loopback, where Secure cannot work', async () => {
+    const { sessionCookieName, isLocalHttp } = await import('@/server/staff/http');
+    expect(sessionCookieName(new URL('https://soudan.example.lg.jp/staff/'))).toBe('__Host-staff-session');
+    expect(sessionCookieName(new URL('http://soudan.example.lg.jp/staff/'))).toBe('__Host-staff-session');
+    expect(sessionCookieName(new URL('http://localhost:4321/staff/'))).toBe('staff-session');
+    expect(isLocalHttp(new URL('http://127.0.0.1:4321/'))).toBe(true);
+    expect(isLocalHttp(new URL('https://localhost/'))).toBe(false);
+  });
+});
