@@ -4,6 +4,7 @@ import nodemailer from 'nodemailer';
 import type { Store } from '@/server/store/types';
 import { mailConfig, type MailConfig } from './config';
 import { composeMessage } from './message';
+import { purgeExpired } from '@/server/retention';
 
 /** The municipality's calendar day (JST). */
 const jstDay = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -19,6 +20,8 @@ export function startOutboxWorker(store: Store, windowName: (id: string) => stri
   let running: Promise<void> | undefined;
   const round = async (now: Date) => {
     store.outbox.queueReminders(jstDay(now), new Date(now.getTime() - config.reminderDays * 86_400_000));
+    // The daily purge of inquiries past the retention period (README, "Retention").
+    if (store.outbox.claimDaily('purge', jstDay(now))) purgeExpired(store, { login: 'system' }, now);
     if (!transport) return;
     for (const item of store.outbox.due(now, 50)) {
       const to = config.addresses[item.window];

@@ -12,6 +12,8 @@ export type StaffAction =
   | 'inquiry.change'
   /** つなぐ, 一緒に対応する, 多機関協働に相談する (same scope as reading). */
   | 'inquiry.share'
+  /** 本人からの削除依頼: delete the inquiry now (same scope as reading). */
+  | 'inquiry.delete'
   /** Record a 支援会議 held about the inquiry (the coordinator's windows only). */
   | 'inquiry.meeting'
   /**
@@ -28,8 +30,8 @@ export type StaffAction =
 
 /** What each role grants. Window-scoped actions apply only to the windows of that membership. */
 export const grants: Record<StaffRole, readonly StaffAction[]> = {
-  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.trace', 'inquiry.export'],
-  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export'],
+  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.trace', 'inquiry.export'],
+  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export'],
   admin: ['audit.read', 'accounts.manage'],
   planner: ['counts.read'],
 };

@@ -187,7 +187,8 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
     changeStatus: (publicId, { status, outcome, version, staffId }) =>
       versioned(publicId, version, (id) => {
         const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
-        q('UPDATE inquiries SET status = ? WHERE id = ?').run(status, id);
+        // done_at starts the retention period (README, "Retention"); leaving 完了 stops it.
+        q("UPDATE inquiries SET status = ?, done_at = CASE WHEN ? = 'done' THEN ? ELSE NULL END WHERE id = ?").run(status, status, new Date().toISOString(), id);
         q('UPDATE inquiry_windows SET status = ? WHERE inquiry_id = ?').run(status, id);
         addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId);
       }),

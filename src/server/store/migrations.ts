@@ -177,6 +177,24 @@ export const migrations: string[] = [
    );
    CREATE INDEX outbox_due ON outbox(next_at) WHERE sent_at IS NULL;
    CREATE TABLE daily_jobs (name TEXT PRIMARY KEY, last_day TEXT NOT NULL);`,
+  // 6: retention (issue 16). A completed inquiry is deleted a set time after 完了, leaving only an
+  // anonymous row for the planners' counts (month, district, writer type, categories, how many windows,
+  // time to first response). Events stay append-only while their inquiry exists; once the inquiry row
+  // is gone (a purge, in one transaction), its events may go too.
+  `CREATE TABLE anonymous_inquiries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     month TEXT NOT NULL,
+     area TEXT NOT NULL,
+     writer TEXT NOT NULL,
+     categories TEXT NOT NULL,
+     window_count INTEGER NOT NULL,
+     first_response_minutes INTEGER
+   );
+   ALTER TABLE inquiries ADD COLUMN done_at TEXT;
+   UPDATE inquiries SET done_at = (SELECT max(e.at) FROM inquiry_events e WHERE e.inquiry_id = inquiries.id AND e.type = 'status' AND json_extract(e.detail, '$.to') = 'done') WHERE status = 'done';
+   CREATE INDEX inquiries_done_at ON inquiries(done_at) WHERE done_at IS NOT NULL;
+   DROP TRIGGER inquiry_events_no_delete;
+   CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events WHEN EXISTS (SELECT 1 FROM inquiries WHERE id = OLD.inquiry_id) BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;`,
 ];
 
 /** The first schema version whose rows are sealed. */

@@ -7,7 +7,8 @@ import type { Sealer } from '@/server/crypto/seal';
 
 const triggers = [
   "CREATE TRIGGER inquiry_events_no_update BEFORE UPDATE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END",
-  "CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END",
+  // As migration 6 left it: events go only with their inquiry (a purge).
+  "CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events WHEN EXISTS (SELECT 1 FROM inquiries WHERE id = OLD.inquiry_id) BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END",
 ];
 
 /**

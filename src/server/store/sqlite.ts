@@ -13,6 +13,7 @@ import { createInboxStore } from './inbox-sqlite';
 import { createStaffStore } from './staff-sqlite';
 import { reseal } from './reseal';
 import { createOutboxStore, queueNotification } from './outbox-sqlite';
+import { createRetentionStore } from './retention-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -127,6 +128,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     staff: createStaffStore(db),
     inbox,
     outbox: createOutboxStore(db),
+    retention: createRetentionStore(db, () => inbox.changed()),
   };
 }
 

@@ -209,6 +209,15 @@ export interface Store extends InquiryStore {
   staff: StaffStore;
   inbox: InboxStore;
   outbox: OutboxStore;
+  retention: RetentionStore;
+}
+
+/** The life of the data: deletion after the retention period, or on the resident's request. */
+export interface RetentionStore {
+  /** Deletes inquiries 完了 before `before`, keeping anonymous counts. */
+  purgeCompleted(before: Date): { deleted: number };
+  /** 本人からの削除依頼: deletes one inquiry now (anonymous counts kept). False when it does not exist. */
+  deleteOne(publicId: string): boolean;
 }
 
 // ---- Notifications (issue 16) ----
