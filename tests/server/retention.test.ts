@@ -44,7 +44,7 @@ describe('retention', () => {
     store.close();
     const db = new DatabaseSync(path, { readOnly: true });
     const anon = db.prepare('SELECT month, area, writer, categories, window_count, first_response_minutes FROM anonymous_inquiries').all();
-    expect(anon).toEqual([{ month: done.receivedAt.slice(0, 7), area: inquiry.area, writer: inquiry.writer, categories: JSON.stringify(inquiry.categories), window_count: 1, first_response_minutes: 0 }]);
+    expect(anon).toEqual([{ month: new Date(new Date(done.receivedAt).getTime() + 9 * 3_600_000).toISOString().slice(0, 7), area: inquiry.area, writer: inquiry.writer, categories: JSON.stringify(inquiry.categories), window_count: 1, first_response_minutes: 0 }]);
     for (const table of ['inquiry_events', 'inquiry_windows', 'inquiry_categories', 'outbox']) {
       expect((db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE inquiry_id NOT IN (SELECT id FROM inquiries)`).get() as { n: number }).n).toBe(0);
     }

@@ -73,6 +73,16 @@ const rules: Record<string, Rule> = {
     form: () => ({ action: 'note', text: 'マトリクス試験のメモ' }),
     expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !inWindow(c) ? 404 : c.method === 'GET' ? 200 : 303),
   },
+  'export.astro': {
+    // Fresh authentication every time: a wrong password is 401 for window members; nobody else sees it.
+    path: () => '/staff/export/',
+    form: () => ({ password: 'wrong password!!', code: '000000' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : c.role !== 'staff' && c.role !== 'coordinator' ? 404 : c.method === 'GET' ? 200 : 401),
+  },
+  'counts.astro': {
+    path: () => '/staff/counts/',
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'planner' ? 200 : 404),
+  },
   'passkey.ts': {
     // JSON only, with the pre-sign-in token in a header: a form post (what the matrix sends) is refused.
     path: () => '/staff/passkey/',

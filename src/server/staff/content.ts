@@ -5,6 +5,8 @@ export interface StaffContent {
   windowName: (id: string) => string;
   areaName: (id: string) => string | undefined;
   windowIds: string[];
+  /** District ids, in content order. */
+  areaIds: string[];
   categoryIds: string[];
   /** What the routing rule needs to explain why an inquiry went where it did. */
   triage: Awaited<ReturnType<typeof loadTriageContent>>;
@@ -22,6 +24,7 @@ export function staffContent(): Promise<StaffContent> {
       windowName: (id) => windows.get(id) ?? id,
       areaName: (id) => areaNames.get(id),
       windowIds: triage.windows.map((w) => w.id),
+      areaIds: areas.map((a) => a.id),
       categoryIds: triage.routing.categories.map((c) => c.id),
       triage,
     };

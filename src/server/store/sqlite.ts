@@ -14,6 +14,7 @@ import { createStaffStore } from './staff-sqlite';
 import { reseal } from './reseal';
 import { createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
+import { createStatsStore } from './stats-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -129,6 +130,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     inbox,
     outbox: createOutboxStore(db),
     retention: createRetentionStore(db, () => inbox.changed()),
+    stats: createStatsStore(db),
   };
 }
 

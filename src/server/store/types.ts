@@ -210,6 +210,21 @@ export interface Store extends InquiryStore {
   inbox: InboxStore;
   outbox: OutboxStore;
   retention: RetentionStore;
+  stats: StatsStore;
+}
+
+/** One inquiry as the planners' counts see it: no id, no receipt, nothing personal. */
+export interface StatRecord {
+  /** JST month, YYYY-MM. */
+  month: string;
+  area: string;
+  writer: string;
+  categories: string[];
+  windowCount: number;
+  firstResponseMinutes: number | null;
+}
+export interface StatsStore {
+  records(): StatRecord[];
 }
 
 /** The life of the data: deletion after the retention period, or on the resident's request. */
