@@ -247,7 +247,7 @@ describe('the access matrix after つなぐ', () => {
           const c = clientsAfter.get(w)!;
           const path = `/staff/i/${inquiryId}/`;
           const csrf = w === 'signedOut' ? '' : await c.csrf('/staff/').catch(() => '');
-          const form = method === 'GET' ? undefined : action === 'note' ? { csrf, action: 'note', text: '後からのメモ' } : { csrf, action: 'share', mode: 'join', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '99' };
+          const form: Record<string, string> | undefined = method === 'GET' ? undefined : action === 'note' ? { csrf, action: 'note', text: '後からのメモ' } : { csrf, action: 'share', mode: 'join', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '99' };
           const res = await c.request(path, { method, form });
           const want = expectAfter(w, method, action);
           // A share with an old version is refused as a conflict for the window that has it now.
