@@ -264,7 +264,12 @@ describe('the access matrix after つなぐ', () => {
     expect(senderPage).toContain('子育ての相談のため');
     expect(senderPage).not.toContain(`窓口 ${FROM} あての相談`);
     expect(senderPage).not.toContain('name="action"');
-    expect(await (await clientsAfter.get('sender')!.request('/staff/')).text()).not.toContain(inquiryId);
+    // The sender's inbox keeps only the fact: under 「ほかの窓口へつないだ相談」, a link to the trace.
+    const senderInbox = await (await clientsAfter.get('sender')!.request('/staff/')).text();
+    const handedSection = senderInbox.slice(senderInbox.indexOf('id="handed-heading"'));
+    expect(senderInbox.indexOf('id="handed-heading"')).toBeGreaterThan(0);
+    expect(senderInbox.split(inquiryId).length - 1).toBe(1);
+    expect(handedSection).toContain(`/staff/i/${inquiryId}/`);
 
     const receiverPage = await (await clientsAfter.get('receiver')!.request(path)).text();
     expect(receiverPage).toContain(`窓口 ${FROM} あての相談`);

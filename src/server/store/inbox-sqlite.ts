@@ -230,6 +230,16 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         addEvent(id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
       });
     },
+    handedOver: (windows, limit) => {
+      if (windows.length === 0) return [];
+      const rows = q(
+        `SELECT i.public_id, i.receipt, iw.ended_at, iw.window_id FROM inquiry_windows iw JOIN inquiries i ON i.id = iw.inquiry_id
+          WHERE iw.window_id IN (${placeholders(windows.length)}) AND iw.ended_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM inquiry_windows o WHERE o.inquiry_id = iw.inquiry_id AND o.ended_at IS NULL AND o.window_id IN (${placeholders(windows.length)}))
+          ORDER BY iw.ended_at DESC LIMIT ?`,
+      ).all(...windows, ...windows, limit) as { public_id: string; receipt: string; ended_at: string; window_id: string }[];
+      return rows.map((r) => ({ publicId: r.public_id, receipt: r.receipt, endedAt: r.ended_at, window: r.window_id }));
+    },
     recordMeeting: (publicId, { date, summary, staffId, window }) =>
       tx(() => {
         const row = current(publicId);

@@ -200,6 +200,8 @@ export interface InboxStore {
   share(publicId: string, s: { mode: 'handOver' | 'join' | 'escalate'; from: string; to: string; reason: string; basis: ShareBasis; version: number; staffId: number }): ShareResult;
   /** A 支援会議 recorded by the coordinator, as an event. */
   recordMeeting(publicId: string, m: { date: string; summary: string; staffId: number; window: string }): ChangeResult;
+  /** Inquiries these windows handed over and no longer see, latest hand-over first (the trace list). */
+  handedOver(windows: readonly string[], limit: number): { publicId: string; receipt: string; endedAt: string; window: string }[];
 }
 
 export type ShareResult = ChangeResult | { ok: false; reason: 'same' };
