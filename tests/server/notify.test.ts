@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { familyInquiry } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase } from '../staff/support';
+import type { Inquiry } from '@/schemas/inquiry';
+import { mailConfig } from '@/server/mail/config';
+import { startOutboxWorker } from '@/server/mail/outbox-worker';
+import { openSqliteStore } from '@/server/store/sqlite';
 
 // Notifications (issue 16) through a real SMTP server in this test process: what arrives, to whom, and
 // that nothing personal is in it; a refusing mail server never fails an inquiry.
@@ -159,6 +163,30 @@ describe('without SMTP', () => {
       expect(err.match(/SMTP_URL is not set/g)).toHaveLength(1);
     } finally {
       await s.stop();
+    }
+  });
+});
+
+describe('the daily reminder', () => {
+  it('e-mails each window the receipt numbers still 未対応 after the set days, once that day', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'reminder-')), 'db.sqlite');
+    const store = openSqliteStore(path);
+    await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: ['kodomo-katei-center'], coordinator: false }, 'r1');
+    const receipt = store.list(1)[0]!.receipt;
+    const config = { ...mailConfig({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', STAFF_ORIGIN: 'https://soudan.city.example' }), addresses, pollMs: 60_000 };
+    const worker = startOutboxWorker(store, (w) => w, config);
+    try {
+      const inFourDays = new Date(Date.now() + 4 * 86_400_000);
+      await worker.tick(inFourDays);
+      await worker.tick(inFourDays);
+      const reminders = mails.filter((m) => decoded(m.raw).includes('未対応の相談が'));
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]!.to).toEqual(['kodomo@city.example']);
+      expect(decoded(reminders[0]!.raw)).toContain(`受付番号 ${receipt}`);
+      expect(decoded(reminders[0]!.raw)).not.toContain('催促の試験');
+    } finally {
+      worker.stop();
+      store.close();
     }
   });
 });

@@ -18,10 +18,17 @@ export interface OutboxWorker {
 export function startOutboxWorker(store: Store, windowName: (id: string) => string, config: MailConfig = mailConfig()): OutboxWorker {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
   let running: Promise<void> | undefined;
+  let lastDay = '';
   const round = async (now: Date) => {
-    store.outbox.queueReminders(jstDay(now), new Date(now.getTime() - config.reminderDays * 86_400_000));
-    // The daily purge of inquiries past the retention period (README, "Retention").
-    if (store.outbox.claimDaily('purge', jstDay(now))) purgeExpired(store, { login: 'system' }, now);
+    // Daily jobs: looked at once per day per process; the database decides (claimDaily) so two
+    // processes never both run one.
+    const day = jstDay(now);
+    if (day !== lastDay) {
+      lastDay = day;
+      store.outbox.queueReminders(day, new Date(now.getTime() - config.reminderDays * 86_400_000));
+      // The daily purge of inquiries past the retention period (README, "Retention").
+      if (store.outbox.claimDaily('purge', day)) purgeExpired(store, { login: 'system' }, now);
+    }
     if (!transport) return;
     for (const item of store.outbox.due(now, 50)) {
       const to = config.addresses[item.window];
