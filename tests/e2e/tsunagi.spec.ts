@@ -151,6 +151,12 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator('.staff-history')).toContainText('子育ての相談が中心のため');
       await expect(page.getByText(details)).toHaveCount(0);
       await axe(page, 'trace after つなぐ');
+      // Its inbox keeps the fact of the hand-over, and nothing else.
+      await tabTo(page, page.getByRole('link', { name: '受付一覧にもどる' }));
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: /ほかの窓口へつないだ相談/ })).toBeVisible();
+      await expect(page.getByRole('link', { name: `受付番号 ${receipt}` })).toBeVisible();
+      await axe(page, 'inbox with hand-overs');
 
       // 4. The receiving window got its e-mail, sees the inquiry as 未対応, and adds the coordinator.
       await expect.poll(() => mails.some((m) => m.to === 'kodomo@city.example' && m.text.includes(receipt)), { timeout: 20_000 }).toBe(true);
