@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
@@ -101,5 +101,27 @@ describe('the key', () => {
     const second = run({ INQUIRY_KEY_FILE: file });
     expect(second.stderr).not.toContain(file);
     expect(readFileSync(file, 'utf8')).toBe(key);
+  });
+});
+
+describe('npm run keys -- rotate', () => {
+  it('re-seals the database with a new key file and keeps the old key beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rotate-cli-'));
+    const keyFile = join(dir, 'inquiry.key');
+    const dbPath = join(dir, 'db.sqlite');
+    const oldKey = randomBytes(32);
+    writeFileSync(keyFile, `${oldKey.toString('base64')}\n`);
+    const store = openSqliteStore(dbPath, { sealer: createSealer(oldKey) });
+    await store.create({ ...inquiry, details: 'CLI回転の相談' }, { windows: ['sawara-houkatsu'], coordinator: false }, 'cli-rot');
+    const receipt = store.list(1)[0]!.receipt;
+    store.close();
+    const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys.ts', 'rotate'], { env: { ...process.env, INQUIRY_KEY_FILE: keyFile, INQUIRY_DB_PATH: dbPath, INQUIRY_KEY: '' }, encoding: 'utf8' });
+    expect(out).toContain('Re-sealed 1 inquiries');
+    expect(readFileSync(`${keyFile}.previous`, 'utf8').trim()).toBe(oldKey.toString('base64'));
+    const newKey = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+    expect(newKey.equals(oldKey)).toBe(false);
+    const after = openSqliteStore(dbPath, { sealer: createSealer(newKey) });
+    expect(after.get(receipt)!.inquiry.details).toBe('CLI回転の相談');
+    after.close();
   });
 });

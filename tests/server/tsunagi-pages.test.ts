@@ -3,7 +3,8 @@ import { openSqliteStore } from '@/server/store/sqlite';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase } from '../staff/support';
 
-// 本人からの削除依頼 (issue 16): a staff action on the detail page, confirmed, audited; the inquiry is gone.
+// Staff actions of issue 16 through the detail page: 本人からの削除依頼 (confirmed, audited, gone at once)
+// and the coordinator's 支援会議.
 let server: TestServer;
 let seeded: Awaited<ReturnType<typeof seedDatabase>>;
 let c: Client;
@@ -37,4 +38,34 @@ describe('本人からの削除依頼', () => {
     store.close();
     expect(entry).toMatchObject({ login: 'deleter', target: receipt });
   });
+});
+
+describe('支援会議 through the page', () => {
+  it('lets the coordinator record one, kept apart as 支援会議 confidentiality; window staff cannot', async () => {
+    const s = await seedDatabase(
+      [
+        { login: 'coord7', name: '協働 職員', role: 'coordinator', windows: ['takikan-kyodo'] },
+        { login: 'staff7', name: '佐原 職員', role: 'staff', windows: ['takikan-kyodo'] },
+      ],
+      ['takikan-kyodo'],
+    );
+    const srv = await startServer({}, s.dbPath);
+    try {
+      const path = `/staff/i/${s.inquiries['takikan-kyodo']!.publicId}/`;
+      const coord = new Client(srv.origin);
+      expect((await coord.signIn(s.accounts[0]!)).status).toBe(303);
+      expect(await (await coord.request(path)).text()).toContain('支援会議を記録する');
+      const res = await coord.request(path, { form: { csrf: await coord.csrf(path), action: 'meeting', date: '2026-12-10', summary: '見守りの方針を確認した' } });
+      expect(res.status).toBe(303);
+      const page = await (await coord.request(path)).text();
+      expect(page).toContain('支援会議で検討しました (2026-12-10)');
+      expect(page).toContain('見守りの方針を確認した');
+      const staff = new Client(srv.origin);
+      expect((await staff.signIn(s.accounts[1]!)).status).toBe(303);
+      expect(await (await staff.request(path)).text()).not.toContain('支援会議を記録する');
+      expect((await staff.request(path, { form: { csrf: await staff.csrf(path), action: 'meeting', date: '2026-12-10', summary: 'x' } })).status).toBe(404);
+    } finally {
+      await srv.stop();
+    }
+  }, 60_000);
 });
