@@ -25,7 +25,7 @@ describe('つなぐ (hand over)', () => {
   it('moves the inquiry: the receiving window lists it as new and unassigned; the sender keeps only a trace', async () => {
     const { store, id, staffId } = await oneInquiry();
     let v = store.inbox.get(id)!.version;
-    v = (store.inbox.changeStatus(id, { status: 'inProgress', version: v, staffId }) as { version: number }).version;
+    v = (store.inbox.changeStatus(id, { status: 'inProgress', version: v, staffId, window: 'sawara-houkatsu' }) as { version: number }).version;
     v = (store.inbox.assign(id, { assigneeId: staffId, version: v, staffId }) as { version: number }).version;
     store.inbox.addNote(id, { text: '佐原のメモ', staffId, window: 'sawara-houkatsu' });
     const r = store.inbox.share(id, { mode: 'handOver', from: 'sawara-houkatsu', to: 'kodomo-katei-center', reason: '子育ての相談が中心のため', basis: 'consent', version: v, staffId });
@@ -47,7 +47,7 @@ describe('つなぐ (hand over)', () => {
     const handed = item.events.find((e) => e.type === 'handedOver')!;
     expect(handed).toMatchObject({ staff: '佐原 一郎', window: 'sawara-houkatsu', detail: { from: 'sawara-houkatsu', to: 'kodomo-katei-center', reason: '子育ての相談が中心のため', basis: 'consent', statusBefore: 'inProgress' } });
     // What the sender wrote stays tied to it, so its trace can show it.
-    expect(item.events.filter((e) => e.window === 'sawara-houkatsu').map((e) => e.type)).toEqual(['note', 'handedOver']);
+    expect(item.events.filter((e) => e.window === 'sawara-houkatsu').map((e) => e.type)).toEqual(['status', 'note', 'handedOver']);
     store.close();
   });
 

@@ -184,18 +184,18 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         events,
       } satisfies InboxInquiry;
     },
-    changeStatus: (publicId, { status, outcome, version, staffId }) =>
+    changeStatus: (publicId, { status, outcome, version, staffId, window }) =>
       versioned(publicId, version, (id) => {
         const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
         // done_at starts the retention period (README, "Retention"); leaving 完了 stops it.
         q("UPDATE inquiries SET status = ?, done_at = CASE WHEN ? = 'done' THEN ? ELSE NULL END WHERE id = ?").run(status, status, new Date().toISOString(), id);
         q('UPDATE inquiry_windows SET status = ? WHERE inquiry_id = ?').run(status, id);
-        addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId);
+        addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId, window ?? null);
       }),
-    assign: (publicId, { assigneeId, version, staffId }) =>
+    assign: (publicId, { assigneeId, version, staffId, window }) =>
       versioned(publicId, version, (id) => {
         q('UPDATE inquiries SET assignee_id = ? WHERE id = ?').run(assigneeId, id);
-        addEvent(id, 'assigned', { to: assigneeId }, staffId);
+        addEvent(id, 'assigned', { to: assigneeId }, staffId, window ?? null);
       }),
     addNote: (publicId, { text, staffId, window }) =>
       tx(() => {

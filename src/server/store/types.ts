@@ -190,8 +190,8 @@ export interface InboxStore {
   /** Counts per status over my windows (other filters ignored, so the counts stay a stable overview). */
   statusCounts(windows: readonly string[]): Record<InquiryStatus, number>;
   get(publicId: string): InboxInquiry | undefined;
-  changeStatus(publicId: string, change: { status: InquiryStatus; outcome?: string; version: number; staffId: number }): ChangeResult;
-  assign(publicId: string, change: { assigneeId: number | null; version: number; staffId: number }): ChangeResult;
+  changeStatus(publicId: string, change: { status: InquiryStatus; outcome?: string; version: number; staffId: number; window?: string }): ChangeResult;
+  assign(publicId: string, change: { assigneeId: number | null; version: number; staffId: number; window?: string }): ChangeResult;
   addNote(publicId: string, note: { text: string; staffId: number; window?: string }): ChangeResult;
   /**
    * つなぐ ('handOver': `from` stops seeing the content; `to` sees it as new) or 一緒に対応する ('join': `to`
