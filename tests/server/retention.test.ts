@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -26,8 +26,10 @@ async function storeWithDone() {
 }
 
 describe('retention', () => {
-  it('reads the period from content/site.yaml, the setting the privacy page states', () => {
+  it('reads the period from content/site.yaml, the setting the privacy page states (built pages, ja and en)', () => {
     expect(retentionDays()).toBe(365);
+    expect(readFileSync('dist/client/policy/index.html', 'utf8')).toContain(`対応が完了してから ${retentionDays()} 日たつと削除し`);
+    expect(readFileSync('dist/client/en/policy/index.html', 'utf8')).toContain(`deleted ${retentionDays()} days after they are completed`);
   });
 
   it('deletes a completed inquiry only after the period, keeps anonymous counts, and audits the count only', async () => {
