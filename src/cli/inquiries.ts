@@ -3,7 +3,9 @@
 //   npm run inquiries -- show <受付番号>
 //   npm run inquiries -- export --csv > inquiries.csv     (UTF-8 with BOM, for Excel)
 //   npm run inquiries -- backup <file>                   (consistent online backup)
+//   npm run inquiries -- purge                           (delete inquiries past the retention period)
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite.
+import { purgeExpired } from '@/server/retention';
 import { openSqliteStore } from '@/server/store/sqlite';
 import type { StoredInquiry } from '@/server/store/types';
 import { inquiryFields } from '@/schemas/inquiry-fields';
@@ -11,7 +13,7 @@ import { inquiryFields } from '@/schemas/inquiry-fields';
 const [command, arg] = process.argv.slice(2);
 // Piping into `head` closes stdout early; that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-const usage = 'usage: npm run inquiries -- list | show <受付番号> | export --csv | backup <file>';
+const usage = 'usage: npm run inquiries -- list | show <受付番号> | export --csv | backup <file> | purge';
 
 const csvCell = (v: unknown) => {
   const s = Array.isArray(v) ? v.join(' ') : v === undefined || v === null ? '' : String(v);
@@ -48,6 +50,11 @@ async function main(): Promise<number> {
         if (arg !== '--csv') break;
         process.stdout.write(`\uFEFF${columns.join(',')}\r\n`);
         for (const i of store.list(Number.MAX_SAFE_INTEGER).reverse()) process.stdout.write(`${row(i)}\r\n`);
+        return 0;
+      }
+      case 'purge': {
+        const deleted = purgeExpired(store, { login: `cli:${process.env.USER ?? 'unknown'}` });
+        console.log(`deleted ${deleted} completed inquiries past the retention period (anonymous counts kept)`);
         return 0;
       }
       case 'backup': {

@@ -22,6 +22,8 @@ export const siteSchema = z.object({
   fax: japanesePhoneNumber.optional(),
   email: z.email().optional(),
   officialPage: z.string().min(1),
+  /** Days after 完了 before an inquiry is deleted, keeping only anonymous counts (README, "Retention"). */
+  inquiryRetentionDays: z.number().int().positive(),
   source: provenance,
 });
 export type Site = z.infer<typeof siteSchema>;

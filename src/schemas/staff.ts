@@ -53,3 +53,40 @@ export const inboxFilterSchema = z.object({
   page: z.optional(z.coerce.number().check(z.int(), z.positive(), z.maximum(100_000))),
 });
 export type InboxFilter = z.output<typeof inboxFilterSchema>;
+
+// ---- つなぎ (issue 16) ----
+
+/** How a window came to see an inquiry. */
+export const shareKinds = ['routed', 'handedTo', 'joined', 'escalated'] as const;
+export type ShareKind = (typeof shareKinds)[number];
+/**
+ * The two tiers of sharing with another window (seed 001, 社会福祉法 106条の6): the person agreed, or the
+ * case is discussed under a 支援会議, whose members carry a duty of confidentiality.
+ */
+export const shareBases = ['consent', 'supportMeeting'] as const;
+export type ShareBasis = (typeof shareBases)[number];
+export const REASON_MAX = 500;
+
+const reasonText = (required: string) => z.string().check(z.overwrite((s) => s.normalize('NFC').trim()), z.minLength(1, required), z.maxLength(REASON_MAX, 'staff.error.reasonTooLong'));
+
+/** つなぐ (move to another window) or 一緒に対応する (add a window), as the detail page's form sends it. */
+export const shareSchema = z.object({
+  mode: z.enum(['handOver', 'join']),
+  to: z.string().check(z.minLength(1, 'staff.error.toRequired'), z.maxLength(60)),
+  reason: reasonText('staff.error.reasonRequired'),
+  basis: z.enum(shareBases, 'staff.error.basisRequired'),
+  version: z.coerce.number().check(z.int(), z.positive()),
+});
+
+/** 多機関協働に相談する: the coordinator is added with a short summary written by the sender. */
+export const escalateSchema = z.object({
+  summary: reasonText('staff.error.summaryRequired'),
+  basis: z.enum(shareBases, 'staff.error.basisRequired'),
+  version: z.coerce.number().check(z.int(), z.positive()),
+});
+
+/** A 支援会議 the coordinator held about the inquiry (its content stays under the meeting's confidentiality). */
+export const meetingSchema = z.object({
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'staff.error.dateRequired')),
+  summary: reasonText('staff.error.summaryRequired'),
+});

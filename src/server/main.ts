@@ -3,7 +3,17 @@
 // Run by `npm start` with Node 24 (type stripping), after `astro build`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
+import { loadKey } from './crypto/key.ts';
+
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// The key for personal data is needed before anything is served: in production, none means no start.
+try {
+  loadKey();
+} catch (e) {
+  console.error(`[inquiries] ${(e as Error).message}`);
+  process.exit(1);
+}
+if (!process.env.SMTP_URL) console.warn('[notifications] SMTP_URL is not set: windows get no e-mail when inquiries arrive (the staff inbox says so). See README, "Notifications".');
 /** The build to serve: dist/, or another output folder (the tests serve a second profile from dist-<id>/). */
 const distDir = process.env.PORTAL_DIST ?? 'dist';
 if (!/^[a-z0-9-]+$/.test(distDir)) throw new Error(`PORTAL_DIST must be a folder name in the project, not "${distDir}"`);

@@ -73,6 +73,16 @@ const rules: Record<string, Rule> = {
     form: () => ({ action: 'note', text: 'マトリクス試験のメモ' }),
     expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !inWindow(c) ? 404 : c.method === 'GET' ? 200 : 303),
   },
+  'export.astro': {
+    // Fresh authentication every time: a wrong password is 401 for window members; nobody else sees it.
+    path: () => '/staff/export/',
+    form: () => ({ password: 'wrong password!!', code: '000000' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : c.role !== 'staff' && c.role !== 'coordinator' ? 404 : c.method === 'GET' ? 200 : 401),
+  },
+  'counts.astro': {
+    path: () => '/staff/counts/',
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'planner' ? 200 : 404),
+  },
   'passkey.ts': {
     // JSON only, with the pre-sign-in token in a header: a form post (what the matrix sends) is refused.
     path: () => '/staff/passkey/',
@@ -153,6 +163,34 @@ describe('the staff access matrix', () => {
   }, 300_000);
 });
 
+// Every work action of the detail page × role × own or other window. The forms are ones the page refuses
+// after the permission check (a stale version, a missing field), so no cell changes what the next one sees.
+describe('the work actions on the detail page', () => {
+  const actions: Record<string, { form: Record<string, string>; inWindow: (role: Role) => number }> = {
+    note: { form: { action: 'note', text: '' }, inWindow: () => 400 },
+    status: { form: { action: 'status', status: 'done', version: '1' }, inWindow: () => 400 },
+    share: { form: { action: 'share', mode: 'handOver', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '999' }, inWindow: () => 409 },
+    escalate: { form: { action: 'escalate', summary: '', basis: 'consent', version: '1' }, inWindow: () => 400 },
+    meeting: { form: { action: 'meeting', date: 'not a date', summary: '試験' }, inWindow: (role) => (role === 'coordinator' ? 400 : 404) },
+    deleteOnRequest: { form: { action: 'deleteOnRequest' }, inWindow: () => 400 },
+  };
+  const cells = Object.keys(actions).flatMap((action) => roles.flatMap((role) => scopes.map((scope) => ({ action, role, scope }))));
+
+  it(`gives each of the ${cells.length} cells (${Object.keys(actions).length} actions × ${roles.length} roles × ${scopes.length} windows) its expected status`, async () => {
+    for (const role of roles) if (!clients.has(role)) clients.set(role, await clientFor(role));
+    const results: string[] = [];
+    for (const { action, role, scope } of cells) {
+      const client = clients.get(role)!;
+      const cell = { role, scope, method: 'POST' as Method };
+      const csrf = role === 'signedOut' ? '' : await client.csrf('/staff/');
+      const res = await client.request(`/staff/i/${inquiryFor(cell)}/`, { form: { csrf, ...actions[action]!.form } });
+      const want = role === 'signedOut' ? 303 : !inWindow(cell) ? 404 : actions[action]!.inWindow(role);
+      results.push(`${action} ${role}/${scope}: ${res.status}${res.status === want ? '' : ` (want ${want})`}`);
+    }
+    expect(results.filter((r) => r.includes('want'))).toEqual([]);
+  }, 120_000);
+});
+
 describe('what the matrix cannot show', () => {
   it('answers another window’s inquiry exactly like one that does not exist', async () => {
     const c = await clientFor('staff');
@@ -173,5 +211,98 @@ describe('what the matrix cannot show', () => {
     expect((await c.request(path, { form: { action: 'note', text: 'CSRF試験' } })).status).toBe(403);
     expect((await c.request(path, { form: { csrf, action: 'note', text: 'CSRF試験' }, origin: null })).status).toBe(403);
     expect(notes(await (await c.request(path)).text())).toBe(notes(before));
+  });
+});
+
+// After つなぐ (issue 16): the sending window keeps a trace (what it wrote, and the hand-off) and loses the
+// content; the receiving window gets everything; nobody else gains anything. Every role × method here.
+describe('the access matrix after つなぐ', () => {
+  const FROM = 'sawara-houkatsu';
+  const TO = 'kodomo-katei-center';
+  let hs: TestServer;
+  let handAccounts: SeededAccount[];
+  let inquiryId = '';
+  const who = ['sender', 'receiver', 'coordinator', 'admin', 'planner', 'signedOut'] as const;
+  type Who = (typeof who)[number];
+  const clientsAfter = new Map<Who, Client>();
+
+  beforeAll(async () => {
+    const seeded = await seedDatabase(
+      [
+        { login: 'sender1', name: '佐原 送り手', role: 'staff', windows: [FROM] },
+        { login: 'receiver1', name: '子ども 受け手', role: 'staff', windows: [TO] },
+        { login: 'coord2', name: '協働 職員', role: 'coordinator', windows: [OWN.coordinator!] },
+        { login: 'admin2', name: '管理者', role: 'admin', windows: [] },
+        { login: 'planner2', name: '企画', role: 'planner', windows: [] },
+      ],
+      [FROM],
+    );
+    handAccounts = seeded.accounts;
+    inquiryId = seeded.inquiries[FROM]!.publicId;
+    hs = await startServer({}, seeded.dbPath);
+    const logins: Record<Who, string | undefined> = { sender: 'sender1', receiver: 'receiver1', coordinator: 'coord2', admin: 'admin2', planner: 'planner2', signedOut: undefined };
+    for (const w of who) {
+      const c = new Client(hs.origin);
+      if (logins[w]) expect((await c.signIn(handAccounts.find((a) => a.login === logins[w])!)).status).toBe(303);
+      clientsAfter.set(w, c);
+    }
+    // The sender writes a note, then hands over through the page, as a person would.
+    const sender = clientsAfter.get('sender')!;
+    const path = `/staff/i/${inquiryId}/`;
+    expect((await sender.request(path, { form: { csrf: await sender.csrf(path), action: 'note', text: '送り手のメモ' } })).status).toBe(303);
+    const html = await (await sender.request(path)).text();
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const res = await sender.request(path, { form: { csrf: await sender.csrf(path), action: 'share', mode: 'handOver', to: TO, reason: '子育ての相談のため', basis: 'consent', version } });
+    expect(res.status).toBe(303);
+  }, 60_000);
+  afterAll(() => hs?.stop());
+
+  const expectAfter = (w: Who, method: string, action: 'none' | 'note' | 'share') => {
+    if (method !== 'GET' && method !== 'POST') return 405;
+    if (w === 'signedOut') return 303;
+    if (w === 'receiver') return method === 'GET' ? 200 : 303;
+    // The sender may look at its trace, but changes nothing any more.
+    if (w === 'sender') return method === 'GET' ? 200 : 404;
+    return 404;
+  };
+
+  it('gives every role × method × action its expected status on the handed-over inquiry', async () => {
+    const results: string[] = [];
+    for (const w of who)
+      for (const method of methods)
+        for (const action of ['none', 'note', 'share'] as const) {
+          if ((method === 'GET') !== (action === 'none')) continue;
+          const c = clientsAfter.get(w)!;
+          const path = `/staff/i/${inquiryId}/`;
+          const csrf = w === 'signedOut' ? '' : await c.csrf('/staff/').catch(() => '');
+          const form: Record<string, string> | undefined = method === 'GET' ? undefined : action === 'note' ? { csrf, action: 'note', text: '後からのメモ' } : { csrf, action: 'share', mode: 'join', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '99' };
+          const res = await c.request(path, { method, form });
+          const want = expectAfter(w, method, action);
+          // A share with an old version is refused as a conflict for the window that has it now.
+          const wantNow = w === 'receiver' && action === 'share' && method === 'POST' ? 409 : want;
+          results.push(`${method} ${action} ${w}: ${res.status}${res.status === wantNow ? '' : ` (want ${wantNow})`}`);
+        }
+    expect(results.filter((r) => r.includes('want'))).toEqual([]);
+  }, 120_000);
+
+  it('shows the sender only what it wrote and the hand-off; the receiver sees the content, new, in its inbox', async () => {
+    const path = `/staff/i/${inquiryId}/`;
+    const senderPage = await (await clientsAfter.get('sender')!.request(path)).text();
+    expect(senderPage).toContain('送り手のメモ');
+    expect(senderPage).toContain('子育ての相談のため');
+    expect(senderPage).not.toContain(`窓口 ${FROM} あての相談`);
+    expect(senderPage).not.toContain('name="action"');
+    // The sender's inbox keeps only the fact: under 「ほかの窓口へつないだ相談」, a link to the trace.
+    const senderInbox = await (await clientsAfter.get('sender')!.request('/staff/')).text();
+    const handedSection = senderInbox.slice(senderInbox.indexOf('id="handed-heading"'));
+    expect(senderInbox.indexOf('id="handed-heading"')).toBeGreaterThan(0);
+    expect(senderInbox.split(inquiryId).length - 1).toBe(1);
+    expect(handedSection).toContain(`/staff/i/${inquiryId}/`);
+
+    const receiverPage = await (await clientsAfter.get('receiver')!.request(path)).text();
+    expect(receiverPage).toContain(`窓口 ${FROM} あての相談`);
+    expect(receiverPage).toContain('子育ての相談のため');
+    const inbox = await (await clientsAfter.get('receiver')!.request('/staff/?status=new')).text();
+    expect(inbox).toContain(inquiryId);
   });
 });

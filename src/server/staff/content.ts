@@ -6,6 +6,8 @@ export interface StaffContent {
   windowName: (id: string) => string;
   areaName: (id: string) => string | undefined;
   windowIds: string[];
+  /** District ids, in content order. */
+  areaIds: string[];
   categoryIds: string[];
   /** The form's own lists, so answers read on the staff side as on the resident's check page. */
   form: FormContent;
@@ -25,6 +27,7 @@ export function staffContent(): Promise<StaffContent> {
       windowName: (id) => windows.get(id) ?? id,
       areaName: (id) => areaNames.get(id),
       windowIds: triage.windows.map((w) => w.id),
+      areaIds: areas.map((a) => a.id),
       categoryIds: triage.routing.categories.map((c) => c.id),
       form: { windows: triage.windows.map((w) => ({ id: w.id, name: w.name })), districts: areas.map((a) => ({ id: a.id, name: a.name })), categories: triage.routing.categories.map((c) => c.id) },
       triage,

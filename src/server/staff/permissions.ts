@@ -10,6 +10,17 @@ export type StaffAction =
   | 'inquiry.read'
   /** Change status, assign, add a note (same scope as reading). */
   | 'inquiry.change'
+  /** つなぐ, 一緒に対応する, 多機関協働に相談する (same scope as reading). */
+  | 'inquiry.share'
+  /** 本人からの削除依頼: delete the inquiry now (same scope as reading). */
+  | 'inquiry.delete'
+  /** Record a 支援会議 held about the inquiry (the coordinator's windows only). */
+  | 'inquiry.meeting'
+  /**
+   * After つなぐ: see only what one's own window wrote and that it handed over. Scoped to the windows
+   * that handed the inquiry over (`formerWindows`), not to those that see it now.
+   */
+  | 'inquiry.trace'
   /** Export one's windows' inquiries (also needs fresh authentication). */
   | 'inquiry.export'
   | 'audit.read'
@@ -19,8 +30,8 @@ export type StaffAction =
 
 /** What each role grants. Window-scoped actions apply only to the windows of that membership. */
 export const grants: Record<StaffRole, readonly StaffAction[]> = {
-  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.export'],
-  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.export'],
+  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.trace', 'inquiry.export'],
+  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export'],
   admin: ['audit.read', 'accounts.manage'],
   planner: ['counts.read'],
 };
@@ -29,17 +40,30 @@ export interface Actor {
   memberships: readonly Membership[];
 }
 
+/** An inquiry as the rule sees it: the windows that see it now, and those that handed it over. */
+export interface Target {
+  windows: readonly string[];
+  formerWindows?: readonly string[];
+}
+
 /**
- * Whether the actor may do `action`; for an inquiry, pass the windows that may see it now.
- * A window-scoped grant counts only when one of its windows is among the target's.
+ * Whether the actor may do `action`; for an inquiry, pass its windows (an InboxInquiry will do).
+ * A window-scoped grant counts only when one of its windows is among the target's: the current
+ * windows, or for 'inquiry.trace' the former ones.
  */
-export function can(actor: Actor | undefined, action: StaffAction, target?: { windows: readonly string[] }): boolean {
+export function can(actor: Actor | undefined, action: StaffAction, target?: Target): boolean {
   if (!actor) return false;
+  const scope = target && (action === 'inquiry.trace' ? (target.formerWindows ?? []) : target.windows);
   return actor.memberships.some((m) => {
     if (!grants[m.role].includes(action)) return false;
-    if (!target || !windowRoles.includes(m.role)) return true;
-    return target.windows.includes(m.window);
+    if (!scope || !windowRoles.includes(m.role)) return true;
+    return scope.includes(m.window);
   });
+}
+
+/** The windows the actor acts for on this inquiry: its memberships among the target's current windows. */
+export function actingWindows(actor: Actor, target: Target): string[] {
+  return inboxWindows(actor).filter((w) => target.windows.includes(w));
 }
 
 /** The windows whose inquiries the actor may list: those where a membership grants `inbox.read`. */

@@ -1,15 +1,17 @@
 // node:sqlite implementation of InboxStore: the staff's list and detail of inquiries, and every change
 // to one (status, assignment, note) as a row update plus an event, in one transaction.
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type { Inquiry } from '@/schemas/inquiry';
+import { openDetail, openInquiry, sealDetail } from '@/server/crypto/inquiry-fields';
+import type { Sealer } from '@/server/crypto/seal';
+import { queueNotification } from './outbox-sqlite';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
-import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision } from './types';
+import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from './types';
 
 /** Dates in filters are the municipality's calendar days (JST, no daylight saving). */
 const jstDayStart = (day: string) => new Date(`${day}T00:00:00+09:00`).toISOString();
 const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
 
-export function createInboxStore(db: DatabaseSync): InboxStore {
+export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
   const tx = <T>(fn: () => T): T => {
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -92,8 +94,8 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
   type DetailRow = { id: number; public_id: string; receipt: string; received_at: string; body: string; routing: string; status: InquiryStatus; urgent: number; assignee_id: number | null; assignee: string | null; version: number };
 
   const current = (publicId: string) => q('SELECT id, version FROM inquiries WHERE public_id = ?').get(publicId) as { id: number; version: number } | undefined;
-  const addEvent = (inquiryId: number, type: InquiryEvent['type'], detail: Record<string, unknown>, staffId: number) =>
-    q('INSERT INTO inquiry_events (inquiry_id, type, at, detail, staff_id) VALUES (?, ?, ?, ?, ?)').run(inquiryId, type, new Date().toISOString(), JSON.stringify(detail), staffId);
+  const addEvent = (inquiryId: number, type: InquiryEvent['type'], detail: Record<string, unknown>, staffId: number, window: string | null = null) =>
+    q('INSERT INTO inquiry_events (inquiry_id, type, at, detail, staff_id, window_id) VALUES (?, ?, ?, ?, ?, ?)').run(inquiryId, type, new Date().toISOString(), JSON.stringify(sealDetail(detail, sealer)), staffId, window);
   /** Runs a versioned change: refused when the inquiry changed since the form was shown. */
   const versioned = (publicId: string, version: number, apply: (id: number) => void): ChangeResult =>
     tx(() => {
@@ -152,22 +154,28 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
            FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.public_id = ?`,
       ).get(publicId) as DetailRow | undefined;
       if (!r) return undefined;
-      const windows = (q('SELECT window_id FROM inquiry_windows WHERE inquiry_id = ? AND ended_at IS NULL ORDER BY window_id').all(r.id) as { window_id: string }[]).map((x) => x.window_id);
+      const shares = (
+        q('SELECT window_id, kind, basis, ended_at FROM inquiry_windows WHERE inquiry_id = ? ORDER BY window_id').all(r.id) as { window_id: string; kind: WindowShare['kind']; basis: WindowShare['basis']; ended_at: string | null }[]
+      ).map((x): WindowShare => ({ window: x.window_id, kind: x.kind, basis: x.basis, ended: x.ended_at !== null }));
+      const windows = shares.filter((x) => !x.ended).map((x) => x.window);
       const events = (
-        q('SELECT e.type, e.at, e.detail, s.name AS staff FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = ? ORDER BY e.id').all(r.id) as {
+        q('SELECT e.type, e.at, e.detail, e.window_id, s.name AS staff FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = ? ORDER BY e.id').all(r.id) as {
           type: InquiryEvent['type'];
           at: string;
           detail: string;
+          window_id: string | null;
           staff: string | null;
         }[]
-      ).map((e): InquiryEvent => ({ type: e.type, at: e.at, detail: JSON.parse(e.detail), staff: e.staff }));
+      ).map((e): InquiryEvent => ({ type: e.type, at: e.at, detail: openDetail(JSON.parse(e.detail), sealer), staff: e.staff, window: e.window_id }));
       return {
         publicId: r.public_id,
         receipt: r.receipt,
         receivedAt: r.received_at,
-        inquiry: JSON.parse(r.body) as Inquiry,
+        inquiry: openInquiry(r.body, sealer),
         routing: JSON.parse(r.routing) as RoutingDecision,
         windows,
+        formerWindows: shares.filter((x) => x.ended).map((x) => x.window),
+        shares,
         status: r.status,
         urgent: r.urgent === 1,
         assigneeId: r.assignee_id,
@@ -176,24 +184,67 @@ export function createInboxStore(db: DatabaseSync): InboxStore {
         events,
       } satisfies InboxInquiry;
     },
-    changeStatus: (publicId, { status, outcome, version, staffId }) =>
+    changeStatus: (publicId, { status, outcome, version, staffId, window }) =>
       versioned(publicId, version, (id) => {
         const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
-        q('UPDATE inquiries SET status = ? WHERE id = ?').run(status, id);
+        // done_at starts the retention period (README, "Retention"); leaving 完了 stops it.
+        q("UPDATE inquiries SET status = ?, done_at = CASE WHEN ? = 'done' THEN ? ELSE NULL END WHERE id = ?").run(status, status, new Date().toISOString(), id);
         q('UPDATE inquiry_windows SET status = ? WHERE inquiry_id = ?').run(status, id);
-        addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId);
+        addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId, window ?? null);
       }),
-    assign: (publicId, { assigneeId, version, staffId }) =>
+    assign: (publicId, { assigneeId, version, staffId, window }) =>
       versioned(publicId, version, (id) => {
         q('UPDATE inquiries SET assignee_id = ? WHERE id = ?').run(assigneeId, id);
-        addEvent(id, 'assigned', { to: assigneeId }, staffId);
+        addEvent(id, 'assigned', { to: assigneeId }, staffId, window ?? null);
       }),
-    addNote: (publicId, { text, staffId }) =>
+    addNote: (publicId, { text, staffId, window }) =>
       tx(() => {
         // Notes are append-only events; they do not change the inquiry, so they need no version.
         const row = current(publicId);
         if (!row) return { ok: false, reason: 'missing' } as const;
-        addEvent(row.id, 'note', { text }, staffId);
+        addEvent(row.id, 'note', { text }, staffId, window ?? null);
+        return { ok: true, version: row.version } as const;
+      }),
+    share: (publicId, { mode, from, to, reason, basis, version, staffId }) => {
+      const id = current(publicId)?.id;
+      const open = id === undefined ? undefined : q('SELECT 1 FROM inquiry_windows WHERE inquiry_id = ? AND window_id = ? AND ended_at IS NULL').get(id, to);
+      if (open) return { ok: false, reason: 'same' } as ShareResult;
+      return versioned(publicId, version, (id) => {
+        const at = new Date().toISOString();
+        const st = q('SELECT status, urgent, received_at FROM inquiries WHERE id = ?').get(id) as { status: InquiryStatus; urgent: number; received_at: string };
+        // つなぐ: the receiving window sees it as new and unassigned; the sender's row ends, so the
+        // permission rule stops giving it the content (only its own events stay visible to it).
+        const status = mode === 'handOver' ? 'new' : st.status;
+        const kind = mode === 'handOver' ? 'handedTo' : mode === 'join' ? 'joined' : 'escalated';
+        q(
+          `INSERT INTO inquiry_windows (window_id, inquiry_id, kind, basis, status, urgent, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (window_id, inquiry_id) DO UPDATE SET kind = excluded.kind, basis = excluded.basis, ended_at = NULL`,
+        ).run(to, id, kind, basis, status, st.urgent, st.received_at);
+        if (mode === 'handOver') {
+          q('UPDATE inquiry_windows SET ended_at = ? WHERE inquiry_id = ? AND window_id = ?').run(at, id, from);
+          q("UPDATE inquiries SET status = 'new', assignee_id = NULL WHERE id = ?").run(id);
+          q("UPDATE inquiry_windows SET status = 'new' WHERE inquiry_id = ?").run(id);
+        }
+        queueNotification(db, 'handedTo', to, id, at);
+        const type = mode === 'handOver' ? 'handedOver' : mode === 'join' ? 'joined' : 'escalated';
+        addEvent(id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
+      });
+    },
+    handedOver: (windows, limit) => {
+      if (windows.length === 0) return [];
+      const rows = q(
+        `SELECT i.public_id, i.receipt, iw.ended_at, iw.window_id FROM inquiry_windows iw JOIN inquiries i ON i.id = iw.inquiry_id
+          WHERE iw.window_id IN (${placeholders(windows.length)}) AND iw.ended_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM inquiry_windows o WHERE o.inquiry_id = iw.inquiry_id AND o.ended_at IS NULL AND o.window_id IN (${placeholders(windows.length)}))
+          ORDER BY iw.ended_at DESC LIMIT ?`,
+      ).all(...windows, ...windows, limit) as { public_id: string; receipt: string; ended_at: string; window_id: string }[];
+      return rows.map((r) => ({ publicId: r.public_id, receipt: r.receipt, endedAt: r.ended_at, window: r.window_id }));
+    },
+    recordMeeting: (publicId, { date, summary, staffId, window }) =>
+      tx(() => {
+        const row = current(publicId);
+        if (!row) return { ok: false, reason: 'missing' } as const;
+        addEvent(row.id, 'meeting', { date, summary, basis: 'supportMeeting' }, staffId, window);
         return { ok: true, version: row.version } as const;
       }),
   };

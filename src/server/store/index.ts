@@ -1,3 +1,4 @@
+import { startNotifications } from '@/server/mail';
 import { openSqliteStore } from './sqlite';
 import type { Store } from './types';
 
@@ -7,5 +8,10 @@ let store: Store | undefined;
 
 /** The process-wide store, opened on first use (INQUIRY_DB_PATH or ./data/inquiries.sqlite). */
 export function getStore(): Store {
-  return (store ??= openSqliteStore());
+  if (!store) {
+    store = openSqliteStore();
+    // The server's store also sends what waits in its outbox (the CLI opens the store without it).
+    startNotifications(store);
+  }
+  return store;
 }

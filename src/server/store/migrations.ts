@@ -136,4 +136,66 @@ export const migrations: string[] = [
    );
    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`,
+  // 3: つなぎ (issue 16). A window's row in inquiry_windows now says how it came to see the inquiry
+  // (routed, handedTo, joined, escalated) and on what basis it may share it: the person's consent, or a
+  // 支援会議 whose members carry a duty of confidentiality. Events gain the hand-off kinds and the window
+  // the staff member acted for, so a window that handed over can still see what it itself wrote.
+  `ALTER TABLE inquiry_windows ADD COLUMN basis TEXT CHECK (basis IN ('consent', 'supportMeeting'));
+   CREATE TABLE inquiry_events_v3 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),
+     type TEXT NOT NULL CHECK (type IN ('received', 'routed', 'status', 'assigned', 'note', 'handedOver', 'joined', 'escalated', 'meeting')),
+     at TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     staff_id INTEGER REFERENCES staff(id),
+     window_id TEXT
+   );
+   INSERT INTO inquiry_events_v3 (id, inquiry_id, type, at, detail, staff_id) SELECT id, inquiry_id, type, at, detail, staff_id FROM inquiry_events;
+   DROP TABLE inquiry_events;
+   ALTER TABLE inquiry_events_v3 RENAME TO inquiry_events;
+   CREATE INDEX inquiry_events_inquiry ON inquiry_events(inquiry_id);
+   CREATE TRIGGER inquiry_events_no_update BEFORE UPDATE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;
+   CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;`,
+  // 4: personal fields sealed with AES-256-GCM. Nothing changes in the schema; reaching this version
+  // is the moment reseal.ts seals the rows an older database kept in plain text.
+  `SELECT 1;`,
+  // 5: notifications (issue 16). Each e-mail waits here until it is sent: it is written in the same
+  // transaction as the arrival or hand-off it tells of, retried with backoff, and never blocks the
+  // inquiry. It holds no personal data: the message is made at sending time from the receipt number,
+  // the time and the urgent mark. Daily jobs remember the day they last ran.
+  `CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('arrived', 'handedTo', 'reminder')),
+     window_id TEXT NOT NULL,
+     inquiry_id INTEGER REFERENCES inquiries(id),
+     detail TEXT NOT NULL DEFAULT '{}',
+     created_at TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at TEXT NOT NULL,
+     sent_at TEXT,
+     last_error TEXT
+   );
+   CREATE INDEX outbox_due ON outbox(next_at) WHERE sent_at IS NULL;
+   CREATE TABLE daily_jobs (name TEXT PRIMARY KEY, last_day TEXT NOT NULL);`,
+  // 6: retention (issue 16). A completed inquiry is deleted a set time after 完了, leaving only an
+  // anonymous row for the planners' counts (month, district, writer type, categories, how many windows,
+  // time to first response). Events stay append-only while their inquiry exists; once the inquiry row
+  // is gone (a purge, in one transaction), its events may go too.
+  `CREATE TABLE anonymous_inquiries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     month TEXT NOT NULL,
+     area TEXT NOT NULL,
+     writer TEXT NOT NULL,
+     categories TEXT NOT NULL,
+     window_count INTEGER NOT NULL,
+     first_response_minutes INTEGER
+   );
+   ALTER TABLE inquiries ADD COLUMN done_at TEXT;
+   UPDATE inquiries SET done_at = (SELECT max(e.at) FROM inquiry_events e WHERE e.inquiry_id = inquiries.id AND e.type = 'status' AND json_extract(e.detail, '$.to') = 'done') WHERE status = 'done';
+   CREATE INDEX inquiries_done_at ON inquiries(done_at) WHERE done_at IS NOT NULL;
+   DROP TRIGGER inquiry_events_no_delete;
+   CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events WHEN EXISTS (SELECT 1 FROM inquiries WHERE id = OLD.inquiry_id) BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;`,
 ];
+
+/** The first schema version whose rows are sealed. */
+export const SEALED_FROM = 4;

@@ -3,11 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, backup as sqliteBackup } from 'node:sqlite';
 import type { Inquiry } from '@/schemas/inquiry';
+import { openInquiry, sealInquiry } from '@/server/crypto/inquiry-fields';
+import { loadKey } from '@/server/crypto/key';
+import { createSealer, type Sealer } from '@/server/crypto/seal';
 import { createGroupCommit } from './group-commit';
 import { createWalSync } from './wal-sync';
-import { migrations } from './migrations';
+import { migrations, SEALED_FROM } from './migrations';
 import { createInboxStore } from './inbox-sqlite';
 import { createStaffStore } from './staff-sqlite';
+import { reseal } from './reseal';
+import { createOutboxStore, queueNotification } from './outbox-sqlite';
+import { createRetentionStore } from './retention-sqlite';
+import { createStatsStore } from './stats-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -25,11 +32,16 @@ function receiptFor(id: number, at: Date): string {
  * of the WAL file off the event loop (wal-sync.ts), the same guarantee as synchronous=FULL.
  * Inquiries arriving together share one commit (group-commit.ts) and one fsync.
  */
-export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbPath): Store {
+export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbPath, opts: { sealer?: Sealer } = {}): Store {
+  // Personal fields are sealed with AES-256-GCM (src/server/crypto); no key, no store.
+  const sealer = opts.sealer ?? createSealer(loadKey());
   mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-  migrate(db);
+  // secure_delete: pages freed or rewritten are zeroed, so text from before sealing does not linger.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+  const before = migrate(db);
+  // A database from before encryption (schema < SEALED_FROM): its plain rows are sealed now, once.
+  if (before < SEALED_FROM) reseal(db, sealer, sealer, true);
 
   const byKey = db.prepare('SELECT receipt FROM inquiries WHERE idempotency_key = ?');
   // AUTOINCREMENT's counter: ids (and so receipt numbers) are never reused, even after a delete.
@@ -51,7 +63,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   const toStored = (row: Row): StoredInquiry => ({
     receipt: row.receipt,
     receivedAt: row.received_at,
-    inquiry: JSON.parse(row.body) as Inquiry,
+    inquiry: openInquiry(row.body, sealer),
     routing: JSON.parse(row.routing) as RoutingDecision,
     events: selectEvents.all(row.id) as StoredInquiry['events'],
   });
@@ -70,11 +82,15 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         // A key seen before (a retry, or twice in this batch) inserts nothing and gets its first receipt.
         // The staff URLs use this random id, never the guessable receipt number.
         const publicId = randomBytes(16).toString('hex');
-        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, JSON.stringify(inquiry), JSON.stringify(routing), publicId);
+        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId);
         if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
         id += 1;
         addEvents.run(id, at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
-        for (const w of routing.windows) addWindow.run(w, id, at);
+        for (const w of routing.windows) {
+          addWindow.run(w, id, at);
+          // The window's notification e-mail waits in the outbox, committed with the inquiry.
+          queueNotification(db, 'arrived', w, id, at);
+        }
         for (const c of inquiry.categories ?? []) addCategory.run(c, id);
         return { receipt, created: true };
       });
@@ -85,7 +101,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       throw e;
     }
   };
-  const inbox = createInboxStore(db);
+  const inbox = createInboxStore(db, sealer);
   const commit = createGroupCommit((items: PendingWrite[]) => {
     const results = writeBatch(items);
     inbox.changed();
@@ -112,10 +128,14 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     close: () => db.close(),
     staff: createStaffStore(db),
     inbox,
+    outbox: createOutboxStore(db),
+    retention: createRetentionStore(db, () => inbox.changed()),
+    stats: createStatsStore(db),
   };
 }
 
-function migrate(db: DatabaseSync): void {
+/** Returns the schema version the database had before. */
+function migrate(db: DatabaseSync): number {
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   for (let v = version; v < migrations.length; v++) {
     db.exec('BEGIN IMMEDIATE');
@@ -127,5 +147,23 @@ function migrate(db: DatabaseSync): void {
       db.exec('ROLLBACK');
       throw e;
     }
+  }
+  return version;
+}
+
+/**
+ * Key rotation: every sealed value is opened with `from` and sealed again with `to`, in one
+ * transaction, then the WAL is checkpointed so no page sealed with the old key stays in it.
+ */
+export function resealDatabase(path: string, from: Sealer, to: Sealer): { inquiries: number; events: number } {
+  openSqliteStore(path, { sealer: from }).close();
+  const db = new DatabaseSync(path);
+  try {
+    db.exec('PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+    const counts = reseal(db, from, to, false);
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return counts;
+  } finally {
+    db.close();
   }
 }

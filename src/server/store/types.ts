@@ -1,5 +1,5 @@
 import type { Inquiry } from '@/schemas/inquiry';
-import type { InboxFilter, InquiryStatus, StaffRole } from '@/schemas/staff';
+import type { InboxFilter, InquiryStatus, ShareBasis, ShareKind, StaffRole } from '@/schemas/staff';
 
 /** What the router decided for an inquiry. */
 export interface RoutingDecision {
@@ -14,7 +14,7 @@ export interface StoredInquiry {
   receivedAt: string;
   inquiry: Inquiry;
   routing: RoutingDecision;
-  events: { type: 'received' | 'routed' | 'status' | 'assigned' | 'note'; at: string; detail: string }[];
+  events: { type: InquiryEvent['type']; at: string; detail: string }[];
 }
 
 export interface CreateResult {
@@ -142,11 +142,22 @@ export interface InboxRow {
   assignee: string | null;
 }
 
+export const inquiryEventTypes = ['received', 'routed', 'status', 'assigned', 'note', 'handedOver', 'joined', 'escalated', 'meeting'] as const;
 export interface InquiryEvent {
-  type: 'received' | 'routed' | 'status' | 'assigned' | 'note';
+  type: (typeof inquiryEventTypes)[number];
   at: string;
   detail: Record<string, unknown>;
   staff: string | null;
+  /** The window the staff member acted for (null for the system's events and older rows). */
+  window: string | null;
+}
+
+/** One window's access to an inquiry: how it came, on what basis, and whether it still has it. */
+export interface WindowShare {
+  window: string;
+  kind: ShareKind;
+  basis: ShareBasis | null;
+  ended: boolean;
 }
 
 /** One inquiry as the detail page shows it. */
@@ -158,6 +169,9 @@ export interface InboxInquiry {
   routing: RoutingDecision;
   /** Windows that may see it now. */
   windows: string[];
+  /** Windows that handed it over and no longer see its content (they keep what they wrote). */
+  formerWindows: string[];
+  shares: WindowShare[];
   status: InquiryStatus;
   urgent: boolean;
   assigneeId: number | null;
@@ -176,13 +190,82 @@ export interface InboxStore {
   /** Counts per status over my windows (other filters ignored, so the counts stay a stable overview). */
   statusCounts(windows: readonly string[]): Record<InquiryStatus, number>;
   get(publicId: string): InboxInquiry | undefined;
-  changeStatus(publicId: string, change: { status: InquiryStatus; outcome?: string; version: number; staffId: number }): ChangeResult;
-  assign(publicId: string, change: { assigneeId: number | null; version: number; staffId: number }): ChangeResult;
-  addNote(publicId: string, note: { text: string; staffId: number }): ChangeResult;
+  changeStatus(publicId: string, change: { status: InquiryStatus; outcome?: string; version: number; staffId: number; window?: string }): ChangeResult;
+  assign(publicId: string, change: { assigneeId: number | null; version: number; staffId: number; window?: string }): ChangeResult;
+  addNote(publicId: string, note: { text: string; staffId: number; window?: string }): ChangeResult;
+  /**
+   * つなぐ ('handOver': `from` stops seeing the content; `to` sees it as new) or 一緒に対応する ('join': `to`
+   * is added). Refused as 'same' when `to` already sees it.
+   */
+  share(publicId: string, s: { mode: 'handOver' | 'join' | 'escalate'; from: string; to: string; reason: string; basis: ShareBasis; version: number; staffId: number }): ShareResult;
+  /** A 支援会議 recorded by the coordinator, as an event. */
+  recordMeeting(publicId: string, m: { date: string; summary: string; staffId: number; window: string }): ChangeResult;
+  /** Inquiries these windows handed over and no longer see, latest hand-over first (the trace list). */
+  handedOver(windows: readonly string[], limit: number): { publicId: string; receipt: string; endedAt: string; window: string }[];
 }
+
+export type ShareResult = ChangeResult | { ok: false; reason: 'same' };
 
 /** Everything the server keeps. */
 export interface Store extends InquiryStore {
   staff: StaffStore;
   inbox: InboxStore;
+  outbox: OutboxStore;
+  retention: RetentionStore;
+  stats: StatsStore;
+}
+
+/** One inquiry as the planners' counts see it: no id, no receipt, nothing personal. */
+export interface StatRecord {
+  /** JST month, YYYY-MM. */
+  month: string;
+  area: string;
+  writer: string;
+  categories: string[];
+  windowCount: number;
+  firstResponseMinutes: number | null;
+}
+export interface StatsStore {
+  records(): StatRecord[];
+}
+
+/** The life of the data: deletion after the retention period, or on the resident's request. */
+export interface RetentionStore {
+  /** Deletes inquiries 完了 before `before`, keeping anonymous counts. */
+  purgeCompleted(before: Date): { deleted: number };
+  /** 本人からの削除依頼: deletes one inquiry now (anonymous counts kept). False when it does not exist. */
+  deleteOne(publicId: string): boolean;
+}
+
+// ---- Notifications (issue 16) ----
+
+/** One e-mail waiting in the outbox. Nothing personal: what the message says is made from these. */
+export interface OutboxItem {
+  id: number;
+  kind: 'arrived' | 'handedTo' | 'reminder';
+  window: string;
+  /** For arrivals and hand-offs. */
+  receipt: string | null;
+  publicId: string | null;
+  receivedAt: string | null;
+  urgent: boolean;
+  /** For reminders: receipt numbers still 未対応. */
+  receipts: string[];
+  attempts: number;
+}
+
+export interface OutboxStore {
+  /** Items whose time has come, oldest first. */
+  due(now: Date, limit: number): OutboxItem[];
+  sent(id: number, at: Date): void;
+  failed(id: number, error: string, nextAt: Date): void;
+  /** Unsent items that failed at least `minAttempts` times, for these windows. */
+  failing(windows: readonly string[], minAttempts: number): number;
+  /**
+   * Once per calendar day (`day`): queues a reminder for each window with inquiries still 未対応
+   * received before `olderThan`. Returns how many were queued (0 when it already ran that day).
+   */
+  queueReminders(day: string, olderThan: Date): number;
+  /** Claims a daily job for `day`; false when it already ran that day. */
+  claimDaily(name: string, day: string): boolean;
 }

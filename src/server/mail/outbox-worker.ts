@@ -1,0 +1,53 @@
+// Sends what waits in the outbox, in the server process. A failed send is retried later with a
+// doubling delay; it never touches the inquiry. A daily job queues reminders of inquiries still 未対応.
+import nodemailer from 'nodemailer';
+import type { Store } from '@/server/store/types';
+import { mailConfig, type MailConfig } from './config';
+import { composeMessage } from './message';
+import { purgeExpired } from '@/server/retention';
+
+/** The municipality's calendar day (JST). */
+const jstDay = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+export interface OutboxWorker {
+  /** One round: the daily reminder if due, then every due item. Resolves when done. */
+  tick(now?: Date): Promise<void>;
+  stop(): void;
+}
+
+export function startOutboxWorker(store: Store, windowName: (id: string) => string, config: MailConfig = mailConfig()): OutboxWorker {
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+  let running: Promise<void> | undefined;
+  let lastDay = '';
+  const round = async (now: Date) => {
+    // Daily jobs: looked at once per day per process; the database decides (claimDaily) so two
+    // processes never both run one.
+    const day = jstDay(now);
+    if (day !== lastDay) {
+      lastDay = day;
+      store.outbox.queueReminders(day, new Date(now.getTime() - config.reminderDays * 86_400_000));
+      // The daily purge of inquiries past the retention period (README, "Retention").
+      if (store.outbox.claimDaily('purge', day)) purgeExpired(store, { login: 'system' }, now);
+    }
+    if (!transport) return;
+    for (const item of store.outbox.due(now, 50)) {
+      const to = config.addresses[item.window];
+      const retryAt = new Date(Date.now() + Math.min(config.backoffMs * 2 ** item.attempts, config.maxBackoffMs));
+      if (!to) {
+        store.outbox.failed(item.id, `no notification address for window ${item.window} (NOTIFY_CONFIG)`, retryAt);
+        continue;
+      }
+      try {
+        await transport.sendMail({ from: config.from, to, ...composeMessage(item, windowName(item.window), config.staffOrigin) });
+        store.outbox.sent(item.id, new Date());
+      } catch (e) {
+        store.outbox.failed(item.id, (e as Error).message, retryAt);
+      }
+    }
+  };
+  const tick = (now = new Date()) => (running ??= round(now).finally(() => (running = undefined)));
+  const timer = setInterval(() => void tick().catch((e) => console.error('[notifications]', (e as Error).message)), config.pollMs);
+  timer.unref();
+  void tick().catch((e) => console.error('[notifications]', (e as Error).message));
+  return { tick, stop: () => clearInterval(timer) };
+}

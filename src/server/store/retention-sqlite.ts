@@ -1,0 +1,51 @@
+// node:sqlite implementation of RetentionStore: completed inquiries deleted after the retention period,
+// and a resident's own request to delete, each leaving only an anonymous row for the planners' counts.
+import type { DatabaseSync } from 'node:sqlite';
+import type { RetentionStore } from './types';
+
+export function createRetentionStore(db: DatabaseSync, changed: () => void): RetentionStore {
+  /** Deletes the inquiries `ids` (inside a transaction), keeping one anonymous row each. */
+  const remove = (ids: number[]) => {
+    const anon = db.prepare(
+      `INSERT INTO anonymous_inquiries (month, area, writer, categories, window_count, first_response_minutes)
+       SELECT substr(datetime(i.received_at, '+9 hours'), 1, 7), json_extract(i.body, '$.area'), json_extract(i.body, '$.writer'), json_extract(i.body, '$.categories'),
+              (SELECT COUNT(*) FROM inquiry_windows iw WHERE iw.inquiry_id = i.id),
+              (SELECT CAST((julianday(min(e.at)) - julianday(i.received_at)) * 1440 AS INTEGER) FROM inquiry_events e WHERE e.inquiry_id = i.id AND e.staff_id IS NOT NULL)
+         FROM inquiries i WHERE i.id = ?`,
+    );
+    // Foreign keys are checked at commit, so the inquiry row can go first and its events after it.
+    db.exec('PRAGMA defer_foreign_keys = ON');
+    for (const id of ids) {
+      anon.run(id);
+      db.prepare('DELETE FROM inquiries WHERE id = ?').run(id);
+      for (const table of ['inquiry_events', 'inquiry_windows', 'inquiry_categories', 'outbox']) db.prepare(`DELETE FROM ${table} WHERE inquiry_id = ?`).run(id);
+    }
+  };
+  const tx = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      db.exec('COMMIT');
+      changed();
+      return out;
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  return {
+    purgeCompleted: (before) =>
+      tx(() => {
+        const ids = (db.prepare("SELECT id FROM inquiries WHERE status = 'done' AND done_at < ?").all(before.toISOString()) as { id: number }[]).map((r) => r.id);
+        remove(ids);
+        return { deleted: ids.length };
+      }),
+    deleteOne: (publicId) =>
+      tx(() => {
+        const row = db.prepare('SELECT id FROM inquiries WHERE public_id = ?').get(publicId) as { id: number } | undefined;
+        if (!row) return false;
+        remove([row.id]);
+        return true;
+      }),
+  };
+}

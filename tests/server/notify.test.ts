@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { DatabaseSync } from 'node:sqlite';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { familyInquiry } from '../fixtures/inquiries';
+import { startServer, type TestServer } from '../support/server';
+import { Client, seedDatabase } from '../staff/support';
+import type { Inquiry } from '@/schemas/inquiry';
+import { mailConfig } from '@/server/mail/config';
+import { startOutboxWorker } from '@/server/mail/outbox-worker';
+import { openSqliteStore } from '@/server/store/sqlite';
+
+// Notifications (issue 16) through a real SMTP server in this test process: what arrives, to whom, and
+// that nothing personal is in it; a refusing mail server never fails an inquiry.
+interface Mail {
+  to: string[];
+  raw: string;
+}
+const SMTP_PORT = 4481;
+const mails: Mail[] = [];
+let refuse = false;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onRcptTo(address, _session, cb) {
+    cb(refuse ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+  },
+  onData(stream, session, cb) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => {
+      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+      cb();
+    });
+  },
+});
+
+/** The decoded text of a mail (nodemailer sends UTF-8 as quoted-printable or base64). */
+function decoded(raw: string): string {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  const subject = /^Subject: (.*(?:\r?\n .*)*)/im.exec(head!)?.[1] ?? '';
+  const words = subject.replace(/\r?\n /g, '').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
+  const text = /Content-Transfer-Encoding: base64/i.test(head!)
+    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  return `${words}\n${text}`;
+}
+
+const waitFor = async <T>(fn: () => T | undefined, ms = 15_000): Promise<T> => {
+  for (let waited = 0; waited < ms; waited += 100) {
+    const v = fn();
+    if (v) return v;
+    await delay(100);
+  }
+  throw new Error('timed out');
+};
+
+let server: TestServer;
+let seeded: Awaited<ReturnType<typeof seedDatabase>>;
+const addresses = { 'omigawa-houkatsu': 'omigawa@city.example', 'takikan-kyodo': 'kyodo@city.example', 'kodomo-katei-center': 'kodomo@city.example' };
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
+  seeded = await seedDatabase([{ login: 'omigawa1', name: '小見川 職員', role: 'staff', windows: ['omigawa-houkatsu'] }], []);
+  const config = join(mkdtempSync(join(tmpdir(), 'notify-')), 'notify.json');
+  writeFileSync(config, JSON.stringify({ windows: addresses }));
+  server = await startServer(
+    { INQUIRY_RATE_LIMIT: 'off', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', NOTIFY_CONFIG: config, STAFF_ORIGIN: 'https://soudan.city.example', MAIL_POLL_MS: '200', MAIL_BACKOFF_MS: '200', MAIL_FAILING_AFTER: '2' },
+    seeded.dbPath,
+  );
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const send = async () => {
+  const res = await fetch(`${server.origin}/api/inquiries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.origin, 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ ...familyInquiry, idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000 }),
+  });
+  return { status: res.status, data: (await res.json()) as { receipt: string } };
+};
+
+describe('notification e-mail', () => {
+  it('tells each window an inquiry arrived: receipt, time and a staff link, and nothing personal', async () => {
+    const { status, data } = await send();
+    expect(status).toBe(201);
+    // familyInquiry goes to 小見川 包括 and the coordinator.
+    const got = await waitFor(() => (mails.filter((m) => decoded(m.raw).includes(data.receipt)).length >= 2 ? mails.filter((m) => decoded(m.raw).includes(data.receipt)) : undefined));
+    expect(got.map((m) => m.to[0]).sort()).toEqual(['kyodo@city.example', 'omigawa@city.example']);
+    const text = decoded(got[0]!.raw);
+    expect(text).toContain(`受付番号: ${data.receipt}`);
+    expect(text).toMatch(/https:\/\/soudan\.city\.example\/staff\/i\/[0-9a-f]{32}\//);
+    for (const personal of [familyInquiry.name, familyInquiry.details, familyInquiry.phone, familyInquiry.relationship].filter(Boolean) as string[]) {
+      expect(text).not.toContain(personal);
+      expect(got[0]!.raw).not.toContain(personal);
+    }
+  });
+
+  it('tells the receiving window when an inquiry is handed to it', async () => {
+    const { data } = await send();
+    const c = new Client(server.origin);
+    expect((await c.signIn(seeded.accounts[0]!)).status).toBe(303);
+    const db = new DatabaseSync(server.dbPath, { readOnly: true });
+    const { public_id: publicId } = db.prepare('SELECT public_id FROM inquiries WHERE receipt = ?').get(data.receipt) as { public_id: string };
+    db.close();
+    const path = `/staff/i/${publicId}/`;
+    const version = /name="version" value="(\d+)"/.exec(await (await c.request(path)).text())![1]!;
+    const res = await c.request(path, { form: { csrf: await c.csrf(path), action: 'share', mode: 'handOver', to: 'kodomo-katei-center', reason: '子育ての相談', basis: 'consent', version } });
+    expect(res.status).toBe(303);
+    const mail = await waitFor(() => mails.find((m) => m.to[0] === 'kodomo@city.example' && decoded(m.raw).includes(data.receipt)));
+    expect(decoded(mail.raw)).toContain('つながれました');
+    expect(decoded(mail.raw)).not.toContain('子育ての相談');
+  });
+
+  it('keeps the inquiry when the mail server refuses, retries, and shows the failing e-mail in the inbox', async () => {
+    refuse = true;
+    const before = mails.length;
+    const { status } = await send();
+    expect(status).toBe(201);
+    const c = new Client(server.origin);
+    expect((await c.signIn(seeded.accounts[0]!)).status).toBe(303);
+    let html = '';
+    for (let i = 0; i < 100 && !html.includes('送れていない通知メール'); i++) {
+      await delay(150);
+      html = await (await c.request('/staff/')).text();
+    }
+    expect(html).toContain('送れていない通知メールが 1 件あります');
+    expect(mails.length).toBe(before);
+    // Once the mail server takes mail again, the retry delivers it and the notice goes.
+    refuse = false;
+    for (let i = 0; i < 100 && html.includes('送れていない通知メール'); i++) {
+      await delay(200);
+      html = await (await c.request('/staff/')).text();
+    }
+    expect(html).not.toContain('送れていない通知メール');
+    expect(mails.length).toBeGreaterThan(before);
+  }, 60_000);
+});
+
+describe('without SMTP', () => {
+  it('says so once at start, and the inbox shows notifications are off', async () => {
+    const s = await startServer({}, seeded.dbPath);
+    let err = '';
+    s.child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      const c = new Client(s.origin);
+      expect((await c.signIn(seeded.accounts[0]!)).status).toBe(303);
+      expect(await (await c.request('/staff/')).text()).toContain('通知メールは送られていません');
+      await c.request('/staff/');
+      // stderr is buffered until read, so this sees everything since the start.
+      await delay(200);
+      expect(err.match(/SMTP_URL is not set/g)).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('the daily reminder', () => {
+  it('e-mails each window the receipt numbers still 未対応 after the set days, once that day', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'reminder-')), 'db.sqlite');
+    const store = openSqliteStore(path);
+    await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: ['kodomo-katei-center'], coordinator: false }, 'r1');
+    const receipt = store.list(1)[0]!.receipt;
+    const config = { ...mailConfig({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', STAFF_ORIGIN: 'https://soudan.city.example' }), addresses, pollMs: 60_000 };
+    const worker = startOutboxWorker(store, (w) => w, config);
+    try {
+      const inFourDays = new Date(Date.now() + 4 * 86_400_000);
+      await worker.tick(inFourDays);
+      await worker.tick(inFourDays);
+      const reminders = mails.filter((m) => decoded(m.raw).includes('未対応の相談が'));
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]!.to).toEqual(['kodomo@city.example']);
+      expect(decoded(reminders[0]!.raw)).toContain(`受付番号 ${receipt}`);
+      expect(decoded(reminders[0]!.raw)).not.toContain('催促の試験');
+    } finally {
+      worker.stop();
+      store.close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import type { Inquiry } from '@/schemas/inquiry';
+import { purgeExpired, retentionDays } from '@/server/retention';
+import { openSqliteStore } from '@/server/store/sqlite';
+import { familyInquiry } from '../fixtures/inquiries';
+
+// Retention (issue 16): completed inquiries go a set time after 完了, leaving anonymous counts; each
+// purge is audited with counts only; a resident's deletion request deletes at once.
+const inquiry = familyInquiry as unknown as Inquiry;
+const DAY = 86_400_000;
+
+async function storeWithDone() {
+  const path = join(mkdtempSync(join(tmpdir(), 'retention-')), 'store.sqlite');
+  const store = openSqliteStore(path);
+  const s = store.staff.create({ login: 'ret1', name: '職員', memberships: [{ role: 'staff', window: 'omigawa-houkatsu' }] });
+  for (const k of ['a', 'b']) await store.create(inquiry, { windows: ['omigawa-houkatsu'], coordinator: false }, k);
+  const [open, done] = store.inbox.list(['omigawa-houkatsu'], {}, 2).rows;
+  store.inbox.addNote(done!.publicId, { text: '初回の連絡', staffId: s.id });
+  store.inbox.changeStatus(done!.publicId, { status: 'done', outcome: '支援につないだ', version: 1, staffId: s.id });
+  return { path, store, open: open!, done: done!, staffId: s.id };
+}
+
+describe('retention', () => {
+  it('reads the period from content/site.yaml, the setting the privacy page states (built pages, ja and en)', () => {
+    expect(retentionDays()).toBe(365);
+    expect(readFileSync('dist/client/policy/index.html', 'utf8')).toContain(`対応が完了してから ${retentionDays()} 日たつと削除し`);
+    expect(readFileSync('dist/client/en/policy/index.html', 'utf8')).toContain(`deleted ${retentionDays()} days after they are completed`);
+  });
+
+  it('deletes a completed inquiry only after the period, keeps anonymous counts, and audits the count only', async () => {
+    const { path, store, open, done } = await storeWithDone();
+    expect(purgeExpired(store, { login: 'system' })).toBe(0);
+    expect(store.inbox.get(done.publicId)).toBeDefined();
+    // A year and a day on, the completed one goes; the open one stays whatever its age.
+    expect(purgeExpired(store, { login: 'system' }, new Date(Date.now() + 366 * DAY))).toBe(1);
+    expect(store.inbox.get(done.publicId)).toBeUndefined();
+    expect(store.inbox.get(open.publicId)).toBeDefined();
+    const audits = store.staff.auditLog({ limit: 10, offset: 0 }).rows.filter((r) => r.action === 'inquiries.purge');
+    expect(audits.map((a) => a.detail)).toEqual([{ deleted: 1, retentionDays: 365 }, { deleted: 0, retentionDays: 365 }]);
+    expect(audits.every((a) => a.target === null)).toBe(true);
+    store.close();
+    const db = new DatabaseSync(path, { readOnly: true });
+    const anon = db.prepare('SELECT month, area, writer, categories, window_count, first_response_minutes FROM anonymous_inquiries').all();
+    expect(anon).toEqual([{ month: new Date(new Date(done.receivedAt).getTime() + 9 * 3_600_000).toISOString().slice(0, 7), area: inquiry.area, writer: inquiry.writer, categories: JSON.stringify(inquiry.categories), window_count: 1, first_response_minutes: 0 }]);
+    for (const table of ['inquiry_events', 'inquiry_windows', 'inquiry_categories', 'outbox']) {
+      expect((db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE inquiry_id NOT IN (SELECT id FROM inquiries)`).get() as { n: number }).n).toBe(0);
+    }
+    db.close();
+  });
+
+  it('keeps the event log append-only while its inquiry exists', async () => {
+    const { path, store } = await storeWithDone();
+    store.close();
+    const db = new DatabaseSync(path);
+    expect(() => db.exec('DELETE FROM inquiry_events')).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('purges by hand with npm run inquiries -- purge', async () => {
+    const { path, store } = await storeWithDone();
+    store.close();
+    const out = execFileSync('node_modules/.bin/tsx', ['src/cli/inquiries.ts', 'purge'], { env: { ...process.env, INQUIRY_DB_PATH: path }, encoding: 'utf8' });
+    expect(out).toContain('deleted 0 completed inquiries');
+    const again = openSqliteStore(path);
+    expect(again.staff.auditLog({ limit: 5, offset: 0 }).rows[0]).toMatchObject({ action: 'inquiries.purge', detail: { deleted: 0, retentionDays: 365 } });
+    again.close();
+  });
+});
