@@ -50,14 +50,14 @@ describe('personal fields at rest', () => {
     const plain = (raw.prepare('SELECT receipt, body FROM inquiries ORDER BY id').all() as { receipt: string; body: string }[]).map((r) => ({ receipt: r.receipt, inquiry: JSON.parse(r.body) as Inquiry }));
     raw.close();
     const detail = plain[0]!.inquiry.details;
-    expect(readFileSync(path).includes(Buffer.from(detail))).toBe(true);
+    expect(readFileSync(path).includes(Buffer.from(detail!))).toBe(true);
 
     const store = openSqliteStore(path, { sealer: newSealer() });
     for (const p of plain) expect(store.get(p.receipt)!.inquiry).toEqual(p.inquiry);
     store.close();
     for (const p of plain) {
-      expect(onDisk(path).includes(Buffer.from(p.inquiry.details))).toBe(false);
-      expect(onDisk(path).includes(Buffer.from(p.inquiry.name))).toBe(false);
+      expect(onDisk(path).includes(Buffer.from(p.inquiry.details!))).toBe(false);
+      expect(onDisk(path).includes(Buffer.from(p.inquiry.name!))).toBe(false);
     }
   });
 
