@@ -1,10 +1,11 @@
-// The retention period, from content/site.yaml (inquiryRetentionDays): the same setting the privacy
-// page states. Read from the file so the CLI (no Astro) and the server agree.
+// The retention period, from the selected profile's site.yaml (inquiryRetentionDays): the same setting
+// the privacy page states. Read from the file so the CLI (no Astro) and the server agree.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { contentPath } from '@/lib/profile';
 import type { Store } from '@/server/store/types';
 
-export function retentionDays(file = 'content/site.yaml'): number {
+export function retentionDays(file = contentPath('site.yaml')): number {
   const days = (parse(readFileSync(file, 'utf8')) as { inquiryRetentionDays?: unknown }).inquiryRetentionDays;
   if (typeof days !== 'number' || !Number.isInteger(days) || days <= 0) throw new Error(`${file}: inquiryRetentionDays must be a whole number of days`);
   return days;

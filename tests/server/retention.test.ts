@@ -26,7 +26,7 @@ async function storeWithDone() {
 }
 
 describe('retention', () => {
-  it('reads the period from content/site.yaml, the setting the privacy page states (built pages, ja and en)', () => {
+  it('reads the period from the profile\'s site.yaml, the setting the privacy page states (built pages, ja and en)', () => {
     expect(retentionDays()).toBe(365);
     expect(readFileSync('dist/client/policy/index.html', 'utf8')).toContain(`対応が完了してから ${retentionDays()} 日たつと削除し`);
     expect(readFileSync('dist/client/en/policy/index.html', 'utf8')).toContain(`deleted ${retentionDays()} days after they are completed`);

@@ -2,7 +2,7 @@
 //   SMTP_URL        e.g. smtp://user:pass@mail.city.example:587 (none: notifications are off)
 //   MAIL_FROM       the sender address, e.g. "相談窓口ポータル <noreply@city.example>"
 //   NOTIFY_CONFIG   JSON file with each window's notification address (default ./data/notify.json):
-//                   { "windows": { "sawara-houkatsu": "houkatsu@city.example", ... } }
+//                   { "windows": { "<window id>": "window@city.example", ... } }
 //   STAFF_ORIGIN    where staff open the portal, for the link in the e-mail (e.g. https://soudan.city.example)
 //   REMINDER_DAYS   a daily reminder lists inquiries still 未対応 after this many days (default 3)
 import { existsSync, readFileSync } from 'node:fs';
