@@ -19,9 +19,10 @@ const csvCell = (v: unknown) => {
   return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
 };
 // The answer columns come from the field table, in form order (src/schemas/inquiry-fields.ts).
-const columns = ['receipt', 'receivedAt', 'windows', 'coordinator', ...inquiryFields.filter((f) => f.csv).map((f) => f.name), 'locale'];
+// `kind` says whether a row is a resident's inquiry or an agency's 連絡票 (whose answers `show` prints).
+const columns = ['receipt', 'kind', 'receivedAt', 'windows', 'coordinator', ...inquiryFields.filter((f) => f.csv).map((f) => f.name), 'locale'];
 const row = (i: StoredInquiry) => {
-  const flat: Record<string, unknown> = { ...i.inquiry, receipt: i.receipt, receivedAt: i.receivedAt, windows: i.routing.windows, coordinator: i.routing.coordinator };
+  const flat: Record<string, unknown> = { ...i.inquiry, kind: i.kind, receipt: i.receipt, receivedAt: i.receivedAt, windows: i.routing.windows, coordinator: i.routing.coordinator };
   return columns.map((c) => csvCell(flat[c])).join(',');
 };
 
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
       case 'list': {
         const all = store.list(1000);
         if (!all.length) console.log('(no inquiries)');
-        for (const i of all) console.log(`${i.receipt}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${(i.inquiry.categories ?? []).join(',')}  ${i.inquiry.writer}`);
+        for (const i of all) console.log(`${i.receipt}  ${i.kind}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${(i.inquiry.categories ?? []).join(',')}  ${i.inquiry.writer ?? ''}`);
         return 0;
       }
       case 'show': {
