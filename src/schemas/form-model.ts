@@ -123,6 +123,15 @@ export function valuesFromForm(fields: readonly FieldSpec[], form: URLSearchPara
   return out;
 }
 
+/** Shown answers as name/value pairs for hidden inputs (a no-JS check page carries them on). */
+export function hiddenPairs(fields: readonly FieldSpec[], shown: FormValues): [string, string][] {
+  return fields.flatMap((f) => {
+    const v = shown[f.name];
+    if (f.control === 'consent') return v === true ? [[f.name, 'on'] as [string, string]] : [];
+    return asList(v).map((x) => [f.name, x] as [string, string]);
+  });
+}
+
 const cssString = (s: string) => JSON.stringify(s);
 
 /**

@@ -29,10 +29,8 @@ export function translatorFor(request: Request, url: URL): Translate {
 
 type Outcome<S> = { kind: 'ignored' } | { kind: 'invalid'; errors: { field: string; key: string }[] } | ({ kind: 'stored'; created: boolean } & S);
 
-/** POST (and every other method answered 405) for one form. */
-export function formEndpoint<S>(name: string, submit: (body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext) => Promise<Outcome<S>>, reply: (stored: { kind: 'stored'; created: boolean } & S, ctx: SubmitContext) => unknown): { POST: APIRoute; ALL: APIRoute } {
-  // One limiter per endpoint and process.
-  const limiter = createRateLimiter();
+/** POST (and every other method answered 405) for one form; one rate limiter per endpoint and process unless given. */
+export function formEndpoint<S>(name: string, submit: (body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext) => Promise<Outcome<S>>, reply: (stored: { kind: 'stored'; created: boolean } & S, ctx: SubmitContext) => unknown, limiter = createRateLimiter()): { POST: APIRoute; ALL: APIRoute } {
   const POST: APIRoute = async ({ request, url, clientAddress }) => {
     const t = translatorFor(request, url);
     try {

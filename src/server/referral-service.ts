@@ -5,6 +5,7 @@ import { createReferralSchema, referralFromForm, referralProblems, referralValue
 import { fieldsForCategories, routeWindows } from '@/triage/route';
 import type { FieldId } from '@/schemas/taxonomy';
 import { checkSubmission } from './form-submit';
+import { createRateLimiter } from './rate-limit';
 import type { SubmitContext } from './inquiry-service';
 import type { RoutingDecision } from './store';
 
@@ -12,6 +13,9 @@ export type ReferralOutcome =
   | { kind: 'stored'; receipt: string; created: boolean; referral: Referral; routing: RoutingDecision }
   | { kind: 'invalid'; errors: { field: string; key: string }[] }
   | { kind: 'ignored' };
+
+/** One per-client limit for 連絡票s, whether sent by the API or by the no-JS page. */
+export const referralLimiter = createRateLimiter();
 
 const schemas = new WeakMap<object, ReturnType<typeof createReferralSchema>>();
 
