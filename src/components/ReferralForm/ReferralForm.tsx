@@ -70,8 +70,9 @@ export function ReferralForm({ t, locale, content, action, idempotencyKey, start
   };
 
   return (
-    // The next step (check, errors, receipt) opens at the page's main content.
-    <form method="post" action={`${action}#main`} noValidate className="inquiry-form referral-form">
+    // No #main on the action: a fragment would stop the next step's autofocus (the error summary, the
+    // check or receipt heading), which is what moves a keyboard user there without JavaScript.
+    <form method="post" action={action} noValidate className="inquiry-form referral-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="startedAt" value={startedAt} />
       <input type="hidden" name="locale" value={locale} />

@@ -1,5 +1,6 @@
 // The 連絡票's check step and receipt, rendered on the server. The check page carries the answers on
 // in hidden inputs; 「変更」 posts them back to the form at the question, 「この内容で送る」 stores them.
+// Each step's heading takes focus (autofocus: no script needed), as the error summary does.
 import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import type { UiKey } from '@/i18n/translator-types';
 import { telHref } from '@/lib/phone';
@@ -9,9 +10,9 @@ export function ReferralCheck({ t, content, action, values, hidden }: { t: Islan
   const tk = (key: string) => t.raw(key as UiKey);
   return (
     <section aria-labelledby="check-heading">
-      <h1 id="check-heading">{t.rich('referral.checkHeading')}</h1>
+      <h1 id="check-heading" tabIndex={-1} autoFocus>{t.rich('referral.checkHeading')}</h1>
       <p className="no-print">{t.rich('referral.checkLead')}</p>
-      <form method="post" action={`${action}#main`}>
+      <form method="post" action={action}>
         {hidden.map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />)}
         <dl className="summary-list">
           {referralCheckRows(values, content, tk).map(({ name, label, answer }) => (
@@ -39,7 +40,7 @@ export function ReferralDone({ t, receipt, windows }: { t: IslandTranslate; rece
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading">
       <div className="confirmation__panel">
-        <h1 id="confirmation-heading">{t.rich('referral.done.title')}</h1>
+        <h1 id="confirmation-heading" tabIndex={-1} autoFocus>{t.rich('referral.done.title')}</h1>
         <p>
           {t.rich('confirm.receiptLabel')}: <strong className="confirmation__receipt" data-receipt>{receipt}</strong>
         </p>
