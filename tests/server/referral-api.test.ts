@@ -107,6 +107,46 @@ describe('POST /api/referrals', () => {
 });
 
 describe('the page without JavaScript', () => {
+  const page = (fields: Record<string, unknown>) => {
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, String(x));
+    return fetch(`${server.origin}/shienkikan/renraku/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin }, body: form.toString() });
+  };
+
+  it('check step: a complete 連絡票 shows the answers and stores nothing; a missing answer is a 400 naming it', async () => {
+    const before = count();
+    const ok = await page({ ...body(), step: 'check' });
+    expect(ok.status).toBe(200);
+    const html = await ok.text();
+    expect(html).toContain('連絡票の内容の確認');
+    expect(html).toContain(referral.agencyName);
+    const bad = await page({ ...body({ workerName: '' }), step: 'check' });
+    expect(bad.status).toBe(400);
+    const errorHtml = await bad.text();
+    expect(errorHtml).toContain('href="#f-workerName"');
+    expect(errorHtml).toContain('担当者名を入力してください');
+    // What was typed is kept.
+    expect(errorHtml).toContain(referral.situation);
+    expect(count()).toBe(before);
+  });
+
+  it('the trap field filled: the form again with everything typed and a plain "not sent", nothing stored', async () => {
+    const before = count();
+    const res = await page({ ...body({ website: 'x' }), step: 'send' });
+    const html = await res.text();
+    expect(html).toContain('まだ送られていません');
+    expect(html).toContain(referral.situation);
+    expect(html).not.toContain('data-receipt');
+    expect(count()).toBe(before);
+  });
+
+  it('send step stores it and shows the receipt', async () => {
+    const before = count();
+    const html = await (await page({ ...body(), step: 'send' })).text();
+    expect(html).toMatch(/data-receipt[^>]*>\d{8}-\d{5}</);
+    expect(count()).toBe(before + 1);
+  });
+
   it('rate limit: the page and the API share one per-client limit for 連絡票s', async () => {
     const limited = await startServer({ INQUIRY_RATE_LIMIT: '2' });
     try {
