@@ -156,4 +156,25 @@ test('printed, the blank form and the filled check page fit the width of an A4 s
   expect(css).toMatch(/@page\s*\{[^}]*size:\s*a4/i);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   expect(pdf.byteLength).toBeGreaterThan(1000);
+
+  // The filled check page: filled on screen, then printed.
+  await page.emulateMedia({ media: 'screen' });
+  await page.fill('#f-agencyName', '佐原地域包括支援センター');
+  await page.check('#f-agencyKind-shakyo');
+  await page.fill('#f-workerName', '香取 花子');
+  await page.fill('#f-workerPhone', '0478001234');
+  await page.fill('#f-personName', 'K.T.');
+  await page.check('#f-personAge-senior');
+  await page.selectOption('#f-district', 'sawara');
+  await page.check('#f-categories-care');
+  await page.fill('#f-situation', '状況'.repeat(300));
+  await page.check('#f-urgency-soon');
+  await page.check('#f-requests-advice');
+  await page.check('#f-shareConsent-agreed');
+  await page.getByRole('button', { name: '入力内容を確認する' }).click();
+  await expect(page.locator('#check-heading')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  expect(await overflow()).toBeLessThanOrEqual(printable);
+  await expect(page.locator('.summary-list')).toContainText('佐原地域包括支援センター');
+  await expect(page.getByRole('button', { name: 'この内容で送る' })).toBeHidden();
 });
