@@ -4,7 +4,9 @@
 // step and error state; the printed page fits an A4 sheet.
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
+import { localeInfo, locales, localizePath } from '@/i18n/locales';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { kanjiWithoutRuby } from './support/ruby';
 
 function cliShow(receipt: string): { kind: string; inquiry: Record<string, unknown>; routing: { windows: string[]; coordinator: boolean } } {
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
@@ -177,4 +179,21 @@ test('printed, the blank form and the filled check page fit the width of an A4 s
   expect(await overflow()).toBeLessThanOrEqual(printable);
   await expect(page.locator('.summary-list')).toContainText('佐原地域包括支援センター');
   await expect(page.getByRole('button', { name: 'この内容で送る' })).toBeHidden();
+});
+
+test.describe('every language', () => {
+  for (const locale of locales) {
+    test(`${locale}: the form and its error state are translated, pass axe, and やさしい日本語 has a reading on every kanji`, async ({ page }) => {
+      await page.goto(localizePath(locale, '/shienkikan/renraku/'));
+      const check = async (step: string) => {
+        await expect(page.locator('main'), step).not.toContainText(/referral\.|form\.|inquiry\./);
+        if (localeInfo[locale].ruby) expect(await kanjiWithoutRuby(page), `kanji without ruby: ${step}`).toEqual([]);
+        await expectNoAxeViolations(page, `${locale} ${step}`);
+      };
+      await check('form');
+      await page.locator('form.referral-form button[type=submit]').click();
+      await expect(page.locator('.error-summary')).toBeVisible();
+      await check('errors');
+    });
+  }
 });
