@@ -41,6 +41,12 @@ describe('POST /api/referrals', () => {
     const shown = JSON.parse(execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', data.receipt], { env: { ...process.env, INQUIRY_DB_PATH: server.dbPath }, encoding: 'utf8' }));
     expect(shown.kind).toBe('referral');
     expect(shown.inquiry).toMatchObject({ kind: 'referral', agencyName: referral.agencyName, workerPhone: '0478001234', shareConsent: 'notConfirmed' });
+    // The CSV: 連絡票s with their own columns, and not among the residents' inquiries.
+    const cli = (...args: string[]) => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', ...args], { env: { ...process.env, INQUIRY_DB_PATH: server.dbPath }, encoding: 'utf8' });
+    const referrals = cli('export', '--csv', 'referral').split('\r\n');
+    expect(referrals[0]).toContain('agencyName,agencyKind');
+    expect(referrals.find((l) => l.startsWith(`"${data.receipt}"`))).toContain(`"${referral.agencyName}"`);
+    expect(cli('export', '--csv')).not.toContain(data.receipt);
   });
 
   it('the same idempotency key returns the same receipt and stores nothing new', async () => {
