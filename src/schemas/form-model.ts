@@ -1,6 +1,8 @@
 // The form model: a form is ONE table of fields (see inquiry-fields.ts). Everything else — the zod
 // schema, the order of problems, the island and the no-JS page, the check-your-answers rows, the CSV —
 // is read from it, so a field is added in one place (plus its wording in the locale files).
+import * as z from 'zod/mini';
+
 // Why a condition is data and not a function: the same rule must run in the browser, on the server,
 // in CSS (no-JS pages hide what does not apply with :has) and in the test that walks every state.
 
@@ -121,6 +123,15 @@ export function valuesFromForm(fields: readonly FieldSpec[], form: URLSearchPara
   return out;
 }
 
+/** Shown answers as name/value pairs for hidden inputs (a no-JS check page carries them on). */
+export function hiddenPairs(fields: readonly FieldSpec[], shown: FormValues): [string, string][] {
+  return fields.flatMap((f) => {
+    const v = shown[f.name];
+    if (f.control === 'consent') return v === true ? [[f.name, 'on'] as [string, string]] : [];
+    return asList(v).map((x) => [f.name, x] as [string, string]);
+  });
+}
+
 const cssString = (s: string) => JSON.stringify(s);
 
 /**
@@ -140,3 +151,64 @@ export function conditionCss(formSelector: string, fields: readonly FieldSpec[],
 
 /** A condition as an attribute value, to tie a wrapper to its CSS rule. */
 export const whenKey = (c: Condition) => `${c.field}:${c.anyOf.join(',')}`;
+
+// ---- The schema and its problems, built from a table (every form: the inquiry, the 連絡票) ----
+
+/** A table of fields whose validators are zod/mini types. */
+export type FieldTable = readonly FieldSpec<z.ZodMiniType>[];
+/** The zod shape a table gives: every field optional (the table's own rule says what is required). */
+export type ShapeOf<T extends FieldTable> = { [F in T[number] as F['name']]: z.ZodMiniOptional<ReturnType<F['value']>> };
+
+/**
+ * The schema for one table and one municipality's lists, plus `extra` keys that are not questions
+ * (the page's locale). A field that is required while shown and not given is named with its `missing`
+ * message; every problem is reported in one round.
+ */
+export function createFormSchema<T extends FieldTable, E extends Record<string, z.ZodMiniType>>(fields: T, v: FormVocabulary, extra: E) {
+  const shape = Object.fromEntries(fields.map((f) => [f.name, z.optional(f.value(v))])) as unknown as ShapeOf<T>;
+  return z.object({ ...shape, ...extra }).check(
+    // The one visibility rule decides what is required: a field that is not shown never is.
+    z.superRefine((d, ctx) => {
+      const values = d as Record<string, unknown>;
+      for (const f of fields) {
+        if (f.missing && isRequired(f, values) && !isGiven(values[f.name])) {
+          ctx.issues.push({ code: 'custom', path: [f.name], message: f.missing, input: values[f.name] });
+        }
+      }
+    }, {
+      // Run even when other fields already failed, so every problem shows in one round.
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+    }),
+  );
+}
+
+/** Fields every submission must carry whatever else it says (required and never hidden): an API's required list. */
+export const alwaysRequired = (fields: readonly FieldSpec[]) => fields.filter((f) => f.required && !f.when).map((f) => f.name);
+
+/** Message keys that do not name their question: shown after the question's label. */
+const genericKeys = new Set(['form.error.tooLong', 'form.error.invalid', 'form.error.required']);
+
+/**
+ * Field → message key for every problem, first problem per field, in table order. Every key names its
+ * question: a field's own key (one of `ownPrefixes`), or a generic one that errorLine shows after its label.
+ */
+export function formProblems(fields: readonly FieldSpec[], issues: readonly { path: PropertyKey[]; message: string }[], input: Record<string, unknown>, ownPrefixes: readonly string[] = ['form.error.']): { field: string; key: string }[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const found = new Map<string, string>();
+  for (const i of issues) {
+    const field = String(i.path[0] ?? 'form');
+    if (found.has(field)) continue;
+    const spec = byName.get(field);
+    const own = ownPrefixes.some((p) => i.message.startsWith(p)) ? i.message : undefined;
+    const fallback = !isGiven(input[field]) && spec?.missing ? spec.missing : (spec?.invalid ?? 'form.error.invalid');
+    found.set(field, own ?? fallback);
+  }
+  const rank = (f: string) => fields.findIndex((x) => x.name === f) + 1 || 99;
+  return [...found].map(([field, key]) => ({ field, key })).sort((a, b) => rank(a.field) - rank(b.field));
+}
+
+/** The error line for a field, naming the question. */
+export function formErrorLine(fields: readonly FieldSpec[], field: string, key: string, t: (key: string) => string): string {
+  const spec = fields.find((f) => f.name === field);
+  return spec && genericKeys.has(key) ? `${t(spec.label)}: ${t(key)}` : t(key);
+}

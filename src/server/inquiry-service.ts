@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 import { createInquirySchema, inquiryFromForm, inquiryValues, problemsByField, type Inquiry } from '@/schemas/inquiry';
 import type { TriageData } from '@/triage/engine';
 import { fieldsForCategories, routeWindows } from '@/triage/route';
-import { envelopeFields, inquiryEnvelopeSchema, MIN_FILL_MS } from '@/schemas/inquiry-api';
-import { unknownFields } from './request-guards';
+import { MIN_FILL_MS } from '@/schemas/inquiry-api';
+import { checkSubmission } from './form-submit';
 import type { InquiryStore, RoutingDecision } from './store';
 
 export { MIN_FILL_MS };
@@ -50,28 +50,10 @@ export function checkInquiry(raw: Record<string, unknown>, ctx: Pick<SubmitConte
 
 /** Validates, routes and stores one inquiry; resolves once it is on disk. Never rejects for bad input. */
 export async function submitInquiry(body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext): Promise<SubmitOutcome> {
-  const form = body instanceof URLSearchParams;
-  const raw = form ? inquiryFromForm(body) : body;
-  const schema = schemaFor(ctx);
-  // A form sends every value as text; the envelope's start time is a number.
-  const envelope = z.safeParse(inquiryEnvelopeSchema, { ...raw, startedAt: form && typeof raw.startedAt === 'string' ? Number(raw.startedAt) : raw.startedAt });
-  // Only what the field table shows is checked and kept: a hidden field is never required.
-  const values = inquiryValues(raw, !form);
-  const parsed = z.safeParse(schema, values);
-  // Every missing or wrong field is named at once, the envelope's too; a JSON body is strict, so a
-  // misspelled or foreign field is named rather than silently dropped (forms carry their buttons).
-  const errors = [
-    ...(parsed.success ? [] : problemsByField(parsed.error.issues, values)),
-    ...(envelope.success ? [] : envelope.error.issues.map((i) => ({ field: String(i.path[0]), key: i.message })).filter((e, n, all) => all.findIndex((x) => x.field === e.field) === n)),
-    ...(form ? [] : unknownFields(raw, [...Object.keys(schema.shape), ...envelopeFields]).map((field) => ({ field, key: 'api.error.unknownField' }))),
-  ];
-  if (errors.length > 0 || !parsed.success || !envelope.success) return { kind: 'invalid', errors };
-  // The bot heuristics come after validation, so only a complete inquiry is ever answered "not stored".
-  const meta = envelope.data;
-  if (meta.website) return { kind: 'ignored' };
-  if ((ctx.now ?? Date.now()) - meta.startedAt < MIN_FILL_MS) return { kind: 'ignored' };
-
-  const inquiry = parsed.data;
+  const checked = checkSubmission(body, { schema: schemaFor(ctx), fromForm: inquiryFromForm, values: inquiryValues, problems: problemsByField }, ctx.now);
+  if (checked.kind !== 'accepted') return checked;
+  const meta = checked.envelope;
+  const inquiry = checked.data;
   const routed = routeWindows(
     {
       fields: fieldsForCategories(ctx.triage.routing, inquiry.categories ?? []),

@@ -2,23 +2,18 @@
 // conditional fields without JavaScript, with its CSP hash, and the posted answers as hidden inputs.
 import { createHash } from 'node:crypto';
 import { getPrescripts } from 'astro/runtime/server/scripts.js';
-import { asList, conditionCss } from '@/schemas/form-model';
+import { conditionCss, hiddenPairs as pairsOf, type FieldSpec } from '@/schemas/form-model';
 import { inquiryFields, inquiryValues } from '@/schemas/inquiry';
 
-/** The <style> for the page head, and the hash the page's CSP must allow for it. */
-export function conditionStyle(): { css: string; hash: `sha256-${string}` } {
-  const css = conditionCss('.inquiry-form', inquiryFields);
+/** The <style> for the page head, and the hash the page's CSP must allow for it (any form's table). */
+export function conditionStyle(formSelector = '.inquiry-form', fields: readonly FieldSpec[] = inquiryFields): { css: string; hash: `sha256-${string}` } {
+  const css = conditionCss(formSelector, fields);
   return { css, hash: `sha256-${createHash('sha256').update(css).digest('base64')}` as const };
 }
 
 /** The answers that apply, as name/value pairs for hidden inputs (the no-JS check page carries them on). */
 export function hiddenPairs(values: Record<string, unknown>): [string, string][] {
-  const shown = inquiryValues(values);
-  return inquiryFields.flatMap((f) => {
-    const v = shown[f.name];
-    if (f.control === 'consent') return v === true ? [[f.name, 'on'] as [string, string]] : [];
-    return asList(v).map((x) => [f.name, x] as [string, string]);
-  });
+  return pairsOf(inquiryFields, inquiryValues(values));
 }
 
 /**

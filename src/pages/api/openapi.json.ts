@@ -5,6 +5,8 @@ import * as z from 'zod/mini';
 import { submitContext } from '@/server/context';
 import { familyInquiryExample } from '@/schemas/inquiry-example';
 import { alwaysRequiredFields } from '@/schemas/inquiry';
+import { referralRequiredFields } from '@/schemas/referral';
+import { referralSchemaFor } from '@/server/referral-service';
 import { apiProblemSchema, inquiryEnvelopeSchema, inquiryNotStoredSchema, inquiryReceiptSchema, MIN_FILL_MS, TRAP_FIELD } from '@/schemas/inquiry-api';
 import { schemaFor } from '@/server/inquiry-service';
 import { MAX_BODY_BYTES } from '@/server/request-guards';
@@ -31,22 +33,34 @@ const problemReply = (description: string, headers?: Record<string, unknown>) =>
 
 export const GET: APIRoute = async () => {
   const ctx = await submitContext();
-  const inquiry = jsonSchema(schemaFor(ctx), 'input');
   const envelope = jsonSchema(inquiryEnvelopeSchema, 'input');
   const envelopeProperties = Object.fromEntries(Object.entries(envelope.properties ?? {}).map(([name, s]) => [name, { ...s, description: envelopeNotes[name] }]));
-  // One object, not allOf: with allOf, additionalProperties: false in either part would refuse the other's fields.
-  const fields = {
-    type: 'object',
-    properties: { ...inquiry.properties, ...envelopeProperties },
-    // Required by the field table (fields shown whatever else is answered); the conditional ones are
-    // described by the 400 reply, which names each missing field.
-    required: [...new Set([...(inquiry.required ?? []), ...alwaysRequiredFields, 'locale', ...(envelope.required ?? [])])],
+  /**
+   * A form's request body: one object, not allOf (with allOf, additionalProperties: false in either part
+   * would refuse the other's fields). Required by the field table (fields shown whatever else is
+   * answered); the conditional ones are described by the 400 reply, which names each missing field.
+   */
+  const requestOf = (form: JsonSchema, always: readonly string[]) => {
+    const fields = { type: 'object', properties: { ...form.properties, ...envelopeProperties }, required: [...new Set([...(form.required ?? []), ...always, 'locale', ...(envelope.required ?? [])])] };
+    /** JSON bodies are strict: an unknown field is answered 400 naming it. */
+    return { fields, json: { ...fields, additionalProperties: false } };
   };
-  /** JSON bodies are strict: an unknown field is answered 400 naming it. */
-  const jsonRequest = { ...fields, additionalProperties: false };
+  const inquiryRequest = requestOf(jsonSchema(schemaFor(ctx), 'input'), alwaysRequiredFields);
+  const referralRequest = requestOf(jsonSchema(referralSchemaFor(ctx), 'input'), referralRequiredFields);
+  const responses = {
+    '201': { description: 'Stored', content: { 'application/json': { schema: jsonSchema(inquiryReceiptSchema) } } },
+    '200': { description: 'The same idempotency key was sent before: the same receipt, nothing new stored', content: { 'application/json': { schema: jsonSchema(inquiryReceiptSchema) } } },
+    '202': { description: 'Nothing stored: the trap field was filled or the form was sent too fast. Every field was valid.', content: { 'application/json': { schema: jsonSchema(inquiryNotStoredSchema) } } },
+    '400': problemReply('Missing, invalid or unknown fields, each named in `fields` with a message'),
+    '403': problemReply('Cross-site request'),
+    '405': problemReply('Only POST is allowed, whatever the body', { Allow: { schema: { type: 'string', const: 'POST' } } }),
+    '413': problemReply(`Body over ${MAX_BODY_BYTES / 1024} KB`),
+    '415': problemReply('Not JSON or form-encoded'),
+    '429': problemReply('Too many requests from this client; see Retry-After'),
+  };
   const doc = {
     openapi: '3.1.0',
-    info: { title: '相談窓口ポータル: inquiries', version: '1.0.0', description: 'Sends an inquiry (相談) to the municipality. Answers 201 with a receipt number only after the inquiry is durably stored.' },
+    info: { title: '相談窓口ポータル: inquiries and referrals', version: '1.0.0', description: 'Sends an inquiry (相談) to the municipality. Answers 201 with a receipt number only after the inquiry is durably stored.' },
     paths: {
       '/api/inquiries': {
         post: {
@@ -54,22 +68,26 @@ export const GET: APIRoute = async () => {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: jsonRequest, examples: { familyMember: { summary: 'A family member writes on behalf of her father', value: exampleInquiry } } },
+              'application/json': { schema: inquiryRequest.json, examples: { familyMember: { summary: 'A family member writes on behalf of her father', value: exampleInquiry } } },
               // A browser form also sends its buttons, so form bodies are not strict.
-              'application/x-www-form-urlencoded': { schema: fields },
+              'application/x-www-form-urlencoded': { schema: inquiryRequest.fields },
             },
           },
-          responses: {
-            '201': { description: 'Stored', content: { 'application/json': { schema: jsonSchema(inquiryReceiptSchema) } } },
-            '200': { description: 'The same idempotency key was sent before: the same receipt, nothing new stored', content: { 'application/json': { schema: jsonSchema(inquiryReceiptSchema) } } },
-            '202': { description: 'Nothing stored: the trap field was filled or the form was sent too fast. Every field was valid.', content: { 'application/json': { schema: jsonSchema(inquiryNotStoredSchema) } } },
-            '400': problemReply('Missing, invalid or unknown fields, each named in `fields` with a message'),
-            '403': problemReply('Cross-site request'),
-            '405': problemReply('Only POST is allowed, whatever the body', { Allow: { schema: { type: 'string', const: 'POST' } } }),
-            '413': problemReply(`Body over ${MAX_BODY_BYTES / 1024} KB`),
-            '415': problemReply('Not JSON or form-encoded'),
-            '429': problemReply('Too many inquiries from this client; see Retry-After'),
+          responses,
+        },
+      },
+      '/api/referrals': {
+        post: {
+          summary: 'Send a 連絡票 (相談受付・情報提供): a support agency brings a case to 多機関協働',
+          description: 'Routed to the 多機関協働 coordinator and to the field windows the troubles name. Stored with the inquiries (kind "referral"), with the same receipt numbers and idempotency.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: referralRequest.json },
+              'application/x-www-form-urlencoded': { schema: referralRequest.fields },
+            },
           },
+          responses,
         },
       },
     },

@@ -2,10 +2,17 @@
 // inside the stored JSON. The rest (writer, categories, area, window, status words) stays readable, so
 // the inbox can list and count without opening anything.
 import type { Inquiry } from '@/schemas/inquiry';
+import type { Referral } from '@/schemas/referral';
 import { isSealed, type Sealer } from './seal';
 
-/** Name, contact data, the resident's free text and the proxy's details. */
-export const personalFields = ['name', 'nameKana', 'phone', 'email', 'fax', 'address', 'safeTimes', 'details', 'relationship'] as const satisfies readonly (keyof Inquiry)[];
+/**
+ * Name, contact data, the resident's free text and the proxy's details; for a 連絡票 (kind 'referral'),
+ * the worker's name and contact, the person's name or initials and the agency's free text.
+ */
+export const personalFields = [
+  ...(['name', 'nameKana', 'phone', 'email', 'fax', 'address', 'safeTimes', 'details', 'relationship'] as const satisfies readonly (keyof Inquiry)[]),
+  ...(['workerName', 'workerPhone', 'workerEmail', 'personName', 'situation', 'involved'] as const satisfies readonly (keyof Referral)[]),
+] as const;
 
 /** The JSON stored in inquiries.body. */
 export function sealInquiry(inquiry: Inquiry, sealer: Sealer): string {

@@ -15,7 +15,7 @@ import { reseal } from './reseal';
 import { createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
-import type { CreateResult, RoutingDecision, Store, StoredInquiry } from './types';
+import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
 export const defaultDbPath = 'data/inquiries.sqlite';
@@ -60,15 +60,19 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   const selectEvents = db.prepare('SELECT type, at, detail FROM inquiry_events WHERE inquiry_id = ? ORDER BY id');
 
   type Row = { id: number; receipt: string; received_at: string; body: string; routing: string };
-  const toStored = (row: Row): StoredInquiry => ({
+  const toStored = (row: Row): StoredInquiry => {
+    const body = JSON.parse(row.body) as Inquiry & { kind?: string };
+    return {
+    kind: body.kind === 'referral' ? 'referral' : 'inquiry',
     receipt: row.receipt,
     receivedAt: row.received_at,
     inquiry: openInquiry(row.body, sealer),
     routing: JSON.parse(row.routing) as RoutingDecision,
     events: selectEvents.all(row.id) as StoredInquiry['events'],
-  });
+    };
+  };
 
-  type PendingWrite = { inquiry: Inquiry; routing: RoutingDecision; idempotencyKey: string };
+  type PendingWrite = { inquiry: StoredBody; routing: RoutingDecision; idempotencyKey: string };
   /** Writes a batch in one durable transaction (see group-commit.ts). */
   const writeBatch = (items: PendingWrite[]): CreateResult[] => {
     const now = new Date();
@@ -85,7 +89,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId);
         if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
         id += 1;
-        addEvents.run(id, at, JSON.stringify({ writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
+        addEvents.run(id, at, JSON.stringify('kind' in inquiry ? { kind: inquiry.kind, agencyKind: inquiry.agencyKind, locale: inquiry.locale } : { writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
         for (const w of routing.windows) {
           addWindow.run(w, id, at);
           // The window's notification e-mail waits in the outbox, committed with the inquiry.

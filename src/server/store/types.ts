@@ -1,4 +1,13 @@
 import type { Inquiry } from '@/schemas/inquiry';
+import type { Referral } from '@/schemas/referral';
+
+/**
+ * What the store keeps: a resident's inquiry, or a support agency's 連絡票 (kind 'referral'). Both are
+ * one JSON body in the same table, with the same receipt numbers, idempotency and durability; an
+ * inquiry stored before kinds existed has no `kind` and is an inquiry.
+ */
+export type RecordKind = 'inquiry' | 'referral';
+export type StoredBody = Inquiry | ({ kind: 'referral' } & Referral);
 import type { InboxFilter, InquiryStatus, ShareBasis, ShareKind, StaffRole } from '@/schemas/staff';
 
 /** What the router decided for an inquiry. */
@@ -10,8 +19,10 @@ export interface RoutingDecision {
 
 /** One stored inquiry as staff see it. */
 export interface StoredInquiry {
+  kind: RecordKind;
   receipt: string;
   receivedAt: string;
+  /** The answers (for kind 'referral', the 連絡票's fields; staff views read them by kind). */
   inquiry: Inquiry;
   routing: RoutingDecision;
   events: { type: InquiryEvent['type']; at: string; detail: string }[];
@@ -29,7 +40,7 @@ export interface CreateResult {
  */
 export interface InquiryStore {
   /** Stores the inquiry and its events in one durable transaction; resolves only after commit. */
-  create(inquiry: Inquiry, routing: RoutingDecision, idempotencyKey: string): Promise<CreateResult>;
+  create(inquiry: StoredBody, routing: RoutingDecision, idempotencyKey: string): Promise<CreateResult>;
   get(receipt: string): StoredInquiry | undefined;
   list(limit?: number): StoredInquiry[];
   count(): number;
