@@ -10,13 +10,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { routingSchema } from '@/schemas/routing';
 import { windowSchema, type ConsultationWindow } from '@/schemas/window';
+import { contentPath as cp } from '@/lib/profile';
 import { referral } from '../fixtures/referrals';
 
 // The content the server reads through Astro, read from the files (as tests/unit/route.test.ts does).
-const routing = routingSchema.parse(parse(readFileSync('content/triage/routing.yaml', 'utf8')));
-const windows: ConsultationWindow[] = readdirSync('content/windows').map((f) => ({ id: f.replace(/\.yaml$/, ''), ...windowSchema.parse(parse(readFileSync(`content/windows/${f}`, 'utf8'))) }));
+const routing = routingSchema.parse(parse(readFileSync(cp('triage/routing.yaml'), 'utf8')));
+const windows: ConsultationWindow[] = readdirSync(cp('windows')).map((f) => ({ id: f.replace(/\.yaml$/, ''), ...windowSchema.parse(parse(readFileSync(`${cp('windows')}/${f}`, 'utf8'))) }));
 const triage = { routing, windows } as unknown as Parameters<typeof routeReferral>[1];
-const ctx = { triage, districts: (parse(readFileSync('content/areas.yaml', 'utf8')) as { id: string }[]).map((a) => a.id) };
+const ctx = { triage, districts: (parse(readFileSync(cp('areas.yaml'), 'utf8')) as { id: string }[]).map((a) => a.id) };
 const rules = { schema: referralSchemaFor(ctx), fromForm: referralFromForm, values: referralValues, problems: referralProblems };
 const envelope = () => ({ idempotencyKey: crypto.randomUUID(), startedAt: Date.now() - 60_000 });
 const check = (body: Record<string, unknown>) => checkSubmission({ ...body, ...envelope() }, rules);
