@@ -154,8 +154,10 @@ test.describe('without JavaScript', () => {
     await waitLikeAPerson(page);
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await page.getByRole('button', { name: 'この内容で送る' }).click();
-    await expect(page).toHaveURL(/\/soudan\/okuru\/#main$/);
+    await expect(page).toHaveURL(/\/soudan\/okuru\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
+    // Without a script, the receipt's heading takes focus by itself (autofocus), so a screen reader starts there.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     expect(JSON.parse(cliShow(receipt)).inquiry).toMatchObject({ writer: 'self', email: 'person@example.jp', window: 'katori-ccc' });
   });

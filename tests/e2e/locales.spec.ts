@@ -25,7 +25,9 @@ function untranslatedJapanese(locale: Locale): string[] {
   // keep the formal name on purpose ("地域サロン (近所の人が集まる場所)").
   const ruby = localeInfo[locale].ruby;
   return uiKeys
-    .filter((k) => ja[k]!.length >= (ruby ? 8 : 5) && !ja[k]!.includes('{{') && !k.startsWith('form.language.'))
+    // Kinds of agency on the 連絡票 (地域包括支援センター, 社会福祉協議会) are also part of Japanese proper names
+    // that stay Japanese on translated pages (香取市佐原地域包括支援センター), like window names.
+    .filter((k) => ja[k]!.length >= (ruby ? 8 : 5) && !ja[k]!.includes('{{') && !k.startsWith('form.language.') && !k.startsWith('referral.agencyKind.'))
     .filter((k) => (ruby ? !stripRuby(m[k]!).includes(ja[k]!) : m[k] !== ja[k]))
     .map((k) => ja[k]!);
 }

@@ -21,7 +21,8 @@ export function ConfirmationView({ receipt, windows, coordinator, t, printable, 
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading">
       <div className="confirmation__panel">
-        <Heading id="confirmation-heading" ref={headingRef} tabIndex={-1}>{t.rich('confirm.title')}</Heading>
+        {/* As the no-JS page's h1 it takes focus by itself (autofocus); the island focuses its h2 through the ref. */}
+        <Heading id="confirmation-heading" ref={headingRef} tabIndex={-1} autoFocus={headingLevel === 1}>{t.rich('confirm.title')}</Heading>
         <p>
           {t.rich('confirm.receiptLabel')}: <strong className="confirmation__receipt" data-receipt>{receipt}</strong>
         </p>

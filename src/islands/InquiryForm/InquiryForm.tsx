@@ -293,7 +293,7 @@ export function InquiryForm(props: InquiryFormProps) {
   return (
     // Without JavaScript the next page (check answers, errors, receipt) opens at its heading: on a phone
     // the header and the emergency block would otherwise fill the first screen.
-    <form method="post" action={`${t.path('/soudan/okuru/')}#main`} noValidate ref={form.ref} onChange={form.onChange} onSubmit={onSubmit} className="inquiry-form">
+    <form method="post" action={t.path('/soudan/okuru/')} noValidate ref={form.ref} onChange={form.onChange} onSubmit={onSubmit} className="inquiry-form">
       {props.showSummary !== false && <ErrorSummary title={tk('triage.errorSummaryTitle')} errors={errorItems(errors, content, tk)} />}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="startedAt" value={startedAt} />
