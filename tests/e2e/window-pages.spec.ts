@@ -53,7 +53,7 @@ test('in English, cards and pages say support centre, give what the Japanese nam
     // English text only: elements marked Japanese (names) and Japanese in brackets are meant to be Japanese.
     const text = await page.evaluate(() => {
       const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
-      main.querySelectorAll('[lang="ja"]').forEach((e) => e.remove());
+      main.querySelectorAll('[lang="ja"], script, style').forEach((e) => e.remove());
       return main.innerText.replace(/[(（][^()（）]*[)）]/g, '').replace(/「[^」]*」/g, '');
     });
     expect(text.match(/[、・。]/g) ?? [], `${path}: Japanese punctuation in English text`).toEqual([]);
