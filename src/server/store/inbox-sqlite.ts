@@ -6,23 +6,14 @@ import type { Sealer } from '@/server/crypto/seal';
 import { queueNotification } from './outbox-sqlite';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
 import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from './types';
+import { writeTransaction } from './transaction';
 
 /** Dates in filters are the municipality's calendar days (JST, no daylight saving). */
 const jstDayStart = (day: string) => new Date(`${day}T00:00:00+09:00`).toISOString();
 const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
 
 export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
-  const tx = <T>(fn: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = fn();
-      db.exec('COMMIT');
-      return out;
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
-  };
+  const tx = <T>(fn: () => T): T => writeTransaction(db, fn);
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
   /**

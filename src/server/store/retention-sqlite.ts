@@ -2,6 +2,7 @@
 // and a resident's own request to delete, each leaving only an anonymous row for the planners' counts.
 import type { DatabaseSync } from 'node:sqlite';
 import type { RetentionStore } from './types';
+import { writeTransaction } from './transaction';
 
 export function createRetentionStore(db: DatabaseSync, changed: () => void): RetentionStore {
   /** Deletes the inquiries `ids` (inside a transaction), keeping one anonymous row each. */
@@ -22,16 +23,9 @@ export function createRetentionStore(db: DatabaseSync, changed: () => void): Ret
     }
   };
   const tx = <T>(fn: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = fn();
-      db.exec('COMMIT');
-      changed();
-      return out;
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
+    const out = writeTransaction(db, fn);
+    changed();
+    return out;
   };
   return {
     purgeCompleted: (before) =>

@@ -3,6 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
 import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from './types';
+import { writeTransaction } from './transaction';
 
 const states = ['active', 'disabled', 'removed'] as const;
 
@@ -15,17 +16,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
   const toAccount = (r: Row | undefined): StaffAccount | undefined =>
     r && { id: r.id, login: r.login, name: r.name, state: states[r.disabled] ?? 'disabled', memberships: selectMemberships.all(r.id) as unknown as Membership[] };
 
-  const tx = <T>(fn: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = fn();
-      db.exec('COMMIT');
-      return out;
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
-  };
+  const tx = <T>(fn: () => T): T => writeTransaction(db, fn);
   type PasskeyRow = { id: string; staff_id: number; public_key: Uint8Array; counter: number; transports: string };
   const toPasskey = (r: PasskeyRow): Passkey => ({ id: r.id, staffId: r.staff_id, publicKey: new Uint8Array(r.public_key), counter: r.counter, transports: JSON.parse(r.transports) });
   type SessionRow = { staff_id: number; csrf_token: string; created_at: number; seen_at: number; authenticated_at: number };
