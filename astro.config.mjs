@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
-import { profileDir, profileId, profileStrings } from './src/lib/profile.ts';
+import { profileDir, profileDist, profileId, profileStrings } from './src/lib/profile.ts';
 
 // Static pages by default; only routes that opt out with `prerender = false`
 // (src/pages/api/*) are rendered per request by the standalone node server.
@@ -11,6 +11,8 @@ export default defineConfig({
   // ones), so a deployment builds with SITE_URL=https://<its address>; the default is `npm start`'s.
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
+  // dist/ for the default profile, dist-<id>/ for another (src/lib/profile.ts): the server picks the same folder.
+  outDir: profileDist(),
   // The per-request pages (the form, its confirmation) are small and wait on nothing: sent whole, the
   // browser lays them out once instead of once per streamed chunk after the first paint (Lighthouse
   // mobile TBT on /soudan/ 277-295 ms -> 154-233 ms).

@@ -34,6 +34,14 @@ export function profileDir(id: string = profileId(), root = '.'): string {
   return dir;
 }
 
+/**
+ * The folder a profile's build is written to and served from: dist/ for the default profile (what
+ * `npm start` serves), dist-<id>/ for any other, so two profiles' builds can sit side by side.
+ */
+export function profileDist(id: string = profileId(), root = '.'): string {
+  return id === profileIndex(root).default ? 'dist' : `dist-${id}`;
+}
+
 /** Every profile id: the folders under content/profiles/ plus the ones placed elsewhere. */
 export function profileIds(root = '.'): string[] {
   const base = join(root, sharedContent, 'profiles');

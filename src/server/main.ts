@@ -3,6 +3,7 @@
 // Run by `npm start` with Node 24 (type stripping), after `astro build`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
+import { profileDist } from '../lib/profile.ts';
 import { loadKey } from './crypto/key.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -14,8 +15,8 @@ try {
   process.exit(1);
 }
 if (!process.env.SMTP_URL) console.warn('[notifications] SMTP_URL is not set: windows get no e-mail when inquiries arrive (the staff inbox says so). See README, "Notifications".');
-/** The build to serve: dist/, or another output folder (the tests serve a second profile from dist-<id>/). */
-const distDir = process.env.PORTAL_DIST ?? 'dist';
+/** The build to serve: the selected profile's (dist/ for the default, dist-<id>/ for another), or PORTAL_DIST. */
+const distDir = process.env.PORTAL_DIST ?? profileDist();
 if (!/^[a-z0-9-]+$/.test(distDir)) throw new Error(`PORTAL_DIST must be a folder name in the project, not "${distDir}"`);
 const entry = new URL(`../../${distDir}/server/entry.mjs`, import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };

@@ -8,15 +8,12 @@ import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { contentPath, profileDir } from '@/lib/profile';
 import { expect, expectNoAxeViolations, test } from '../e2e/support/fixtures';
+import { pageExpectations, scenarioExpectations } from '../support/expectations';
 
 const profile = process.env.PORTAL_PROFILE ?? 'aomori';
 const root = process.cwd().endsWith('profiles') ? '../..' : '.';
 const dir = profileDir(profile, root);
-const expectations = parse(readFileSync(join(root, contentPath('expectations.yaml', dir, root)), 'utf8')) as {
-  scenarios: { id: string; answers: Record<string, string | string[]>; first: string[] }[];
-  pages: string[];
-  forbidden: string[];
-};
+const expectations = { ...pageExpectations(join(root, dir)), scenarios: scenarioExpectations(join(root, dir)) };
 const windowFile = (id: string) => parse(readFileSync(join(root, contentPath(`windows/${id}.yaml`, dir, root)), 'utf8')) as { name: string; channels: { type: string; number?: string }[] };
 const journey = expectations.scenarios[0]!;
 

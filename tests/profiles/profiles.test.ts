@@ -17,15 +17,11 @@ import { roleIds } from '@/triage/route';
 import { triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 import { sourceFiles, windowFiles } from '../support/content';
+import { pageExpectations, scenarioExpectations } from '../support/expectations';
 
 const readYaml = (p: string): unknown => parse(readFileSync(p, 'utf8'));
 const frontMatter = (p: string) => parse(readFileSync(p, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
 
-interface Expectations {
-  scenarios: { id: string; answers: Answers; first: string[]; excludes?: string[]; outside?: boolean }[];
-  pages: string[];
-  forbidden: string[];
-}
 
 describe('choosing a profile', () => {
   it('uses the default profile without PORTAL_PROFILE, and the named one with it', () => {
@@ -48,10 +44,10 @@ describe.each(profileIds())('profile %s', (id) => {
   const windowIds = new Set(windows.map((w) => w.id));
   const areas = (readYaml(path('areas.yaml')) as unknown[]).map((a) => areaSchema.parse(a));
   const site = siteSchema.parse(readYaml(path('site.yaml')));
-  const expectations = readYaml(path('expectations.yaml')) as Expectations;
+  const scenarios = scenarioExpectations(dir);
 
   it('has its own site settings, areas, windows, routing, programs, policy and translations', () => {
-    for (const rel of ['site.yaml', 'areas.yaml', 'windows', 'places.yaml', 'programs/ja', 'pages/ja/policy.md', 'translations', 'triage/routing.yaml', 'expectations.yaml']) {
+    for (const rel of ['site.yaml', 'areas.yaml', 'windows', 'places.yaml', 'programs/ja', 'pages/ja/policy.md', 'translations', 'triage/routing.yaml', 'expectations/scenarios.yaml', 'expectations/pages.yaml']) {
       expect(existsSync(join(dir, rel)), `${dir}/${rel}`).toBe(true);
     }
   });
@@ -106,8 +102,12 @@ describe.each(profileIds())('profile %s', (id) => {
     }
   });
 
-  it.each(expectations.scenarios.map((s) => [s.id, s] as const))('sends the resident to the expected windows: %s', (_, s) => {
-    const result = triage(data, s.answers);
+  it('has page expectations that name pages and forbidden words', () => {
+    expect(pageExpectations(dir).pages).toContain('/');
+  });
+
+  it.each(scenarios.map((s) => [s.id, s] as const))('sends the resident to the expected windows: %s', (_, s) => {
+    const result = triage(data, s.answers as Answers);
     const got = result.windows.map((w) => w.windowId);
     expect(got.slice(0, s.first.length)).toEqual(s.first);
     for (const x of s.excludes ?? []) expect(got).not.toContain(x);

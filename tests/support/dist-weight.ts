@@ -2,8 +2,13 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The static output of `astro build` (the node adapter writes pages to dist/client). */
-export const distClient = 'dist/client';
+import { profileDist } from '@/lib/profile';
+
+/**
+ * The static output of the selected profile's `astro build` (the node adapter writes pages to
+ * <out>/client; <out> is dist/ for the default profile, dist-<id>/ for another).
+ */
+export const distClient = join(profileDist(), 'client');
 
 const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
 

@@ -1,0 +1,49 @@
+// Runs the whole suite once per content profile: build, vitest, Playwright, each with
+// PORTAL_PROFILE=<id>. `npm test` runs it for every folder under content/profiles/, so a new
+// municipality is tested by adding its folder, with no line in package.json.
+//
+//   node tests/tools/test-profiles.mjs            every profile
+//   node tests/tools/test-profiles.mjs aomori     only the named ones
+//
+// Every profile is run even when an earlier one failed, so one run shows everything that is broken;
+// the exit code is non-zero if any step of any profile failed.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const base = join(root, 'content', 'profiles');
+const all = readdirSync(base, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(base, d.name, 'site.yaml')))
+  .map((d) => d.name);
+// The default profile first: it is what `npm start` serves.
+const defaultId = /^default:\s*(\S+)/m.exec(readFileSync(join(base, 'profiles.yaml'), 'utf8'))?.[1];
+all.sort((a, b) => (a === defaultId ? -1 : b === defaultId ? 1 : a.localeCompare(b)));
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((id) => !all.includes(id));
+if (unknown.length) {
+  console.error(`test-profiles: no profile ${unknown.join(', ')} (there are: ${all.join(', ')})`);
+  process.exit(2);
+}
+const ids = asked.length ? asked : all;
+
+const steps = ['build', 'test:unit', 'test:e2e'];
+const failed = [];
+for (const id of ids) {
+  for (const step of steps) {
+    console.log(`\n── profile ${id}: npm run ${step}`);
+    const run = spawnSync('npm', ['run', '-s', step], { cwd: root, stdio: 'inherit', env: { ...process.env, PORTAL_PROFILE: id } });
+    if (run.status !== 0) {
+      failed.push(`${id}: npm run ${step} (exit ${run.status ?? run.signal})`);
+      // Nothing to test without a build of this profile.
+      if (step === 'build') break;
+    }
+  }
+}
+console.log(`\n── profiles tested: ${ids.join(', ')}`);
+if (failed.length) {
+  console.error(`failed:\n  ${failed.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('all passed');
