@@ -14,6 +14,8 @@ export const factsSchema = z.strictObject({
   onlyWindowsWith: z.partialRecord(channelType, z.array(windowRef)),
   /** Fields for which every district is served by exactly one window (e.g. one 地域包括 per district). */
   oneWindowPerDistrict: z.array(fieldId).min(1),
+  /** The published documents (kind: document) the profile's facts rest on, by id. */
+  documents: z.array(z.string().min(1)).min(1),
   /** Source documents no entry cites, kept on purpose (each with its reason in a comment). */
   uncitedSources: z.array(z.string()),
   /**
