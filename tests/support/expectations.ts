@@ -22,3 +22,23 @@ export function readExpectations<S extends z.ZodType>(name: string, schema: S, d
 
 export const scenarioExpectations = (dir?: string) => readExpectations('scenarios', scenariosSchema, dir).scenarios;
 export const pageExpectations = (dir?: string) => readExpectations('pages', pageExpectationsSchema, dir);
+
+// --- Search, triage cases, lives, routes and facts (tests/unit, tests/flows, tests/content) ---
+import { searchExpectationsSchema } from '@/schemas/expectations/search';
+import { triageCasesSchema } from '@/schemas/expectations/triage-cases';
+import { livesSchema } from '@/schemas/expectations/lives';
+import { routesSchema } from '@/schemas/expectations/routes';
+import { factsSchema } from '@/schemas/expectations/facts';
+
+/** expectations/search.yaml: resident queries → window, and words → a verified hotline topic. */
+export const searchExpectations = (dir?: string) => readExpectations('search', searchExpectationsSchema, dir);
+/** expectations/triage-cases.yaml: the development cases (what a resident says → windows the result includes). */
+export const triageCaseExpectations = (dir?: string) => readExpectations('triage-cases', triageCasesSchema, dir).cases;
+/** expectations/lives.yaml: lives the flow has words for, each answered as a resident would, and what they must get. */
+export const lifeExpectations = (dir?: string) => readExpectations('lives', livesSchema, dir).lives;
+/** expectations/routes.yaml: routing inputs (fields, district …) and the exact windows they give. */
+export const routeExpectations = (dir?: string) => readExpectations('routes', routesSchema, dir).routes;
+/** expectations/facts.yaml: the profile's own fact checks (numbers as printed, channels, sources). */
+export const factExpectations = (dir?: string) => readExpectations('facts', factsSchema, dir);
+/** Every expectations file the suite reads (tests/profiles/profiles.test.ts checks each profile has each). */
+export const expectationReaders = { searchExpectations, triageCaseExpectations, lifeExpectations, routeExpectations, factExpectations };
