@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { profileDir } from '@/lib/profile';
 import { scenariosSchema } from '@/schemas/expectations/scenarios';
 import { pageExpectationsSchema } from '@/schemas/expectations/pages';
+import { inquiryExpectationsSchema } from '@/schemas/expectations/inquiry';
 
 /** The path of one expectations file of a profile (every profile must carry every file). */
 export const expectationsPath = (name: string, dir: string = profileDir()) => join(dir, 'expectations', `${name}.yaml`);
@@ -22,3 +23,4 @@ export function readExpectations<S extends z.ZodType>(name: string, schema: S, d
 
 export const scenarioExpectations = (dir?: string) => readExpectations('scenarios', scenariosSchema, dir).scenarios;
 export const pageExpectations = (dir?: string) => readExpectations('pages', pageExpectationsSchema, dir);
+export const inquiryExpectations = (dir?: string) => readExpectations('inquiry', inquiryExpectationsSchema, dir);
