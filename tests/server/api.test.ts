@@ -43,8 +43,8 @@ const count = (dbPath = server.dbPath) => {
 };
 
 describe('POST /api/inquiries', () => {
-  // Where the profile's sample must go is written by hand in its expectations/inquiry.yaml
-  // (Katori: 山田 → the 地域包括 serving 山田, and the coordinator).
+  // Where the profile's sample must go is written by hand in its expectations/inquiry.yaml (the
+  // 地域包括 serving the district, or the town's own 相談所, and the coordinator).
   it('201 with a receipt, routed to the windows the profile expects for its sample', async () => {
     const res = await post(body());
     expect(res.status).toBe(201);

@@ -34,8 +34,7 @@ describe('small-cell suppression', () => {
 });
 
 describe('the planner’s view and file, with one district of 3 cases', () => {
-  // Three districts of the profile: 3 cases in the first, 24 and 13 in the next two (Katori: 佐原 3,
-  // 栗源 24, 小見川 13), all this month.
+  // Three districts of the profile: 3 cases in the first, 24 and 13 in the next two, all this month.
   if (profileDistricts.length < 3) throw new Error('the counts test needs three districts');
   const [small, big, middle] = profileDistricts;
   let server: TestServer;

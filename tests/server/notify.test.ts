@@ -65,8 +65,8 @@ const waitFor = async <T>(fn: () => T | undefined, ms = 15_000): Promise<T> => {
 
 let server: TestServer;
 let seeded: Awaited<ReturnType<typeof seedDatabase>>;
-// familyInquiry goes to the windows the profile's expectations name (Katori: 小見川 包括 and the
-// coordinator); `elsewhere` is a window it does not go to, for the hand-over and the reminder.
+// familyInquiry goes to the windows the profile's expectations name (expectations/inquiry.yaml);
+// `elsewhere` is a window it does not go to, for the hand-over and the reminder.
 const [first] = familyInquiryRoute.windows;
 const elsewhere = profileWindows.map((w) => w.id).find((id) => !familyInquiryRoute.windows.includes(id))!;
 const address = (window: string) => `${window}@city.example`;

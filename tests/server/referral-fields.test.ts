@@ -91,8 +91,8 @@ describe('value rules', () => {
 });
 
 describe('routing', () => {
-  // Where the profile's sample goes is written by hand in its expectations/inquiry.yaml (Katori: 山田,
-  // 介護 and お金 → the 地域包括 serving 山田, 香取CCC and the coordinator).
+  // Where the profile's sample goes is written by hand in its expectations/inquiry.yaml: the field
+  // windows serving the district, and the coordinator.
   it('always to the 多機関協働 coordinator, and to the field windows the troubles name near the district', () => {
     const r = routeReferral({ categories: referral.categories, district: referral.district }, triage);
     expect(r.coordinator).toBe(true);
