@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DatabaseSync } from 'node:sqlite';
@@ -20,7 +21,8 @@ interface Mail {
   to: string[];
   raw: string;
 }
-const SMTP_PORT = 4481;
+/** The port the system gives the test's SMTP server (a fixed one could be taken by another run on the machine). */
+let SMTP_PORT = 0;
 const mails: Mail[] = [];
 let refuse = false;
 const smtp = new SMTPServer({
@@ -73,7 +75,8 @@ const address = (window: string) => `${window}@city.example`;
 const addresses = Object.fromEntries([...familyInquiryRoute.windows, elsewhere].map((w) => [w, address(w)]));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  SMTP_PORT = (smtp.server.address() as AddressInfo).port;
   seeded = await seedDatabase([{ login: 'first1', name: '受付 職員', role: 'staff', windows: [first!] }], []);
   const config = join(mkdtempSync(join(tmpdir(), 'notify-')), 'notify.json');
   writeFileSync(config, JSON.stringify({ windows: addresses }));
