@@ -64,6 +64,7 @@ describe.each(profileIds())('profile %s', (id) => {
       'expectations/lives.yaml',
       'expectations/routes.yaml',
       'expectations/facts.yaml',
+      'expectations/inquiry.yaml',
     ];
     for (const rel of required) {
       expect(existsSync(join(dir, rel)), `${dir}/${rel}`).toBe(true);

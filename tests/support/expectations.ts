@@ -8,6 +8,12 @@ import type { z } from 'zod';
 import { profileDir } from '@/lib/profile';
 import { scenariosSchema } from '@/schemas/expectations/scenarios';
 import { pageExpectationsSchema } from '@/schemas/expectations/pages';
+import { inquiryExpectationsSchema } from '@/schemas/expectations/inquiry';
+import { searchExpectationsSchema } from '@/schemas/expectations/search';
+import { triageCasesSchema } from '@/schemas/expectations/triage-cases';
+import { livesSchema } from '@/schemas/expectations/lives';
+import { routesSchema } from '@/schemas/expectations/routes';
+import { factsSchema } from '@/schemas/expectations/facts';
 
 /** The path of one expectations file of a profile (every profile must carry every file). */
 export const expectationsPath = (name: string, dir: string = profileDir()) => join(dir, 'expectations', `${name}.yaml`);
@@ -24,12 +30,6 @@ export const scenarioExpectations = (dir?: string) => readExpectations('scenario
 export const pageExpectations = (dir?: string) => readExpectations('pages', pageExpectationsSchema, dir);
 
 // --- Search, triage cases, lives, routes and facts (tests/unit, tests/flows, tests/content) ---
-import { searchExpectationsSchema } from '@/schemas/expectations/search';
-import { triageCasesSchema } from '@/schemas/expectations/triage-cases';
-import { livesSchema } from '@/schemas/expectations/lives';
-import { routesSchema } from '@/schemas/expectations/routes';
-import { factsSchema } from '@/schemas/expectations/facts';
-
 /** expectations/search.yaml: resident queries → window, and words → a verified hotline topic. */
 export const searchExpectations = (dir?: string) => readExpectations('search', searchExpectationsSchema, dir);
 /** expectations/triage-cases.yaml: the development cases (what a resident says → windows the result includes). */
@@ -40,5 +40,6 @@ export const lifeExpectations = (dir?: string) => readExpectations('lives', live
 export const routeExpectations = (dir?: string) => readExpectations('routes', routesSchema, dir).routes;
 /** expectations/facts.yaml: the profile's own fact checks (numbers as printed, channels, sources). */
 export const factExpectations = (dir?: string) => readExpectations('facts', factsSchema, dir);
-/** Every expectations file the suite reads (tests/profiles/profiles.test.ts checks each profile has each). */
-export const expectationReaders = { searchExpectations, triageCaseExpectations, lifeExpectations, routeExpectations, factExpectations };
+
+/** expectations/inquiry.yaml: a sample inquiry and 連絡票, and the exact windows each must reach. */
+export const inquiryExpectations = (dir?: string) => readExpectations('inquiry', inquiryExpectationsSchema, dir);
