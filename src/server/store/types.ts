@@ -148,7 +148,10 @@ export interface InboxRow {
   windows: string[];
   categories: string[];
   urgent: boolean;
+  /** Who wrote an inquiry (form.writer.*); a 連絡票 has no writer, its agency says who sent it. */
   writer: string;
+  /** For a 連絡票 (kind 'referral'): the sending agency as the 連絡票 names it; null for an inquiry. */
+  agency: { kind: string; kindOther: string | null; name: string } | null;
   status: InquiryStatus;
   assignee: string | null;
 }
