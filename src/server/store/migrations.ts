@@ -195,6 +195,9 @@ export const migrations: string[] = [
    CREATE INDEX inquiries_done_at ON inquiries(done_at) WHERE done_at IS NOT NULL;
    DROP TRIGGER inquiry_events_no_delete;
    CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events WHEN EXISTS (SELECT 1 FROM inquiries WHERE id = OLD.inquiry_id) BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;`,
+  // 7: a TOTP code works once (RFC 6238, 5.2). The time step of the last code accepted for the account
+  // is kept, and a code of that step or an earlier one is refused, across every process on the database.
+  `ALTER TABLE staff_credentials ADD COLUMN totp_last_step INTEGER;`,
 ];
 
 /** The first schema version whose rows are sealed. */

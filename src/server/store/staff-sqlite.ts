@@ -41,7 +41,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
         if (state === 'removed') {
           // The row stays so history keeps naming who did what; everything that signs in goes.
           q('DELETE FROM staff_memberships WHERE staff_id = ?').run(id);
-          q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(id);
+          q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(id);
           q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
         }
       }),
@@ -58,7 +58,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
     },
     openEnrolment: (id, tokenHash, expiresAt) =>
       tx(() => {
-        q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, enrol_token_hash = ?, enrol_expires_at = ? WHERE staff_id = ?').run(tokenHash, expiresAt.toISOString(), id);
+        q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, enrol_token_hash = ?, enrol_expires_at = ? WHERE staff_id = ?').run(tokenHash, expiresAt.toISOString(), id);
         q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
         q('DELETE FROM staff_sessions WHERE staff_id = ?').run(id);
       }),
@@ -68,8 +68,12 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
       return account?.state === 'active' ? account : undefined;
     },
     completeEnrolment: (id, passwordHash, totpSecret) => {
-      q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(passwordHash, totpSecret, id);
+      // A new secret starts its own count of used steps.
+      q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(passwordHash, totpSecret, id);
     },
+    // One conditional UPDATE: of two sign-ins with the same code, in any processes, only one changes the row.
+    useTotpStep: (id, step) =>
+      q('UPDATE staff_credentials SET totp_last_step = ? WHERE staff_id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)').run(step, id, step).changes === 1,
 
     addPasskey: (p) => {
       q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.staffId, p.publicKey, p.counter, JSON.stringify(p.transports), new Date().toISOString());

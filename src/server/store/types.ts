@@ -120,6 +120,11 @@ export interface StaffStore {
   byEnrolmentToken(tokenHash: string, now: Date): StaffAccount | undefined;
   /** Sets the password and TOTP secret and closes the enrolment link. */
   completeEnrolment(id: number, passwordHash: string, totpSecret: string): void;
+  /**
+   * Uses up a TOTP time step for the account: true when no code of this step or a later one was
+   * accepted before (then it is recorded, atomically), false for a code used already (a replay).
+   */
+  useTotpStep(id: number, step: number): boolean;
 
   addPasskey(p: Passkey): void;
   passkey(id: string): Passkey | undefined;
