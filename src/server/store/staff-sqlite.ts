@@ -86,6 +86,16 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
     updatePasskeyCounter: (id, counter) => {
       q('UPDATE staff_passkeys SET counter = ? WHERE id = ?').run(counter, id);
     },
+    rememberChallenge: (keyHash, { purpose, challenge, expiresAt }, now) =>
+      tx(() => {
+        q('DELETE FROM webauthn_challenges WHERE expires_at <= ?').run(now);
+        q('INSERT INTO webauthn_challenges (key_hash, purpose, challenge, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash) DO UPDATE SET purpose = excluded.purpose, challenge = excluded.challenge, expires_at = excluded.expires_at').run(keyHash, purpose, challenge, expiresAt);
+      }),
+    takeChallenge: (keyHash, purpose, now) => {
+      // DELETE … RETURNING: of two requests with the same browser key, only one gets the challenge.
+      const r = q('DELETE FROM webauthn_challenges WHERE key_hash = ? RETURNING purpose, challenge, expires_at').get(keyHash) as { purpose: string; challenge: string; expires_at: number } | undefined;
+      return r && r.purpose === purpose && r.expires_at > now ? r.challenge : undefined;
+    },
 
     createSession: (tokenHash, s) => {
       q('INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?, ?)').run(tokenHash, s.staffId, s.csrfToken, s.createdAt, s.seenAt, s.authenticatedAt);

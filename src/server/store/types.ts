@@ -130,6 +130,10 @@ export interface StaffStore {
   passkey(id: string): Passkey | undefined;
   passkeysOf(staffId: number): Passkey[];
   updatePasskeyCounter(id: string, counter: number): void;
+  /** Keeps the one open passkey challenge of a browser (by its key's hash), replacing an older one; drops expired ones. */
+  rememberChallenge(keyHash: string, c: { purpose: string; challenge: string; expiresAt: number }, now: number): void;
+  /** The browser's challenge for this purpose if still valid, removed in the same step, so it is used once. */
+  takeChallenge(keyHash: string, purpose: string, now: number): string | undefined;
 
   createSession(tokenHash: string, s: StaffSession): void;
   session(tokenHash: string): StaffSession | undefined;
