@@ -1,18 +1,20 @@
 // The receipt's sentence about the 多機関協働 team (defect: it said 「困りごとが重なっているため」 whenever the
 // team joined, also for one trouble whose window is the team itself, such as 孤立・ひきこもり). Checked on
-// the no-JS receipt page in every locale and in the API's reply the island renders from; the island's
-// own path is tests/e2e/inquiry-receipt.spec.ts. Profile-generic: the categories are found in the
-// selected profile's routing, the district in its areas.
+// the no-JS receipt page in every locale and in the API's reply the island renders from (the island's
+// own path is tests/e2e/inquiry-receipt.spec.ts), and in the staff detail page's routing reasons.
+// Profile-generic: the categories are found in the selected profile's routing, the district in its areas.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales, localizePath } from '@/i18n/locales';
 import { stripRuby } from '@/i18n/ruby';
 import { contentPath } from '@/lib/profile';
 import { routingSchema } from '@/schemas/routing';
+import { openSqliteStore } from '@/server/store/sqlite';
 import { messages } from '../support/ui-messages';
 import { startServer, type TestServer } from '../support/server';
+import { Client, seedDatabase } from '../staff/support';
 
 const routing = routingSchema.parse(parse(readFileSync(contentPath('triage/routing.yaml'), 'utf8')));
 const district = (parse(readFileSync(contentPath('areas.yaml'), 'utf8')) as { id: string }[])[0]!.id;
@@ -93,5 +95,47 @@ describe('POST /api/inquiries tells the island whether the troubles overlap', ()
     const { status, body } = await post(overlapping.map((c) => c.id));
     expect(status).toBe(201);
     expect(body).toMatchObject({ coordinator: true, overlap: true });
+  });
+});
+
+describe('the staff detail page words the 多機関協働 team’s reason the same way', () => {
+  let staffServer: TestServer;
+  let c: Client;
+  let dbPath: string;
+  beforeAll(async () => {
+    // A member of every window of the profile, so the inquiry is theirs wherever the team's window is.
+    const windowIds = readdirSync(contentPath('windows')).map((f) => f.replace(/\.yaml$/, ''));
+    const seeded = await seedDatabase([{ login: 'reason-reader', name: '理由 職員', role: 'staff', windows: windowIds }], []);
+    dbPath = seeded.dbPath;
+    staffServer = await startServer({ INQUIRY_RATE_LIMIT: 'off' }, dbPath);
+    c = new Client(staffServer.origin);
+    expect((await c.signIn(seeded.accounts[0]!)).status).toBe(303);
+  }, 60_000);
+  afterAll(() => staffServer?.stop());
+
+  /** Sends an inquiry through the API and returns its detail page as text. */
+  const detailFor = async (categories: string[]) => {
+    const res = await fetch(`${staffServer.origin}/api/inquiries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: staffServer.origin, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ writer: 'self', area: district, details: '相談の内容', window: 'any', name: '試験 太郎', language: 'ja', locale: 'ja', consent: true, phone: '090-0000-0000', categories, contactMethods: ['phone'], idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000 }),
+    });
+    const { receipt } = (await res.json()) as { receipt: string };
+    const store = openSqliteStore(dbPath);
+    const windows = store.get(receipt)!.routing.windows;
+    const publicId = store.inbox.list(windows, {}, 100).rows.find((r) => r.receipt === receipt)!.publicId;
+    store.close();
+    return (await (await c.request(`/staff/i/${publicId}/`)).text()).replace(/<[^>]+>/g, ' ');
+  };
+
+  it('one trouble the team takes on itself: not 「複数の分野にかかわるため」', async () => {
+    const page = await detailFor([teamOnly.id]);
+    expect(page).toContain(messages.ja['staff.detail.reason.coordinatorTeam']);
+    expect(page).not.toContain(messages.ja['staff.detail.reason.coordinator']);
+  });
+  it('two troubles of different fields: the overlap', async () => {
+    const page = await detailFor(overlapping.map((c) => c.id));
+    expect(page).toContain(messages.ja['staff.detail.reason.coordinator']);
+    expect(page).not.toContain(messages.ja['staff.detail.reason.coordinatorTeam']);
   });
 });
