@@ -34,6 +34,8 @@ export const inquiryReceiptSchema = z.object({
   windows: z.array(z.object({ id: z.string(), name: z.string(), phone: z.nullable(z.string()) })),
   /** Whether the 多機関協働 coordinator was told as well. */
   coordinator: z.boolean(),
+  /** Whether the troubles overlap (two or more fields), which is why the coordinator joined; false when it simply takes the trouble itself. */
+  overlap: z.boolean(),
 });
 export type InquiryReceipt = z.infer<typeof inquiryReceiptSchema>;
 

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { createInquirySchema, inquiryFromForm, inquiryValues, problemsByField, type Inquiry } from '@/schemas/inquiry';
 import type { TriageData } from '@/triage/engine';
-import { fieldsForCategories, routeWindows } from '@/triage/route';
+import { fieldsForCategories, routeWindows, troublesOverlap } from '@/triage/route';
 import { MIN_FILL_MS } from '@/schemas/inquiry-api';
 import { checkSubmission } from './form-submit';
 import type { InquiryStore, RoutingDecision } from './store';
@@ -11,7 +11,8 @@ import type { InquiryStore, RoutingDecision } from './store';
 export { MIN_FILL_MS };
 
 export type SubmitOutcome =
-  | { kind: 'stored'; receipt: string; created: boolean; inquiry: Inquiry; routing: RoutingDecision }
+  /** `overlap`: the troubles overlap (two or more fields), so the receipt may say that is why the coordinator joined. */
+  | { kind: 'stored'; receipt: string; created: boolean; inquiry: Inquiry; routing: RoutingDecision; overlap: boolean }
   | { kind: 'invalid'; errors: { field: string; key: string }[] }
   /** Trap field filled or sent too fast (and otherwise complete): nothing stored, no receipt. */
   | { kind: 'ignored' };
@@ -54,9 +55,10 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   if (checked.kind !== 'accepted') return checked;
   const meta = checked.envelope;
   const inquiry = checked.data;
+  const fields = fieldsForCategories(ctx.triage.routing, inquiry.categories ?? []);
   const routed = routeWindows(
     {
-      fields: fieldsForCategories(ctx.triage.routing, inquiry.categories ?? []),
+      fields,
       district: inquiry.area === 'unknown' ? undefined : inquiry.area,
       chosenWindow: inquiry.window === 'any' ? undefined : inquiry.window,
     },
@@ -65,5 +67,5 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   );
   const routing: RoutingDecision = { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
   const { receipt, created } = await ctx.store.create(inquiry, routing, meta.idempotencyKey);
-  return { kind: 'stored', receipt, created, inquiry, routing };
+  return { kind: 'stored', receipt, created, inquiry, routing, overlap: troublesOverlap(fields) };
 }

@@ -2,7 +2,7 @@
 // (src/triage/route.ts) and the same store and create path as inquiries, with kind 'referral'.
 import * as z from 'zod/mini';
 import { createReferralSchema, referralFromForm, referralProblems, referralValues, type Referral } from '@/schemas/referral';
-import { fieldsForCategories, routeWindows } from '@/triage/route';
+import { fieldsForCategories, routeWindows, troublesOverlap } from '@/triage/route';
 import type { FieldId } from '@/schemas/taxonomy';
 import { checkSubmission } from './form-submit';
 import { createRateLimiter } from './rate-limit';
@@ -10,7 +10,7 @@ import type { SubmitContext } from './inquiry-service';
 import type { RoutingDecision } from './store';
 
 export type ReferralOutcome =
-  | { kind: 'stored'; receipt: string; created: boolean; referral: Referral; routing: RoutingDecision }
+  | { kind: 'stored'; receipt: string; created: boolean; referral: Referral; routing: RoutingDecision; overlap: boolean }
   | { kind: 'invalid'; errors: { field: string; key: string }[] }
   | { kind: 'ignored' };
 
@@ -55,5 +55,5 @@ export async function submitReferral(body: Record<string, unknown> | URLSearchPa
   const referral = checked.data;
   const routing = routeReferral(referral, ctx.triage);
   const { receipt, created } = await ctx.store.create({ kind: 'referral', ...referral }, routing, checked.envelope.idempotencyKey);
-  return { kind: 'stored', receipt, created, referral, routing };
+  return { kind: 'stored', receipt, created, referral, routing, overlap: troublesOverlap(fieldsForCategories(ctx.triage.routing, referral.categories ?? [])) };
 }

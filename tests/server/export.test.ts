@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpNow } from '@/server/staff/auth';
 import { openSqliteStore } from '@/server/store/sqlite';
 import { startServer, type TestServer } from '../support/server';
-import { Client, PASSWORD, seedDatabase, staffWindows, type SeededAccount } from '../staff/support';
+import { Client, freshTotp, PASSWORD, seedDatabase, staffWindows, type SeededAccount } from '../staff/support';
 
 // Export (issue 16): my windows only, UTF-8 with BOM, fresh authentication, a warning, and an audit entry.
 let server: TestServer;
@@ -37,7 +36,7 @@ describe('export', () => {
 
   it('gives a UTF-8 CSV with BOM of my windows only, with the history as the page shows it, and audits it', async () => {
     const csrf = await c.csrf('/staff/export/');
-    const res = await c.request('/staff/export/', { form: { csrf, password: PASSWORD, code: totpNow(account.secret) } });
+    const res = await c.request('/staff/export/', { form: { csrf, password: PASSWORD, code: await freshTotp(account.secret) } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="inquiries-\d{8}\.csv"$/);

@@ -8,6 +8,11 @@ export interface ConfirmationProps {
   receipt: string;
   windows: { id: string; name: string; phone: string | null }[];
   coordinator: boolean;
+  /**
+   * Whether the troubles overlap (two or more fields): only then does the receipt give that as the
+   * reason the 多機関協働 team joins. One field whose window is the team itself is no overlap.
+   */
+  overlap: boolean;
   t: IslandTranslate;
   /** Browser only: shows a print button. */
   printable?: boolean;
@@ -16,7 +21,7 @@ export interface ConfirmationProps {
   headingLevel?: 1 | 2;
 }
 
-export function ConfirmationView({ receipt, windows, coordinator, t, printable, headingRef, headingLevel = 2 }: ConfirmationProps) {
+export function ConfirmationView({ receipt, windows, coordinator, overlap, t, printable, headingRef, headingLevel = 2 }: ConfirmationProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading">
@@ -43,7 +48,7 @@ export function ConfirmationView({ receipt, windows, coordinator, t, printable, 
           </li>
         ))}
       </ul>
-      {coordinator && <p>{t.rich('confirm.coordinator')}</p>}
+      {coordinator && <p>{t.rich(overlap ? 'confirm.coordinator' : 'confirm.coordinatorTeam')}</p>}
       <p>{t.rich('confirm.next2')}</p>
       <p>{t.rich('confirm.next3')}</p>
       {printable && (

@@ -11,4 +11,5 @@ export const { POST, ALL } = formEndpoint('inquiry', submitInquiry, (outcome, ct
   receipt: outcome.receipt,
   windows: receiptWindows(outcome.routing.windows, ctx),
   coordinator: outcome.routing.coordinator,
+  overlap: outcome.overlap,
 }));

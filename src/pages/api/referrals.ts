@@ -10,4 +10,5 @@ export const { POST, ALL } = formEndpoint('referral', submitReferral, (outcome, 
   receipt: outcome.receipt,
   windows: receiptWindows(outcome.routing.windows, ctx),
   coordinator: outcome.routing.coordinator,
+  overlap: outcome.overlap,
 }), referralLimiter);

@@ -14,9 +14,9 @@ export const POST: APIRoute = async (ctx) => {
   const key = jsonRequestKey(ctx);
   if (!key) return forbidden();
   const body = await readJson(ctx.request);
-  if (body?.step === 'options') return json(200, await signInOptions(ctx.url, key));
-  if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const store = getStore();
+  if (body?.step === 'options') return json(200, await signInOptions(store, ctx.url, key));
+  if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const account = await verifySignIn(store, ctx.url, key, body.response as AuthenticationResponseJSON);
   if (!account) {
     store.staff.audit({ action: 'signIn.failed', ip: ctx.clientAddress, detail: { method: 'passkey' } });

@@ -33,15 +33,22 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 // ---- TOTP -----------------------------------------------------------------------------------
 export const newTotpSecret = () => generateSecret();
-/** Accepts the current code and the one either side of it (30 s of clock drift). */
-export function verifyTotp(secret: string | null, code: string): boolean {
-  if (!secret || !/^\d{6}$/.test(code)) return false;
+/**
+ * The time step (30 s) a code belongs to, or null when it is wrong. Accepts the current code and the
+ * one either side of it (30 s of clock drift).
+ */
+export function totpStep(secret: string | null, code: string): number | null {
+  if (!secret || !/^\d{6}$/.test(code)) return null;
   try {
-    return verifySync({ secret, token: code, epochTolerance: 30 }).valid;
+    const result = verifySync({ secret, token: code, epochTolerance: 30 });
+    // otplib's result type covers HOTP too; a TOTP result always carries its time step.
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
-    return false; // a malformed stored secret signs nobody in
+    return null; // a malformed stored secret signs nobody in
   }
 }
+/** Whether a code is right for a secret (enrolment checks the app before storing the secret). */
+export const verifyTotp = (secret: string | null, code: string): boolean => totpStep(secret, code) !== null;
 /** The current code (the CLI and tests compute it the way an authenticator app does). */
 export const totpNow = (secret: string) => generateSync({ secret });
 
@@ -77,10 +84,14 @@ export async function signInWithPassword(
   const account = store.staff.byLogin(login);
   const creds = account ? store.staff.credentials(account.id) : undefined;
   const passwordOk = await verifyPassword(input.password, creds?.passwordHash ?? null);
-  const ok = !locked && account?.state === 'active' && passwordOk && verifyTotp(creds?.totpSecret ?? null, input.code.trim());
+  const step = totpStep(creds?.totpSecret ?? null, input.code.trim());
+  const right = !locked && account?.state === 'active' && passwordOk && step !== null;
+  // A right code is used up only here, when everything else is right too; a code seen before is a replay.
+  const reused = right && !store.staff.useTotpStep(account.id, step);
+  const ok = right && !reused;
   if (!ok) {
     store.staff.recordFailure(login, now);
-    store.staff.audit({ action: locked ? 'signIn.locked' : 'signIn.failed', login, staffId: account?.id, ip: input.ip, detail: { method: 'password+totp' } });
+    store.staff.audit({ action: locked ? 'signIn.locked' : 'signIn.failed', login, staffId: account?.id, ip: input.ip, detail: { method: 'password+totp', ...(reused ? { codeReused: true } : {}) } });
     return { ok: false };
   }
   store.staff.clearFailures(login);

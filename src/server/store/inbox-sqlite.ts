@@ -81,7 +81,10 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
     return s;
   };
 
-  type ListRow = { public_id: string; receipt: string; received_at: string; status: InquiryStatus; urgent: number; writer: string; categories: string; windows: string | null; assignee: string | null };
+  type ListRow = {
+    public_id: string; receipt: string; received_at: string; status: InquiryStatus; urgent: number; writer: string; categories: string; windows: string | null; assignee: string | null;
+    kind: string | null; agency_kind: string | null; agency_kind_other: string | null; agency_name: string | null;
+  };
   type DetailRow = { id: number; public_id: string; receipt: string; received_at: string; body: string; routing: string; status: InquiryStatus; urgent: number; assignee_id: number | null; assignee: string | null; version: number };
 
   const current = (publicId: string) => q('SELECT id, version FROM inquiries WHERE public_id = ?').get(publicId) as { id: number; version: number } | undefined;
@@ -111,6 +114,7 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
       const ids = [...new Set(mine.flatMap((w) => (top.all(w, ...c.args, offset + limit) as { id: number }[]).map((r) => r.id)))].sort((a, b) => b - a).slice(offset, offset + limit);
       const one = q(
         `SELECT i.public_id, i.receipt, i.received_at, i.status, i.urgent, json_extract(i.body, '$.writer') AS writer, json_extract(i.body, '$.categories') AS categories,
+                json_extract(i.body, '$.kind') AS kind, json_extract(i.body, '$.agencyKind') AS agency_kind, json_extract(i.body, '$.agencyKindOther') AS agency_kind_other, json_extract(i.body, '$.agencyName') AS agency_name,
                 (SELECT group_concat(window_id, ' ') FROM inquiry_windows iw WHERE iw.inquiry_id = i.id AND iw.ended_at IS NULL) AS windows, s.name AS assignee
            FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.id = ?`,
       );
@@ -126,6 +130,8 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
             status: r.status,
             urgent: r.urgent === 1,
             writer: r.writer,
+            // The agency's kind and name are not personal (sealed fields are; inquiry-fields.ts), so the list reads them as stored.
+            agency: r.kind === 'referral' ? { kind: r.agency_kind ?? 'other', kindOther: r.agency_kind_other, name: r.agency_name ?? '' } : null,
             categories: JSON.parse(r.categories) as string[],
             windows: r.windows ? r.windows.split(' ').sort() : [],
             assignee: r.assignee,

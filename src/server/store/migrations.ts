@@ -195,6 +195,18 @@ export const migrations: string[] = [
    CREATE INDEX inquiries_done_at ON inquiries(done_at) WHERE done_at IS NOT NULL;
    DROP TRIGGER inquiry_events_no_delete;
    CREATE TRIGGER inquiry_events_no_delete BEFORE DELETE ON inquiry_events WHEN EXISTS (SELECT 1 FROM inquiries WHERE id = OLD.inquiry_id) BEGIN SELECT RAISE(ABORT, 'inquiry_events is append-only'); END;`,
+  // 7: a TOTP code works once (RFC 6238, 5.2). The time step of the last code accepted for the account
+  // is kept, and a code of that step or an earlier one is refused, across every process on the database.
+  `ALTER TABLE staff_credentials ADD COLUMN totp_last_step INTEGER;`,
+  // 8: passkey challenges in the database instead of one process's memory, so any process behind the
+  // same database can finish a ceremony another one began. Keyed by the SHA-256 of the browser's
+  // pre-sign-in token; each is taken once and lapses at expires_at (epoch ms).
+  `CREATE TABLE webauthn_challenges (
+     key_hash TEXT PRIMARY KEY,
+     purpose TEXT NOT NULL,
+     challenge TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );`,
 ];
 
 /** The first schema version whose rows are sealed. */

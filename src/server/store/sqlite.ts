@@ -20,6 +20,14 @@ import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
 export const defaultDbPath = 'data/inquiries.sqlite';
 
+/**
+ * Whether a record arrives with the inbox's urgent mark: a 連絡票 whose agency answered the urgency
+ * question with its most urgent choice (緊急). A resident's inquiry asks no such question; staff mark it.
+ */
+export function arrivesUrgent(body: StoredBody): boolean {
+  return 'kind' in body && body.kind === 'referral' && body.urgency === 'urgent';
+}
+
 /** A receipt number residents can read out on the phone: date and a sequence, e.g. 20261122-00042. */
 function receiptFor(id: number, at: Date): string {
   const day = at.toISOString().slice(0, 10).replace(/-/g, '');
@@ -49,10 +57,10 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   // The id is assigned here rather than by SQLite so the receipt goes in with the row: one
   // statement per inquiry instead of a key check, an insert and an update.
   const insert = db.prepare(
-    'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing, public_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
+    'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing, public_id, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
   );
   // Who may see it (the routed windows) and its categories, as rows the staff inbox filters on.
-  const addWindow = db.prepare('INSERT OR IGNORE INTO inquiry_windows (window_id, inquiry_id, received_at) VALUES (?, ?, ?)');
+  const addWindow = db.prepare('INSERT OR IGNORE INTO inquiry_windows (window_id, inquiry_id, received_at, urgent) VALUES (?, ?, ?, ?)');
   const addCategory = db.prepare('INSERT OR IGNORE INTO inquiry_categories (category, inquiry_id) VALUES (?, ?)');
   const addEvents = db.prepare("INSERT INTO inquiry_events (inquiry_id, type, at, detail) VALUES (?, 'received', ?, ?), (?, 'routed', ?, ?)");
   const selectOne = db.prepare('SELECT id, receipt, received_at, body, routing FROM inquiries WHERE receipt = ?');
@@ -86,12 +94,13 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         // A key seen before (a retry, or twice in this batch) inserts nothing and gets its first receipt.
         // The staff URLs use this random id, never the guessable receipt number.
         const publicId = randomBytes(16).toString('hex');
-        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId);
+        const urgent = arrivesUrgent(inquiry) ? 1 : 0;
+        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId, urgent);
         if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
         id += 1;
         addEvents.run(id, at, JSON.stringify('kind' in inquiry ? { kind: inquiry.kind, agencyKind: inquiry.agencyKind, locale: inquiry.locale } : { writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
         for (const w of routing.windows) {
-          addWindow.run(w, id, at);
+          addWindow.run(w, id, at, urgent);
           // The window's notification e-mail waits in the outbox, committed with the inquiry.
           queueNotification(db, 'arrived', w, id, at);
         }

@@ -41,7 +41,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
         if (state === 'removed') {
           // The row stays so history keeps naming who did what; everything that signs in goes.
           q('DELETE FROM staff_memberships WHERE staff_id = ?').run(id);
-          q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(id);
+          q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(id);
           q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
         }
       }),
@@ -58,7 +58,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
     },
     openEnrolment: (id, tokenHash, expiresAt) =>
       tx(() => {
-        q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, enrol_token_hash = ?, enrol_expires_at = ? WHERE staff_id = ?').run(tokenHash, expiresAt.toISOString(), id);
+        q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, enrol_token_hash = ?, enrol_expires_at = ? WHERE staff_id = ?').run(tokenHash, expiresAt.toISOString(), id);
         q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
         q('DELETE FROM staff_sessions WHERE staff_id = ?').run(id);
       }),
@@ -68,8 +68,12 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
       return account?.state === 'active' ? account : undefined;
     },
     completeEnrolment: (id, passwordHash, totpSecret) => {
-      q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(passwordHash, totpSecret, id);
+      // A new secret starts its own count of used steps.
+      q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(passwordHash, totpSecret, id);
     },
+    // One conditional UPDATE: of two sign-ins with the same code, in any processes, only one changes the row.
+    useTotpStep: (id, step) =>
+      q('UPDATE staff_credentials SET totp_last_step = ? WHERE staff_id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)').run(step, id, step).changes === 1,
 
     addPasskey: (p) => {
       q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.staffId, p.publicKey, p.counter, JSON.stringify(p.transports), new Date().toISOString());
@@ -81,6 +85,16 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
     passkeysOf: (staffId) => (q('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE staff_id = ?').all(staffId) as PasskeyRow[]).map(toPasskey),
     updatePasskeyCounter: (id, counter) => {
       q('UPDATE staff_passkeys SET counter = ? WHERE id = ?').run(counter, id);
+    },
+    rememberChallenge: (keyHash, { purpose, challenge, expiresAt }, now) =>
+      tx(() => {
+        q('DELETE FROM webauthn_challenges WHERE expires_at <= ?').run(now);
+        q('INSERT INTO webauthn_challenges (key_hash, purpose, challenge, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash) DO UPDATE SET purpose = excluded.purpose, challenge = excluded.challenge, expires_at = excluded.expires_at').run(keyHash, purpose, challenge, expiresAt);
+      }),
+    takeChallenge: (keyHash, purpose, now) => {
+      // DELETE … RETURNING: of two requests with the same browser key, only one gets the challenge.
+      const r = q('DELETE FROM webauthn_challenges WHERE key_hash = ? RETURNING purpose, challenge, expires_at').get(keyHash) as { purpose: string; challenge: string; expires_at: number } | undefined;
+      return r && r.purpose === purpose && r.expires_at > now ? r.challenge : undefined;
     },
 
     createSession: (tokenHash, s) => {

@@ -120,11 +120,20 @@ export interface StaffStore {
   byEnrolmentToken(tokenHash: string, now: Date): StaffAccount | undefined;
   /** Sets the password and TOTP secret and closes the enrolment link. */
   completeEnrolment(id: number, passwordHash: string, totpSecret: string): void;
+  /**
+   * Uses up a TOTP time step for the account: true when no code of this step or a later one was
+   * accepted before (then it is recorded, atomically), false for a code used already (a replay).
+   */
+  useTotpStep(id: number, step: number): boolean;
 
   addPasskey(p: Passkey): void;
   passkey(id: string): Passkey | undefined;
   passkeysOf(staffId: number): Passkey[];
   updatePasskeyCounter(id: string, counter: number): void;
+  /** Keeps the one open passkey challenge of a browser (by its key's hash), replacing an older one; drops expired ones. */
+  rememberChallenge(keyHash: string, c: { purpose: string; challenge: string; expiresAt: number }, now: number): void;
+  /** The browser's challenge for this purpose if still valid, removed in the same step, so it is used once. */
+  takeChallenge(keyHash: string, purpose: string, now: number): string | undefined;
 
   createSession(tokenHash: string, s: StaffSession): void;
   session(tokenHash: string): StaffSession | undefined;
@@ -148,7 +157,10 @@ export interface InboxRow {
   windows: string[];
   categories: string[];
   urgent: boolean;
+  /** Who wrote an inquiry (form.writer.*); a 連絡票 has no writer, its agency says who sent it. */
   writer: string;
+  /** For a 連絡票 (kind 'referral'): the sending agency as the 連絡票 names it; null for an inquiry. */
+  agency: { kind: string; kindOther: string | null; name: string } | null;
   status: InquiryStatus;
   assignee: string | null;
 }
