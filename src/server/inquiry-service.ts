@@ -6,6 +6,7 @@ import type { TriageData } from '@/triage/engine';
 import { fieldsForCategories, routeWindows, troublesOverlap } from '@/triage/route';
 import { MIN_FILL_MS } from '@/schemas/inquiry-api';
 import { checkSubmission } from './form-submit';
+import { routeInputFor } from './route-input';
 import type { InquiryStore, RoutingDecision } from './store';
 
 export { MIN_FILL_MS };
@@ -56,15 +57,7 @@ export async function submitInquiry(body: Record<string, unknown> | URLSearchPar
   const meta = checked.envelope;
   const inquiry = checked.data;
   const fields = fieldsForCategories(ctx.triage.routing, inquiry.categories ?? []);
-  const routed = routeWindows(
-    {
-      fields,
-      district: inquiry.area === 'unknown' ? undefined : inquiry.area,
-      chosenWindow: inquiry.window === 'any' ? undefined : inquiry.window,
-    },
-    ctx.triage.windows,
-    ctx.triage.routing,
-  );
+  const routed = routeWindows(routeInputFor(inquiry, ctx.triage.routing), ctx.triage.windows, ctx.triage.routing);
   const routing: RoutingDecision = { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
   const { receipt, created } = await ctx.store.create(inquiry, routing, meta.idempotencyKey);
   return { kind: 'stored', receipt, created, inquiry, routing, overlap: troublesOverlap(fields) };

@@ -3,8 +3,8 @@
 import * as z from 'zod/mini';
 import { createReferralSchema, referralFromForm, referralProblems, referralValues, type Referral } from '@/schemas/referral';
 import { fieldsForCategories, routeWindows, troublesOverlap } from '@/triage/route';
-import type { FieldId } from '@/schemas/taxonomy';
 import { checkSubmission } from './form-submit';
+import { routeInputFor } from './route-input';
 import { createRateLimiter } from './rate-limit';
 import type { SubmitContext } from './inquiry-service';
 import type { RoutingDecision } from './store';
@@ -42,9 +42,8 @@ export function checkReferral(raw: Record<string, unknown>, ctx: Pick<SubmitCont
  * seed 001), and the field windows its troubles name, near the person's district. The coordinator is
  * asked for through the router's own `coordination` field, so there is one routing rule.
  */
-export function routeReferral(referral: Pick<Referral, 'categories' | 'district'>, triage: SubmitContext['triage']): RoutingDecision {
-  const fields: FieldId[] = ['coordination', ...fieldsForCategories(triage.routing, referral.categories ?? [])];
-  const routed = routeWindows({ fields, district: referral.district === 'unknown' ? undefined : referral.district }, triage.windows, triage.routing);
+export function routeReferral(referral: Referral, triage: SubmitContext['triage']): RoutingDecision {
+  const routed = routeWindows(routeInputFor({ kind: 'referral', ...referral }, triage.routing), triage.windows, triage.routing);
   return { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
 }
 

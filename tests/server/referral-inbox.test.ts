@@ -126,4 +126,16 @@ describe('the inbox list, for a 連絡票 sent through POST /api/referrals', () 
     // An inquiry still shows who wrote it (the seeded one is from a family member).
     expect(row(html, inquiryReceipt).text).toContain(ja['form.writer.family']);
   });
+  it('says on the detail page why the 連絡票 reached each of its windows (it was read as a resident’s inquiry, so reasons were missing)', async () => {
+    const list = await (await c.request('/staff/')).text();
+    const href = /href="(\/staff\/i\/[^"]+\/)"/.exec(row(list, receipts.urgent!).html)?.[1];
+    expect(href, 'a link to the detail page').toBeDefined();
+    const html = await (await c.request(href!)).text();
+    const section = html.split('id="routing-heading"')[1]!.split('</section>')[0]!;
+    const lines = [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+    expect(lines.length, 'the windows it went to').toBeGreaterThan(0);
+    const reasons = Object.entries(ja).filter(([k]) => k.startsWith('staff.detail.reason.')).map(([, v]) => v.split('{{')[0]!);
+    // Each line is 「window: reason」, with one of the reason sentences.
+    for (const line of lines) expect(reasons.some((r) => line.includes(`: ${r}`)), line).toBe(true);
+  });
 });
