@@ -42,7 +42,7 @@ export function checkReferral(raw: Record<string, unknown>, ctx: Pick<SubmitCont
  * seed 001), and the field windows its troubles name, near the person's district. The coordinator is
  * asked for through the router's own `coordination` field, so there is one routing rule.
  */
-export function routeReferral(referral: Referral, triage: SubmitContext['triage']): RoutingDecision {
+export function routeReferral(referral: Pick<Referral, 'categories' | 'district'>, triage: SubmitContext['triage']): RoutingDecision {
   const routed = routeWindows(routeInputFor({ kind: 'referral', ...referral }, triage.routing), triage.windows, triage.routing);
   return { windows: routed.windows.map((w) => w.windowId), coordinator: routed.coordinator };
 }

@@ -5,9 +5,13 @@
 import type { Routing } from '@/schemas/routing';
 import type { FieldId } from '@/schemas/taxonomy';
 import { fieldsForCategories, type RouteInput } from '@/triage/route';
-import type { StoredBody } from './store/types';
+import type { Inquiry } from '@/schemas/inquiry';
+import type { Referral } from '@/schemas/referral';
 
-export function routeInputFor(body: StoredBody, routing: Routing): RouteInput {
+/** The parts of a stored inquiry or 連絡票 (kind 'referral') that routing reads. */
+export type RouteSource = Pick<Inquiry, 'categories' | 'area' | 'window'> | ({ kind: 'referral' } & Pick<Referral, 'categories' | 'district'>);
+
+export function routeInputFor(body: RouteSource, routing: Routing): RouteInput {
   const fields = fieldsForCategories(routing, body.categories ?? []);
   if ('kind' in body && body.kind === 'referral') {
     // An agency brings a case it cannot handle alone (seed 001): the 多機関協働 coordinator always,
