@@ -47,7 +47,7 @@ describe.each(profileIds())('profile %s', (id) => {
   const scenarios = scenarioExpectations(dir);
 
   it('has its own site settings, areas, windows, routing, programs, policy and translations', () => {
-    for (const rel of ['site.yaml', 'areas.yaml', 'windows', 'places.yaml', 'programs/ja', 'pages/ja/policy.md', 'translations', 'triage/routing.yaml', 'expectations/scenarios.yaml', 'expectations/pages.yaml']) {
+    for (const rel of ['site.yaml', 'areas.yaml', 'windows', 'places.yaml', 'programs/ja', 'pages/ja/policy.md', 'translations', 'triage/routing.yaml', 'expectations/scenarios.yaml', 'expectations/pages.yaml', 'expectations/journeys.yaml']) {
       expect(existsSync(join(dir, rel)), `${dir}/${rel}`).toBe(true);
     }
   });

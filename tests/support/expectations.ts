@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { profileDir } from '@/lib/profile';
 import { scenariosSchema } from '@/schemas/expectations/scenarios';
 import { pageExpectationsSchema } from '@/schemas/expectations/pages';
+import { journeysSchema } from '@/schemas/expectations/journeys';
 
 /** The path of one expectations file of a profile (every profile must carry every file). */
 export const expectationsPath = (name: string, dir: string = profileDir()) => join(dir, 'expectations', `${name}.yaml`);
@@ -22,3 +23,6 @@ export function readExpectations<S extends z.ZodType>(name: string, schema: S, d
 
 export const scenarioExpectations = (dir?: string) => readExpectations('scenarios', scenariosSchema, dir).scenarios;
 export const pageExpectations = (dir?: string) => readExpectations('pages', pageExpectationsSchema, dir);
+
+// journeys.yaml: what residents get on the directory, the wizard's results, the form and the inbox (tests/e2e/*).
+export const journeyExpectations = (dir?: string) => readExpectations('journeys', journeysSchema, dir);
