@@ -6,12 +6,13 @@ import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { localeInfo, locales, localizePath } from '@/i18n/locales';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { testDbPath } from './support/db';
 import { kanjiWithoutRuby } from './support/ruby';
 
 function cliShow(receipt: string): { kind: string; inquiry: Record<string, unknown>; routing: { windows: string[]; coordinator: boolean } } {
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
     cwd: process.cwd().endsWith('tests') ? '..' : '.',
-    env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+    env: { ...process.env, INQUIRY_DB_PATH: testDbPath() },
     encoding: 'utf8',
   });
   return JSON.parse(out);

@@ -4,12 +4,13 @@ import { test as plainTest, type Locator, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import { familyInquiryExample } from '../../src/schemas/inquiry-example';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { testDbPath } from './support/db';
 
 // The staff inbox journey (issue 15), keyboard only, with JavaScript on and off: sign in with password
 // + TOTP, find a new inquiry, assign it, note, 対応中, 完了, sign out; another window's inquiry is 404.
 
 const root = new URL('../..', import.meta.url).pathname;
-const dbPath = `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite`;
+const dbPath = testDbPath();
 const env = { ...process.env, INQUIRY_DB_PATH: dbPath };
 const PASSWORD = 'correct horse battery staple';
 
