@@ -48,7 +48,21 @@ export const journeysSchema = z.strictObject({
     /** The English result of a shared link (care insurance for an older parent): the window and what its name means (none when the translation gives none). */
     englishMeaning: z.strictObject({ district: districtId, window: windowId, meaning: z.string().min(1).optional() }),
   }),
-  /** The inquiry the form sends for the family resident: the window routing puts first for staff. */
-  inquiry: z.strictObject({ routedFirst: windowId }),
+  inquiry: z.strictObject({
+    /** The inquiry the form sends for the family resident: the window routing puts first for staff. */
+    routedFirst: windowId,
+    /** A support worker's 連絡票 from the referral district that asks for a 支援会議: the coordinating window it reaches. */
+    referral: z.strictObject({ district: districtId, coordinator: windowId }),
+    /**
+     * The staff inbox: staff of `window` see the API documentation's example inquiry (from the profile's
+     * example district), and not `other`, an inquiry that goes to other windows only.
+     */
+    staff: z.strictObject({
+      window: windowId,
+      other: z.strictObject({ area: z.string(), categories: z.array(z.string()).min(1), window: windowId }),
+    }),
+    /** つなぎ: an inquiry from `area` sent to `first`, whose staff hand it over to `second`. */
+    handOver: z.strictObject({ area: districtId, first: windowId, second: windowId }),
+  }),
 });
 export type Journeys = z.infer<typeof journeysSchema>;

@@ -45,3 +45,16 @@ export const longestProgram: string = readdirSync(cp('programs/ja'))
   .filter((f) => f.endsWith('.md'))
   .map((f) => ({ slug: f.replace(/\.md$/, ''), size: statSync(cp(`programs/ja/${f}`)).size }))
   .sort((a, b) => b.size - a.size)[0]!.slug;
+
+/** Program pages whose translation into `locale` is a summary (front matter translation.kind), the longest first. */
+export function summaryPrograms(locale: string): string[] {
+  const dir = cp(`programs/${locale}`);
+  const slugs = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .filter((f) => {
+      const front = parse(readFileSync(`${dir}/${f}`, 'utf8').split(/^---$/m)[1]!) as { translation?: { kind?: string } };
+      return front.translation?.kind === 'summary';
+    })
+    .map((f) => f.replace(/\.md$/, ''));
+  return slugs.sort((a, b) => Number(b === longestProgram) - Number(a === longestProgram));
+}
