@@ -10,6 +10,7 @@ import { windowSchema } from '@/schemas/window';
 import { frontMatter, readYaml, sourceFiles, verifiedHotlines, windowFiles } from '../support/content';
 import { contentPath as cp, profileDir } from '@/lib/profile';
 import { roleIds } from '@/triage/route';
+import { factExpectations } from '../support/expectations';
 
 const windows = windowFiles().map(({ id, raw }) => ({ id, ...windowSchema.parse(raw) }));
 const windowIds = new Set(windows.map((w) => w.id));
@@ -24,19 +25,16 @@ const sources = sourceFiles();
 const verifiedList = verifiedHotlines();
 /** The text of the documents an entry names, joined: the facts of that entry must be found here. */
 const textOf = (documents: readonly string[]) => documents.map((id) => sources.get(id)?.text ?? '').join('\n');
+/** The profile's own fact checks (content/profiles/<id>/expectations/facts.yaml). */
+const facts = factExpectations();
 /**
  * The words of a name as the documents print them. A name may join what a document prints
- * separately (香取市役所 社会福祉課 社会福祉班, 香取市社会福祉協議会・社会福祉課) or add a gloss in
+ * separately (a city hall, its department and section; two bodies joined by ・) or add a gloss in
  * brackets; each word must be printed.
  */
 const words = (name: string) => name.split(/[\s()（）・]+/).filter(Boolean).flatMap((w) => joined[w] ?? [w]);
-/** Words a name joins from what the documents print apart, each listed with its reason. */
-const joined: Record<string, string[]> = {
-  // The city page prints 香取市 and, in its contact block, 「(市役所2階)」: the city hall of 香取市.
-  香取市役所: ['香取市', '市役所'],
-  // Not a printed name: this site's plain label for the plan's 多機関協働事業 (run jointly, as the plan says).
-  多機関協働チーム: ['多機関協働事業'],
-};
+/** Words a name joins from what the documents print apart, each listed with its reason in facts.yaml. */
+const joined: Record<string, string[]> = facts.joinedNames;
 
 /** Every entry that names sources, with a label for failure messages. */
 const citing: { label: string; documents: string[] }[] = [
@@ -61,10 +59,12 @@ describe('references between content entries', () => {
     const districtIds = new Set(areas.map((a) => a.id));
     for (const w of windows) if (w.serviceArea !== 'citywide') for (const d of w.serviceArea) expect(districtIds, `${w.id} → ${d}`).toContain(d);
   });
-  it('every district is served by exactly one 地域包括支援センター', () => {
-    for (const a of areas) {
-      const elderly = windows.filter((w) => w.fields.includes('elderly') && (w.serviceArea === 'citywide' || w.serviceArea.includes(a.id)));
-      expect(elderly.map((w) => w.id), a.name).toHaveLength(1);
+  it('every district is served by exactly one window of each field the profile divides by district (facts.yaml)', () => {
+    for (const field of facts.oneWindowPerDistrict) {
+      for (const a of areas) {
+        const serving = windows.filter((w) => w.fields.includes(field) && (w.serviceArea === 'citywide' || w.serviceArea.includes(a.id)));
+        expect(serving.map((w) => w.id), `${field} in ${a.name}`).toHaveLength(1);
+      }
     }
   });
   it('every window a program page refers to exists', () => {
@@ -83,11 +83,11 @@ describe('the sources are in the repo', () => {
   });
   it('every published document carries its text, and every source is cited or on the hotline list', () => {
     const documents = [...sources.values()].filter((s) => s.data.kind === 'document');
-    expect(documents.length).toBeGreaterThanOrEqual(5);
+    expect(documents.map((d) => d.id).sort()).toEqual([...facts.documents].sort());
     for (const d of documents) expect(d.text.trim().length, d.id).toBeGreaterThan(1000);
     const named = new Set([...citing.flatMap((c) => c.documents), ...verifiedList.numbers.map((n) => n.source)]);
-    // The one document cited by nothing is kept as published background (seed 003), listed here on purpose.
-    expect([...sources.keys()].filter((id) => !named.has(id))).toEqual(['jusou-torikumi-rinen']);
+    // A document cited by nothing is kept on purpose (published background), listed with its reason in facts.yaml.
+    expect([...sources.keys()].filter((id) => !named.has(id))).toEqual(facts.uncitedSources);
   });
   it('windows, places, districts and the site profile cite documents whose text is here', () => {
     for (const c of citing.filter((c) => !c.label.startsWith('hotlines/'))) {
@@ -139,8 +139,9 @@ describe('contact facts come from the documents each entry names', () => {
   it('every file that holds a phone-like number also names its source', () => {
     const phoneLike = /(?:0\d{1,4}-\d{1,4}-\d{3,4}|#\d{4}\b)/;
     // Translations inherit the source of the Japanese entry they translate; the next test still checks their numbers.
-    // Sources are the evidence itself.
-    const exempt = (path: string) => /content\/(profiles\/[^/]+\/)?translations\/|content\/(profiles\/[^/]+\/)?(programs|pages)\/(?!ja\/)|content\/(profiles\/[^/]+\/)?sources\//.test(path);
+    // Sources are the evidence itself. Expectations are test data: their numbers are what a resident
+    // types or must get, checked against the windows and the sources (the next test, facts.yaml).
+    const exempt = (path: string) => /content\/(profiles\/[^/]+\/)?translations\/|content\/(profiles\/[^/]+\/)?(programs|pages)\/(?!ja\/)|content\/(profiles\/[^/]+\/)?sources\/|content\/profiles\/[^/]+\/expectations\//.test(path);
     for (const f of ownFiles().filter((f) => phoneLike.test(f.text) && !exempt(f.path))) expect(f.text, f.path).toMatch(/source:/);
   });
   it('no content file holds a phone number that is not in the source documents or on the verified hotline list', () => {
@@ -149,15 +150,24 @@ describe('contact facts come from the documents each entry names', () => {
     expect(numbers.length).toBeGreaterThan(10);
     expect(numbers.filter((n) => !known.includes(n.split(': ')[1]!))).toEqual([]);
   });
-  it('the 5 windows of the city page carry its exact numbers', () => {
-    const byName = Object.fromEntries(windows.map((w) => [w.name, w.channels.find((c) => c.type === 'phone')]));
-    expect(byName['香取市佐原地域包括支援センター']).toMatchObject({ number: '0478-50-1231' });
-    expect(byName['香取市小見川地域包括支援センター']).toMatchObject({ number: '0478-82-0718' });
-    expect(byName['香取障害者支援センター']).toMatchObject({ number: '0478-79-6919' });
-    expect(byName['香取市こども家庭センター']).toMatchObject({ number: '0478-50-1257' });
-    expect(byName['香取CCC']).toMatchObject({ number: '0478-50-1919' });
+  it('the windows carry the exact numbers their source prints (facts.yaml)', () => {
+    expect(facts.numbers.length).toBeGreaterThan(0);
+    const byName = new Map(windows.map((w) => [w.name, w]));
+    for (const n of facts.numbers) {
+      // The expectation itself is read from the source: the number is printed there.
+      expect(sources.get(n.source)?.text, `${n.name}: ${n.source}`).toContain(n.phone);
+      if (n.fax) expect(sources.get(n.source)?.text, `${n.name}: ${n.source}`).toContain(n.fax);
+      const w = byName.get(n.name);
+      expect(w, n.name).toBeDefined();
+      expect(w!.channels.find((c) => c.type === 'phone'), n.name).toMatchObject({ number: n.phone });
+      if (n.fax) expect(w!.channels.find((c) => c.type === 'fax'), n.name).toMatchObject({ number: n.fax });
+    }
   });
-  it('only 香取CCC offers SNS (the city page, katori-jusou-torikumi)', () => {
-    expect(windows.filter((w) => w.channels.some((c) => c.type === 'sns')).map((w) => w.id)).toEqual(['katori-ccc']);
+  it('a kind of contact channel is offered only by the windows whose source says so (facts.yaml)', () => {
+    const kinds = Object.entries(facts.onlyWindowsWith);
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const [type, ids] of kinds) {
+      expect(windows.filter((w) => w.channels.some((c) => c.type === type)).map((w) => w.id).sort(), type).toEqual([...ids!].sort());
+    }
   });
 });

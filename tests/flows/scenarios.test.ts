@@ -1,52 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
+import { profileDir } from '@/lib/profile';
+import { triageCaseExpectations } from '../support/expectations';
 
+// The selected profile's development cases (content/profiles/<id>/expectations/triage-cases.yaml):
+// what a resident might say, as wizard answers, and the windows the result must include.
 const data = loadTriageData();
+const cases = triageCaseExpectations();
+const windowIds = new Set(data.windows.map((w) => w.id));
 
-/** Window codes used in the fixture tests/fixtures/triage-dev-cases.md. */
-const code: Record<string, string> = {
-  佐原包括: 'sawara-houkatsu',
-  小見川包括: 'omigawa-houkatsu',
-  障害: 'shogaisha-shien',
-  こども: 'kodomo-katei-center',
-  CCC: 'katori-ccc',
-  多機関協働: 'takikan-kyodo',
-};
+describe(`development cases (${profileDir()}/expectations/triage-cases.yaml)`, () => {
+  it('has cases, each naming only windows of the profile and answers the wizard asks', () => {
+    expect(cases.length).toBeGreaterThan(0);
+    expect(new Set(cases.map((c) => c.id)).size, 'case ids are unique').toBe(cases.length);
+    const nodes = new Set(data.flow.nodes.map((n) => n.id));
+    for (const c of cases) {
+      for (const w of c.mustInclude) expect(windowIds, `${c.id} → ${w}`).toContain(w);
+      // Answers to questions the flow no longer has are ignored by the engine; they are kept as the
+      // resident said them, but every case must at least answer the district question.
+      expect(Object.keys(c.answers), c.id).toContain(data.flow.nodes.find((n) => n.setsDistrict)!.id);
+      expect(Object.keys(c.answers).filter((k) => nodes.has(k)).length, c.id).toBeGreaterThan(1);
+    }
+  });
 
-/** Each development case as a resident would answer the wizard. */
-const answers: Record<string, Answers> = {
-  d01: { who: 'family', district: 'sawara', troubles: ['elderAlone'], childCaring: 'no', usesCare: 'no', refuses: 'no' },
-  d02: { who: 'family', district: 'omigawa', troubles: ['careInsurance'], usesCare: 'no', refuses: 'no' },
-  d03: { who: 'self', district: 'unknown', troubles: ['childDevelopment'] },
-  d04: { who: 'self', district: 'unknown', troubles: ['job', 'rent'], age: 'unsure' },
-  d05: { who: 'family', district: 'yamada', troubles: ['withdrawn'], age: 'youth', household: ['senior'], refuses: 'unsure' },
-  d06: { who: 'self', district: 'unknown', troubles: ['childCarer', 'needsCare'], childCaring: 'yes', usesCare: 'unsure' },
-  d07: { who: 'family', district: 'unknown', troubles: ['disability'], age: 'middle', elderlyInHome: 'unsure', childCaring: 'no', refuses: 'no' },
-  d08: { who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'yes', refuses: 'unsure' },
-  d09: { who: 'self', district: 'unknown', troubles: ['abuseFear'] },
-  d10: { who: 'self', district: 'unknown', troubles: ['livingCosts', 'schoolCosts'], age: 'middle' },
-  d11: { who: 'self', district: 'unknown', troubles: ['unsure'], age: 'unsure' },
-  d12: { who: 'self', district: 'unknown', troubles: ['job', 'rent'], age: 'youth' },
-};
+  it('has at least one urgent case and one that is not', () => {
+    expect(cases.some((c) => c.urgent)).toBe(true);
+    expect(cases.some((c) => !c.urgent)).toBe(true);
+  });
 
-/** Rows of the table in the reference file: id, must-include codes, urgent. */
-const cases = readFileSync('tests/fixtures/triage-dev-cases.md', 'utf8')
-  .split('\n')
-  .filter((l) => /^\| d\d\d /.test(l))
-  .map((l) => l.split('|').map((c) => c.trim()))
-  .map(([, id, , mustInclude, urgent]) => ({
-    id: id!,
-    mustInclude: Object.keys(code).filter((k) => mustInclude!.includes(k)).map((k) => code[k]!),
-    urgent: urgent === 'yes',
-  }));
-
-describe('development cases (tests/fixtures/triage-dev-cases.md)', () => {
-  it('reads all twelve cases', () => expect(cases.map((c) => c.id)).toEqual(Object.keys(answers)));
-
-  it.each(cases)('$id: includes $mustInclude, urgent=$urgent', ({ id, mustInclude, urgent }) => {
-    const result = triage(data, answers[id]!);
+  it.each(cases)('$id: includes $mustInclude, urgent=$urgent ($says)', ({ answers, mustInclude, urgent }) => {
+    const result = triage(data, answers as Answers);
     const ids = result.windows.map((w) => w.windowId);
     for (const w of mustInclude) expect(ids).toContain(w);
     expect(result.urgent).toBe(urgent);

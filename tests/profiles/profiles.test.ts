@@ -17,7 +17,7 @@ import { roleIds } from '@/triage/route';
 import { triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 import { sourceFiles, windowFiles } from '../support/content';
-import { pageExpectations, scenarioExpectations } from '../support/expectations';
+import { factExpectations, lifeExpectations, pageExpectations, routeExpectations, scenarioExpectations, searchExpectations, triageCaseExpectations } from '../support/expectations';
 
 const readYaml = (p: string): unknown => parse(readFileSync(p, 'utf8'));
 const frontMatter = (p: string) => parse(readFileSync(p, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
@@ -46,8 +46,28 @@ describe.each(profileIds())('profile %s', (id) => {
   const site = siteSchema.parse(readYaml(path('site.yaml')));
   const scenarios = scenarioExpectations(dir);
 
-  it('has its own site settings, areas, windows, routing, programs, policy and translations', () => {
-    for (const rel of ['site.yaml', 'areas.yaml', 'windows', 'places.yaml', 'programs/ja', 'pages/ja/policy.md', 'translations', 'triage/routing.yaml', 'expectations/scenarios.yaml', 'expectations/pages.yaml', 'expectations/journeys.yaml']) {
+  it('has its own site settings, areas, windows, routing, programs, policy, translations and expectations', () => {
+    // One entry per line, so adding a file is a one-line change.
+    const required = [
+      'site.yaml',
+      'areas.yaml',
+      'windows',
+      'places.yaml',
+      'programs/ja',
+      'pages/ja/policy.md',
+      'translations',
+      'triage/routing.yaml',
+      'expectations/scenarios.yaml',
+      'expectations/pages.yaml',
+      'expectations/search.yaml',
+      'expectations/triage-cases.yaml',
+      'expectations/lives.yaml',
+      'expectations/routes.yaml',
+      'expectations/facts.yaml',
+      'expectations/inquiry.yaml',
+      'expectations/journeys.yaml',
+    ];
+    for (const rel of required) {
       expect(existsSync(join(dir, rel)), `${dir}/${rel}`).toBe(true);
     }
   });
@@ -100,6 +120,31 @@ describe.each(profileIds())('profile %s', (id) => {
       for (const f of readdirSync(`${path('programs')}/${locale}`)) programTranslationSchema.parse(frontMatter(`${path('programs')}/${locale}/${f}`));
       pageTranslationSchema.parse(frontMatter(`${path('pages')}/${locale}/policy.md`));
     }
+  });
+
+  it('has expectations that name only its own windows and districts', () => {
+    // Each file is validated by its schema when read; a window id of another profile would make a
+    // test of this profile fail for the wrong reason, so it is caught here, per file.
+    const districtIds = new Set(areas.map((a) => a.id));
+    const search = searchExpectations(dir);
+    const named: [string, string[]][] = [
+      ['search.yaml', search.queries.map((q) => q.expect)],
+      ['triage-cases.yaml', triageCaseExpectations(dir).flatMap((c) => c.mustInclude)],
+      ['lives.yaml', lifeExpectations(dir).flatMap((l) => [...(l.windows ?? []), ...(l.includes ?? []), ...(l.excludes ?? []), ...(l.reasons ?? []).map((r) => r.window)])],
+      ['routes.yaml', routeExpectations(dir).flatMap((r) => [...r.windows, ...(r.chosenWindow ? [r.chosenWindow] : [])])],
+      ['facts.yaml', [...Object.values(factExpectations(dir).onlyWindowsWith).flat(), factExpectations(dir).sourceNote.window]],
+    ];
+    for (const [file, ids] of named) {
+      expect(ids.length, file).toBeGreaterThan(0);
+      for (const w of ids) expect(windowIds, `${file} → ${w}`).toContain(w);
+    }
+    const districts = [
+      ...routeExpectations(dir).flatMap((r) => (r.district ? [r.district] : [])),
+      ...[...triageCaseExpectations(dir), ...lifeExpectations(dir)].flatMap((c) => (typeof c.answers.district === 'string' ? [c.answers.district] : [])),
+    ];
+    for (const d of districts) expect([...districtIds, 'unknown', 'outside'], d).toContain(d);
+    const names = new Set(windows.map((w) => w.name));
+    for (const n of factExpectations(dir).numbers) expect(names, `facts.yaml → ${n.name}`).toContain(n.name);
   });
 
   it('has page expectations that name pages and forbidden words', () => {

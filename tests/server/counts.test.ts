@@ -4,9 +4,9 @@ import type { Inquiry } from '@/schemas/inquiry';
 import { buildCounts } from '@/server/staff/counts';
 import { revealingLines, suppress } from '@/server/staff/suppress';
 import { openSqliteStore } from '@/server/store/sqlite';
-import { familyInquiry } from '../fixtures/inquiries';
+import { familyInquiry, profileDistricts } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
-import { Client, seedDatabase } from '../staff/support';
+import { Client, seedDatabase, staffWindows } from '../staff/support';
 
 // Planners' counts (issue 16): a district with 3 cases must not be worked out from any view or file.
 describe('small-cell suppression', () => {
@@ -25,14 +25,18 @@ describe('small-cell suppression', () => {
   });
 
   it('never shows a share or time computed from a small group', () => {
-    const recs = Array.from({ length: 12 }, (_, i) => ({ month: '2026-11', area: 'sawara', writer: 'self', categories: ['care'], windowCount: i < 3 ? 2 : 1, firstResponseMinutes: 60 }));
-    const v = buildCounts(recs, 'area', ['sawara'], 10);
+    const area = profileDistricts[0]!.id;
+    const recs = Array.from({ length: 12 }, (_, i) => ({ month: '2026-11', area, writer: 'self', categories: ['care'], windowCount: i < 3 ? 2 : 1, firstResponseMinutes: 60 }));
+    const v = buildCounts(recs, 'area', [area], 10);
     expect(v.multiWindowShare).toEqual([null]);
     expect(v.medianFirstResponse).toEqual([60]);
   });
 });
 
 describe('the planner’s view and file, with one district of 3 cases', () => {
+  // Three districts of the profile: 3 cases in the first, 24 and 13 in the next two, all this month.
+  if (profileDistricts.length < 3) throw new Error('the counts test needs three districts');
+  const [small, big, middle] = profileDistricts;
   let server: TestServer;
   let planner: Client;
   let staffClient: Client;
@@ -40,15 +44,14 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
     const seeded = await seedDatabase(
       [
         { login: 'planner9', name: '企画', role: 'planner', windows: [] },
-        { login: 'staff9', name: '職員', role: 'staff', windows: ['sawara-houkatsu'] },
+        { login: 'staff9', name: '職員', role: 'staff', windows: [staffWindows.mine] },
       ],
       [],
     );
     const store = openSqliteStore(seeded.dbPath);
-    // 3 cases in 小見川, 24 in 佐原, 13 in 山田, all this month.
-    const areas: [string, number][] = [['omigawa', 3], ['sawara', 24], ['yamada', 13]];
+    const areas: [string, number][] = [[small!.id, 3], [big!.id, 24], [middle!.id, 13]];
     for (const [area, n] of areas)
-      for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: ['sawara-houkatsu'], coordinator: false }, randomUUID());
+      for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: [staffWindows.mine], coordinator: false }, randomUUID());
     store.close();
     server = await startServer({}, seeded.dbPath);
     planner = new Client(server.origin);
@@ -80,8 +83,9 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
       // The page shows the same: no count from 1 to 9 anywhere in its table.
       expect(numbersIn(table.replace(/<[^>]+>/g, ' ')).filter((n) => n > 0 && n < 10 && !/^20\d\d/.test(String(n)))).toEqual([]);
       if (by === 'area') {
-        const omigawa = rows.find((r) => r[0] === '小見川')!;
-        expect(omigawa.slice(1, months + 2)).toEqual(Array(months + 1).fill('10未満'));
+        // The district of 3, by the name the page and file show.
+        const three = rows.find((r) => r[0] === small!.name)!;
+        expect(three.slice(1, months + 2)).toEqual(Array(months + 1).fill('10未満'));
         expect(html).toContain('10未満');
       }
       expect(html).not.toContain(' の相談 ');

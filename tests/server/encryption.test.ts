@@ -9,10 +9,13 @@ import type { Inquiry } from '@/schemas/inquiry';
 import { createSealer } from '@/server/crypto/seal';
 import { openSqliteStore, resealDatabase } from '@/server/store/sqlite';
 import { familyInquiry } from '../fixtures/inquiries';
+import { staffWindows } from '../staff/support';
 
 // Personal data at rest (issue 16): sealed with AES-256-GCM, so neither the database file nor its WAL
 // holds what the resident wrote.
 const inquiry = familyInquiry as unknown as Inquiry;
+/** A window of the selected profile (any will do: the store treats them alike). */
+const MINE = staffWindows.mine;
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'sealed-')), 'store.sqlite');
 const newSealer = () => createSealer(randomBytes(32));
 const onDisk = (path: string) => Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]);
@@ -23,10 +26,10 @@ describe('personal fields at rest', () => {
     const store = openSqliteStore(path, { sealer: newSealer() });
     const marker = `MARKER${randomBytes(6).toString('hex')}`;
     const written = { ...inquiry, name: `${marker}名`, nameKana: `${marker}かな`, details: `${marker} 困りごと`, relationship: `${marker}続柄`, address: `${marker}住所`, safeTimes: `${marker}時間`, email: `${marker.toLowerCase()}@example.jp` };
-    await store.create(written, { windows: ['sawara-houkatsu'], coordinator: false }, 'marker-1');
-    const publicId = store.inbox.list(['sawara-houkatsu'], {}, 1).rows[0]!.publicId;
-    const staff = store.staff.create({ login: 'mark1', name: '職員', memberships: [{ role: 'staff', window: 'sawara-houkatsu' }] });
-    store.inbox.addNote(publicId, { text: `${marker} メモ`, staffId: staff.id, window: 'sawara-houkatsu' });
+    await store.create(written, { windows: [MINE], coordinator: false }, 'marker-1');
+    const publicId = store.inbox.list([MINE], {}, 1).rows[0]!.publicId;
+    const staff = store.staff.create({ login: 'mark1', name: '職員', memberships: [{ role: 'staff', window: MINE }] });
+    store.inbox.addNote(publicId, { text: `${marker} メモ`, staffId: staff.id, window: MINE });
 
     expect(existsSync(`${path}-wal`)).toBe(true);
     const bytes = onDisk(path);
@@ -65,7 +68,7 @@ describe('personal fields at rest', () => {
     const path = freshPath();
     const [oldS, newS] = [newSealer(), newSealer()];
     const store = openSqliteStore(path, { sealer: oldS });
-    await store.create({ ...inquiry, details: '回転前の相談' }, { windows: ['sawara-houkatsu'], coordinator: false }, 'rot-1');
+    await store.create({ ...inquiry, details: '回転前の相談' }, { windows: [MINE], coordinator: false }, 'rot-1');
     const receipt = store.list(1)[0]!.receipt;
     store.close();
     expect(resealDatabase(path, oldS, newS)).toEqual({ inquiries: 1, events: 0 });
@@ -112,7 +115,7 @@ describe('npm run keys -- rotate', () => {
     const oldKey = randomBytes(32);
     writeFileSync(keyFile, `${oldKey.toString('base64')}\n`);
     const store = openSqliteStore(dbPath, { sealer: createSealer(oldKey) });
-    await store.create({ ...inquiry, details: 'CLI回転の相談' }, { windows: ['sawara-houkatsu'], coordinator: false }, 'cli-rot');
+    await store.create({ ...inquiry, details: 'CLI回転の相談' }, { windows: [MINE], coordinator: false }, 'cli-rot');
     const receipt = store.list(1)[0]!.receipt;
     store.close();
     const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys.ts', 'rotate'], { env: { ...process.env, INQUIRY_KEY_FILE: keyFile, INQUIRY_DB_PATH: dbPath, INQUIRY_KEY: '' }, encoding: 'utf8' });

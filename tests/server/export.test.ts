@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpNow } from '@/server/staff/auth';
 import { openSqliteStore } from '@/server/store/sqlite';
 import { startServer, type TestServer } from '../support/server';
-import { Client, PASSWORD, seedDatabase, type SeededAccount } from '../staff/support';
+import { Client, PASSWORD, seedDatabase, staffWindows, type SeededAccount } from '../staff/support';
 
 // Export (issue 16): my windows only, UTF-8 with BOM, fresh authentication, a warning, and an audit entry.
 let server: TestServer;
@@ -11,16 +11,16 @@ let account: SeededAccount;
 let c: Client;
 
 beforeAll(async () => {
-  const seeded = await seedDatabase([{ login: 'exporter', name: '書き出し 職員', role: 'staff', windows: ['sawara-houkatsu'] }], ['sawara-houkatsu', 'kodomo-katei-center']);
+  const seeded = await seedDatabase([{ login: 'exporter', name: '書き出し 職員', role: 'staff', windows: [staffWindows.mine] }], [staffWindows.mine, staffWindows.other]);
   dbPath = seeded.dbPath;
   account = seeded.accounts[0]!;
   server = await startServer({}, dbPath);
   c = new Client(server.origin);
   expect((await c.signIn(account)).status).toBe(303);
   // A hand-off reason in the history, to compare the page and the file.
-  const path = `/staff/i/${seeded.inquiries['sawara-houkatsu']!.publicId}/`;
+  const path = `/staff/i/${seeded.inquiries[staffWindows.mine]!.publicId}/`;
   const version = /name="version" value="(\d+)"/.exec(await (await c.request(path)).text())![1]!;
-  await c.request(path, { form: { csrf: await c.csrf(path), action: 'share', mode: 'join', to: 'shogaisha-shien', reason: '家族に障害のある方がいるため', basis: 'supportMeeting', version } });
+  await c.request(path, { form: { csrf: await c.csrf(path), action: 'share', mode: 'join', to: staffWindows.third, reason: '家族に障害のある方がいるため', basis: 'supportMeeting', version } });
 }, 60_000);
 afterAll(() => server?.stop());
 
@@ -44,13 +44,13 @@ describe('export', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
-    expect(csv).toContain('窓口 sawara-houkatsu あての相談');
-    expect(csv).not.toContain('窓口 kodomo-katei-center あての相談');
+    expect(csv).toContain(`窓口 ${staffWindows.mine} あての相談`);
+    expect(csv).not.toContain(`窓口 ${staffWindows.other} あての相談`);
     expect(csv).toContain('家族に障害のある方がいるため');
     expect(csv).toContain('支援会議で検討する (構成員は守秘義務を負う)');
     const store = openSqliteStore(dbPath);
     const entry = store.staff.auditLog({ limit: 20, offset: 0 }).rows.find((r) => r.action === 'inquiries.export');
     store.close();
-    expect(entry).toMatchObject({ login: 'exporter', detail: { count: 1, windows: ['sawara-houkatsu'] } });
+    expect(entry).toMatchObject({ login: 'exporter', detail: { count: 1, windows: [staffWindows.mine] } });
   });
 });

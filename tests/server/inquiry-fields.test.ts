@@ -5,13 +5,14 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { isShown, optionsOf } from '@/schemas/form-model';
 import { createInquirySchema, inquiryFields, inquiryValues } from '@/schemas/inquiry';
-import { familyInquiry } from '../fixtures/inquiries';
+import { familyInquiry, profileVocabulary } from '../fixtures/inquiries';
 
-const vocab = { categories: ['care', 'isolation'], windows: ['omigawa-houkatsu'], districts: ['sawara', 'yamada'] };
+// The selected profile's districts, categories and windows, as the server builds its schema.
+const vocab = profileVocabulary;
 const schema = createInquirySchema(vocab);
 const base: Record<string, unknown> = { ...familyInquiry, contactMethods: ['visit'], phone: undefined };
 /** A value each kind of field accepts, so a shown field can be filled in. */
-const goodValue: Record<string, unknown> = { relationship: '娘', personAge: 'senior', personConsent: 'agreed', phone: '0478-00-0000', email: 'a@example.jp', fax: '0478-00-0001', address: '香取市佐原' };
+const goodValue: Record<string, unknown> = { relationship: '娘', personAge: 'senior', personConsent: 'agreed', phone: '03-0000-0000', email: 'a@example.jp', fax: '03-0000-0001', address: '一丁目2番3号' };
 const errorsOf = (input: Record<string, unknown>) => {
   const r = z.safeParse(schema, inquiryValues(input));
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));

@@ -1,16 +1,13 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { createInquirySchema, inquiryFromForm } from '@/schemas/inquiry';
-import { familyInquiry } from '../fixtures/inquiries';
+import { familyInquiry, familyInquiryRoute, profileVocabulary } from '../fixtures/inquiries';
 
-const schema = createInquirySchema({
-  categories: ['care', 'isolation', 'moneyWorkHome'],
-  windows: ['omigawa-houkatsu', 'takikan-kyodo'],
-  districts: ['sawara', 'kurimoto', 'omigawa', 'yamada'],
-});
+// The selected profile's districts, categories and windows, as the server builds its schema.
+const schema = createInquirySchema(profileVocabulary);
 
-/** The shared example, pointed at a real window. */
-const proxyInquiry = { ...familyInquiry, window: 'omigawa-houkatsu', phone: '0478-82-0718' };
+/** The shared example, pointed at a real window of the profile (the first its sample is routed to). */
+const proxyInquiry = { ...familyInquiry, window: familyInquiryRoute.windows[0]!, phone: '03-1234-5678' };
 
 const errors = (input: unknown) => {
   const r = z.safeParse(schema, input);
@@ -21,7 +18,7 @@ describe('inquiry schema', () => {
   it('accepts a valid proxy inquiry and stores the phone as digits', () => {
     const r = z.safeParse(schema, proxyInquiry);
     expect(r.success).toBe(true);
-    expect(r.data?.phone).toBe('0478820718');
+    expect(r.data?.phone).toBe('0312345678');
   });
   it('rejects a missing consent with its message key', () => {
     expect(errors({ ...proxyInquiry, consent: false })).toEqual({ consent: 'form.error.consentRequired' });
@@ -38,16 +35,16 @@ describe('inquiry schema', () => {
     expect(errors({ ...proxyInquiry, details: 'あ'.repeat(2000) })).toEqual({});
   });
   it('rejects wrong enum values', () => {
-    expect(errors({ ...proxyInquiry, writer: 'robot', categories: ['care', 'weather'], window: 'nowhere' })).toEqual({
+    expect(errors({ ...proxyInquiry, writer: 'robot', categories: [profileVocabulary.categories[0]!, 'weather'], window: 'nowhere' })).toEqual({
       writer: 'form.error.writerRequired',
       'categories.1': 'form.error.chooseCategory',
       window: 'form.error.windowInvalid',
     });
   });
   it('accepts full-width digits and emoji', () => {
-    const r = z.safeParse(schema, { ...proxyInquiry, phone: '０４７８－８２－０７１８', details: '困っています🙏 ｶﾀｶﾅも', contactMethods: ['phone', 'email'], email: 'ｈａｎａｋｏ＠example.jp' });
+    const r = z.safeParse(schema, { ...proxyInquiry, phone: '０３－１２３４－５６７８', details: '困っています🙏 ｶﾀｶﾅも', contactMethods: ['phone', 'email'], email: 'ｈａｎａｋｏ＠example.jp' });
     expect(r.success).toBe(true);
-    expect(r.data?.phone).toBe('0478820718');
+    expect(r.data?.phone).toBe('0312345678');
     expect(r.data?.email).toBe('hanako@example.jp');
     expect(r.data?.details).toContain('🙏');
   });
@@ -60,7 +57,7 @@ describe('inquiry schema', () => {
     expect(errors({ ...proxyInquiry, contactMethods: ['homeVisit'] })).toEqual({ address: 'form.error.addressRequired' });
   });
   it('reads a form-encoded body: repeated keys become lists, a ticked box becomes true', () => {
-    const body = new URLSearchParams([...Object.entries(proxyInquiry).filter(([k]) => !['categories', 'contactMethods', 'discretion', 'accommodations', 'consent'].includes(k)).map(([k, v]) => [k, String(v)] as [string, string]), ['categories', 'care'], ['categories', 'isolation'], ['contactMethods', 'phone'], ['consent', 'on']]);
+    const body = new URLSearchParams([...Object.entries(proxyInquiry).filter(([k]) => !['categories', 'contactMethods', 'discretion', 'accommodations', 'consent'].includes(k)).map(([k, v]) => [k, String(v)] as [string, string]), ...proxyInquiry.categories.map((c) => ['categories', c] as [string, string]), ['contactMethods', 'phone'], ['consent', 'on']]);
     expect(z.safeParse(schema, inquiryFromForm(body)).success).toBe(true);
   });
 });

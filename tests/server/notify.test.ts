@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { familyInquiry } from '../fixtures/inquiries';
+import { familyInquiry, familyInquiryRoute, profileWindows } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase } from '../staff/support';
 import type { Inquiry } from '@/schemas/inquiry';
@@ -20,7 +21,8 @@ interface Mail {
   to: string[];
   raw: string;
 }
-const SMTP_PORT = 4481;
+/** The port the system gives the test's SMTP server (a fixed one could be taken by another run on the machine). */
+let SMTP_PORT = 0;
 const mails: Mail[] = [];
 let refuse = false;
 const smtp = new SMTPServer({
@@ -65,11 +67,17 @@ const waitFor = async <T>(fn: () => T | undefined, ms = 15_000): Promise<T> => {
 
 let server: TestServer;
 let seeded: Awaited<ReturnType<typeof seedDatabase>>;
-const addresses = { 'omigawa-houkatsu': 'omigawa@city.example', 'takikan-kyodo': 'kyodo@city.example', 'kodomo-katei-center': 'kodomo@city.example' };
+// familyInquiry goes to the windows the profile's expectations name (expectations/inquiry.yaml);
+// `elsewhere` is a window it does not go to, for the hand-over and the reminder.
+const [first] = familyInquiryRoute.windows;
+const elsewhere = profileWindows.map((w) => w.id).find((id) => !familyInquiryRoute.windows.includes(id))!;
+const address = (window: string) => `${window}@city.example`;
+const addresses = Object.fromEntries([...familyInquiryRoute.windows, elsewhere].map((w) => [w, address(w)]));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
-  seeded = await seedDatabase([{ login: 'omigawa1', name: '小見川 職員', role: 'staff', windows: ['omigawa-houkatsu'] }], []);
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  SMTP_PORT = (smtp.server.address() as AddressInfo).port;
+  seeded = await seedDatabase([{ login: 'first1', name: '受付 職員', role: 'staff', windows: [first!] }], []);
   const config = join(mkdtempSync(join(tmpdir(), 'notify-')), 'notify.json');
   writeFileSync(config, JSON.stringify({ windows: addresses }));
   server = await startServer(
@@ -95,9 +103,10 @@ describe('notification e-mail', () => {
   it('tells each window an inquiry arrived: receipt, time and a staff link, and nothing personal', async () => {
     const { status, data } = await send();
     expect(status).toBe(201);
-    // familyInquiry goes to 小見川 包括 and the coordinator.
-    const got = await waitFor(() => (mails.filter((m) => decoded(m.raw).includes(data.receipt)).length >= 2 ? mails.filter((m) => decoded(m.raw).includes(data.receipt)) : undefined));
-    expect(got.map((m) => m.to[0]).sort()).toEqual(['kyodo@city.example', 'omigawa@city.example']);
+    // One e-mail to each window the inquiry went to.
+    const n = familyInquiryRoute.windows.length;
+    const got = await waitFor(() => (mails.filter((m) => decoded(m.raw).includes(data.receipt)).length >= n ? mails.filter((m) => decoded(m.raw).includes(data.receipt)) : undefined));
+    expect(got.map((m) => m.to[0]).sort()).toEqual(familyInquiryRoute.windows.map(address).sort());
     const text = decoded(got[0]!.raw);
     expect(text).toContain(`受付番号: ${data.receipt}`);
     expect(text).toMatch(/https:\/\/soudan\.city\.example\/staff\/i\/[0-9a-f]{32}\//);
@@ -116,9 +125,9 @@ describe('notification e-mail', () => {
     db.close();
     const path = `/staff/i/${publicId}/`;
     const version = /name="version" value="(\d+)"/.exec(await (await c.request(path)).text())![1]!;
-    const res = await c.request(path, { form: { csrf: await c.csrf(path), action: 'share', mode: 'handOver', to: 'kodomo-katei-center', reason: '子育ての相談', basis: 'consent', version } });
+    const res = await c.request(path, { form: { csrf: await c.csrf(path), action: 'share', mode: 'handOver', to: elsewhere, reason: '子育ての相談', basis: 'consent', version } });
     expect(res.status).toBe(303);
-    const mail = await waitFor(() => mails.find((m) => m.to[0] === 'kodomo@city.example' && decoded(m.raw).includes(data.receipt)));
+    const mail = await waitFor(() => mails.find((m) => m.to[0] === address(elsewhere) && decoded(m.raw).includes(data.receipt)));
     expect(decoded(mail.raw)).toContain('つながれました');
     expect(decoded(mail.raw)).not.toContain('子育ての相談');
   });
@@ -171,7 +180,7 @@ describe('the daily reminder', () => {
   it('e-mails each window the receipt numbers still 未対応 after the set days, once that day', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'reminder-')), 'db.sqlite');
     const store = openSqliteStore(path);
-    await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: ['kodomo-katei-center'], coordinator: false }, 'r1');
+    await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: [elsewhere], coordinator: false }, 'r1');
     const receipt = store.list(1)[0]!.receipt;
     const config = { ...mailConfig({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', STAFF_ORIGIN: 'https://soudan.city.example' }), addresses, pollMs: 60_000 };
     const worker = startOutboxWorker(store, (w) => w, config);
@@ -181,7 +190,7 @@ describe('the daily reminder', () => {
       await worker.tick(inFourDays);
       const reminders = mails.filter((m) => decoded(m.raw).includes('未対応の相談が'));
       expect(reminders).toHaveLength(1);
-      expect(reminders[0]!.to).toEqual(['kodomo@city.example']);
+      expect(reminders[0]!.to).toEqual([address(elsewhere)]);
       expect(decoded(reminders[0]!.raw)).toContain(`受付番号 ${receipt}`);
       expect(decoded(reminders[0]!.raw)).not.toContain('催促の試験');
     } finally {

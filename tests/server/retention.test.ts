@@ -7,19 +7,24 @@ import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { purgeExpired, retentionDays } from '@/server/retention';
 import { openSqliteStore } from '@/server/store/sqlite';
+import { parse } from 'yaml';
+import { contentPath, profileDist } from '@/lib/profile';
 import { familyInquiry } from '../fixtures/inquiries';
+import { staffWindows } from '../staff/support';
 
 // Retention (issue 16): completed inquiries go a set time after 完了, leaving anonymous counts; each
 // purge is audited with counts only; a resident's deletion request deletes at once.
 const inquiry = familyInquiry as unknown as Inquiry;
 const DAY = 86_400_000;
+/** The period as the selected profile's site.yaml sets it: what the server and the privacy page must follow. */
+const setting = (parse(readFileSync(contentPath('site.yaml'), 'utf8')) as { inquiryRetentionDays: number }).inquiryRetentionDays;
 
 async function storeWithDone() {
   const path = join(mkdtempSync(join(tmpdir(), 'retention-')), 'store.sqlite');
   const store = openSqliteStore(path);
-  const s = store.staff.create({ login: 'ret1', name: '職員', memberships: [{ role: 'staff', window: 'omigawa-houkatsu' }] });
-  for (const k of ['a', 'b']) await store.create(inquiry, { windows: ['omigawa-houkatsu'], coordinator: false }, k);
-  const [open, done] = store.inbox.list(['omigawa-houkatsu'], {}, 2).rows;
+  const s = store.staff.create({ login: 'ret1', name: '職員', memberships: [{ role: 'staff', window: staffWindows.mine }] });
+  for (const k of ['a', 'b']) await store.create(inquiry, { windows: [staffWindows.mine], coordinator: false }, k);
+  const [open, done] = store.inbox.list([staffWindows.mine], {}, 2).rows;
   store.inbox.addNote(done!.publicId, { text: '初回の連絡', staffId: s.id });
   store.inbox.changeStatus(done!.publicId, { status: 'done', outcome: '支援につないだ', version: 1, staffId: s.id });
   return { path, store, open: open!, done: done!, staffId: s.id };
@@ -27,21 +32,21 @@ async function storeWithDone() {
 
 describe('retention', () => {
   it('reads the period from the profile\'s site.yaml, the setting the privacy page states (built pages, ja and en)', () => {
-    expect(retentionDays()).toBe(365);
-    expect(readFileSync('dist/client/policy/index.html', 'utf8')).toContain(`対応が完了してから ${retentionDays()} 日たつと削除し`);
-    expect(readFileSync('dist/client/en/policy/index.html', 'utf8')).toContain(`deleted ${retentionDays()} days after they are completed`);
+    expect(retentionDays()).toBe(setting);
+    expect(readFileSync(`${profileDist()}/client/policy/index.html`, 'utf8')).toContain(`対応が完了してから ${retentionDays()} 日たつと削除し`);
+    expect(readFileSync(`${profileDist()}/client/en/policy/index.html`, 'utf8')).toContain(`deleted ${retentionDays()} days after they are completed`);
   });
 
   it('deletes a completed inquiry only after the period, keeps anonymous counts, and audits the count only', async () => {
     const { path, store, open, done } = await storeWithDone();
     expect(purgeExpired(store, { login: 'system' })).toBe(0);
     expect(store.inbox.get(done.publicId)).toBeDefined();
-    // A year and a day on, the completed one goes; the open one stays whatever its age.
-    expect(purgeExpired(store, { login: 'system' }, new Date(Date.now() + 366 * DAY))).toBe(1);
+    // The period and a day on, the completed one goes; the open one stays whatever its age.
+    expect(purgeExpired(store, { login: 'system' }, new Date(Date.now() + (setting + 1) * DAY))).toBe(1);
     expect(store.inbox.get(done.publicId)).toBeUndefined();
     expect(store.inbox.get(open.publicId)).toBeDefined();
     const audits = store.staff.auditLog({ limit: 10, offset: 0 }).rows.filter((r) => r.action === 'inquiries.purge');
-    expect(audits.map((a) => a.detail)).toEqual([{ deleted: 1, retentionDays: 365 }, { deleted: 0, retentionDays: 365 }]);
+    expect(audits.map((a) => a.detail)).toEqual([{ deleted: 1, retentionDays: setting }, { deleted: 0, retentionDays: setting }]);
     expect(audits.every((a) => a.target === null)).toBe(true);
     store.close();
     const db = new DatabaseSync(path, { readOnly: true });
@@ -67,7 +72,7 @@ describe('retention', () => {
     const out = execFileSync('node_modules/.bin/tsx', ['src/cli/inquiries.ts', 'purge'], { env: { ...process.env, INQUIRY_DB_PATH: path }, encoding: 'utf8' });
     expect(out).toContain('deleted 0 completed inquiries');
     const again = openSqliteStore(path);
-    expect(again.staff.auditLog({ limit: 5, offset: 0 }).rows[0]).toMatchObject({ action: 'inquiries.purge', detail: { deleted: 0, retentionDays: 365 } });
+    expect(again.staff.auditLog({ limit: 5, offset: 0 }).rows[0]).toMatchObject({ action: 'inquiries.purge', detail: { deleted: 0, retentionDays: setting } });
     again.close();
   });
 });

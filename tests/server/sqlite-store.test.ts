@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { openSqliteStore } from '@/server/store/sqlite';
-import { familyInquiry } from '../fixtures/inquiries';
+import { familyInquiry, familyInquiryRoute } from '../fixtures/inquiries';
 
 // The store on its own, on a throw-away file: what staff find and what a resident's receipt means.
 const inquiry = familyInquiry as unknown as Inquiry;
-const routing = { windows: ['omigawa-houkatsu'], coordinator: true };
+// Where the profile's sample goes (expectations/inquiry.yaml); the store keeps whatever it is given.
+const routing = { windows: [...familyInquiryRoute.windows], coordinator: familyInquiryRoute.coordinator };
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'inquiry-store-')), 'store.sqlite');
 
 describe('sqlite inquiry store', () => {

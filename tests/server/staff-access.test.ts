@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@/schemas/staff';
 import { startServer, type TestServer } from '../support/server';
-import { Client, randomLogin, seedDatabase, type SeededAccount } from '../staff/support';
+import { Client, randomLogin, seedDatabase, staffWindows, type SeededAccount } from '../staff/support';
 
 // The access matrix (issue 15): every staff route found in src/pages/staff × every method × every role
 // × an inquiry of the member's own window or another's × signed in or out, with the status each must get.
@@ -25,9 +25,9 @@ const scopes: Scope[] = ['own', 'other'];
 const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 type Method = (typeof methods)[number];
 
-/** The windows: staff work at 佐原 包括, the coordinator at 多機関協働; 'other' is 子ども家庭センター. */
-const OWN: Record<StaffRole, string | undefined> = { staff: 'sawara-houkatsu', coordinator: 'takikan-kyodo', admin: undefined, planner: undefined };
-const OTHER = 'kodomo-katei-center';
+/** The windows (the profile's, tests/staff/support.ts): staff work at one, the coordinator at 多機関協働; 'other' is a third. */
+const OWN: Record<StaffRole, string | undefined> = { staff: staffWindows.mine, coordinator: staffWindows.coordinator, admin: undefined, planner: undefined };
+const OTHER = staffWindows.other;
 
 interface Cell {
   role: Role;
@@ -109,7 +109,7 @@ const clients = new Map<Role, Client>();
 beforeAll(async () => {
   const seeded = await seedDatabase(
     [
-      { login: 'staff1', name: '佐原 職員', role: 'staff', windows: [OWN.staff!] },
+      { login: 'staff1', name: '窓口 職員', role: 'staff', windows: [OWN.staff!] },
       { login: 'coord1', name: '協働 職員', role: 'coordinator', windows: [OWN.coordinator!] },
       { login: 'admin1', name: '管理者', role: 'admin', windows: [] },
       { login: 'planner1', name: '企画', role: 'planner', windows: [] },
@@ -169,7 +169,7 @@ describe('the work actions on the detail page', () => {
   const actions: Record<string, { form: Record<string, string>; inWindow: (role: Role) => number }> = {
     note: { form: { action: 'note', text: '' }, inWindow: () => 400 },
     status: { form: { action: 'status', status: 'done', version: '1' }, inWindow: () => 400 },
-    share: { form: { action: 'share', mode: 'handOver', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '999' }, inWindow: () => 409 },
+    share: { form: { action: 'share', mode: 'handOver', to: staffWindows.third, reason: '試験', basis: 'consent', version: '999' }, inWindow: () => 409 },
     escalate: { form: { action: 'escalate', summary: '', basis: 'consent', version: '1' }, inWindow: () => 400 },
     meeting: { form: { action: 'meeting', date: 'not a date', summary: '試験' }, inWindow: (role) => (role === 'coordinator' ? 400 : 404) },
     deleteOnRequest: { form: { action: 'deleteOnRequest' }, inWindow: () => 400 },
@@ -217,8 +217,8 @@ describe('what the matrix cannot show', () => {
 // After つなぐ (issue 16): the sending window keeps a trace (what it wrote, and the hand-off) and loses the
 // content; the receiving window gets everything; nobody else gains anything. Every role × method here.
 describe('the access matrix after つなぐ', () => {
-  const FROM = 'sawara-houkatsu';
-  const TO = 'kodomo-katei-center';
+  const FROM = staffWindows.mine;
+  const TO = staffWindows.other;
   let hs: TestServer;
   let handAccounts: SeededAccount[];
   let inquiryId = '';
@@ -229,7 +229,7 @@ describe('the access matrix after つなぐ', () => {
   beforeAll(async () => {
     const seeded = await seedDatabase(
       [
-        { login: 'sender1', name: '佐原 送り手', role: 'staff', windows: [FROM] },
+        { login: 'sender1', name: '窓口 送り手', role: 'staff', windows: [FROM] },
         { login: 'receiver1', name: '子ども 受け手', role: 'staff', windows: [TO] },
         { login: 'coord2', name: '協働 職員', role: 'coordinator', windows: [OWN.coordinator!] },
         { login: 'admin2', name: '管理者', role: 'admin', windows: [] },
@@ -275,7 +275,7 @@ describe('the access matrix after つなぐ', () => {
           const c = clientsAfter.get(w)!;
           const path = `/staff/i/${inquiryId}/`;
           const csrf = w === 'signedOut' ? '' : await c.csrf('/staff/').catch(() => '');
-          const form: Record<string, string> | undefined = method === 'GET' ? undefined : action === 'note' ? { csrf, action: 'note', text: '後からのメモ' } : { csrf, action: 'share', mode: 'join', to: 'shogaisha-shien', reason: '試験', basis: 'consent', version: '99' };
+          const form: Record<string, string> | undefined = method === 'GET' ? undefined : action === 'note' ? { csrf, action: 'note', text: '後からのメモ' } : { csrf, action: 'share', mode: 'join', to: staffWindows.third, reason: '試験', basis: 'consent', version: '99' };
           const res = await c.request(path, { method, form });
           const want = expectAfter(w, method, action);
           // A share with an old version is refused as a conflict for the window that has it now.

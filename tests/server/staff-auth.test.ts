@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ABSOLUTE_MS, hashPassword, hashToken, IDLE_MS, LOCK_AFTER, resumeSession, signInWithPassword, SLOW_AFTER, startSession, totpNow, verifyPassword } from '@/server/staff/auth';
 import { can, inboxWindows } from '@/server/staff/permissions';
 import { openSqliteStore } from '@/server/store/sqlite';
-import { randomSecret } from '../staff/support';
+import { randomSecret, staffWindows } from '../staff/support';
+
+// Windows of the selected profile (any will do: permissions treat them alike), and its coordinator.
+const { mine: MINE, other: OTHER, coordinator: COORD } = staffWindows;
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'staff-auth-')), 'db.sqlite');
 const PASSWORD = 'correct horse battery staple';
@@ -14,7 +17,7 @@ async function withAccount() {
   const path = freshPath();
   const store = openSqliteStore(path);
   const secret = randomSecret();
-  const account = store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: 'sawara-houkatsu' }] });
+  const account = store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
   store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
   return { path, store, secret, account };
 }
@@ -104,26 +107,26 @@ describe('sessions', () => {
 });
 
 describe('permissions come from role × window', () => {
-  const staff = { memberships: [{ role: 'staff' as const, window: 'sawara-houkatsu' }] };
+  const staff = { memberships: [{ role: 'staff' as const, window: MINE }] };
   const admin = { memberships: [{ role: 'admin' as const, window: '*' }] };
-  const both = { memberships: [...admin.memberships, { role: 'coordinator' as const, window: 'takikan-kyodo' }] };
+  const both = { memberships: [...admin.memberships, { role: 'coordinator' as const, window: COORD }] };
   const planner = { memberships: [{ role: 'planner' as const, window: '*' }] };
   it('lets staff read and change only their windows’ inquiries', () => {
-    expect(can(staff, 'inquiry.read', { windows: ['sawara-houkatsu', 'takikan-kyodo'] })).toBe(true);
-    expect(can(staff, 'inquiry.change', { windows: ['kodomo-katei-center'] })).toBe(false);
+    expect(can(staff, 'inquiry.read', { windows: [MINE, COORD] })).toBe(true);
+    expect(can(staff, 'inquiry.change', { windows: [OTHER] })).toBe(false);
     expect(can(staff, 'audit.read')).toBe(false);
-    expect(inboxWindows(staff)).toEqual(['sawara-houkatsu']);
+    expect(inboxWindows(staff)).toEqual([MINE]);
   });
   it('gives an admin accounts and the audit log but no inquiry content unless also a window member', () => {
     expect(can(admin, 'audit.read')).toBe(true);
-    expect(can(admin, 'inquiry.read', { windows: ['takikan-kyodo'] })).toBe(false);
+    expect(can(admin, 'inquiry.read', { windows: [COORD] })).toBe(false);
     expect(inboxWindows(admin)).toEqual([]);
-    expect(can(both, 'inquiry.read', { windows: ['takikan-kyodo'] })).toBe(true);
+    expect(can(both, 'inquiry.read', { windows: [COORD] })).toBe(true);
   });
   it('gives a planner counts only', () => {
     expect(can(planner, 'counts.read')).toBe(true);
     expect(can(planner, 'inbox.read')).toBe(false);
-    expect(can(planner, 'inquiry.read', { windows: ['sawara-houkatsu'] })).toBe(false);
+    expect(can(planner, 'inquiry.read', { windows: [MINE] })).toBe(false);
     expect(can(undefined, 'inbox.read')).toBe(false);
   });
 });

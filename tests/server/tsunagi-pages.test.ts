@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@/server/store/sqlite';
 import { startServer, type TestServer } from '../support/server';
-import { Client, seedDatabase } from '../staff/support';
+import { Client, seedDatabase, staffWindows } from '../staff/support';
 
 // Staff actions of issue 16 through the detail page: 本人からの削除依頼 (confirmed, audited, gone at once)
 // and the coordinator's 支援会議.
@@ -10,7 +10,7 @@ let seeded: Awaited<ReturnType<typeof seedDatabase>>;
 let c: Client;
 
 beforeAll(async () => {
-  seeded = await seedDatabase([{ login: 'deleter', name: '削除 職員', role: 'staff', windows: ['sawara-houkatsu'] }], ['sawara-houkatsu']);
+  seeded = await seedDatabase([{ login: 'deleter', name: '削除 職員', role: 'staff', windows: [staffWindows.mine] }], [staffWindows.mine]);
   server = await startServer({}, seeded.dbPath);
   c = new Client(server.origin);
   expect((await c.signIn(seeded.accounts[0]!)).status).toBe(303);
@@ -19,7 +19,7 @@ afterAll(() => server?.stop());
 
 describe('本人からの削除依頼', () => {
   it('asks for the confirmation first, then deletes at once and audits it with the receipt number', async () => {
-    const { publicId, receipt } = seeded.inquiries['sawara-houkatsu']!;
+    const { publicId, receipt } = seeded.inquiries[staffWindows.mine]!;
     const path = `/staff/i/${publicId}/`;
     const unconfirmed = await c.request(path, { form: { csrf: await c.csrf(path), action: 'deleteOnRequest' } });
     expect(unconfirmed.status).toBe(400);
@@ -44,14 +44,14 @@ describe('支援会議 through the page', () => {
   it('lets the coordinator record one, kept apart as 支援会議 confidentiality; window staff cannot', async () => {
     const s = await seedDatabase(
       [
-        { login: 'coord7', name: '協働 職員', role: 'coordinator', windows: ['takikan-kyodo'] },
-        { login: 'staff7', name: '佐原 職員', role: 'staff', windows: ['takikan-kyodo'] },
+        { login: 'coord7', name: '協働 職員', role: 'coordinator', windows: [staffWindows.coordinator] },
+        { login: 'staff7', name: '窓口 職員', role: 'staff', windows: [staffWindows.coordinator] },
       ],
-      ['takikan-kyodo'],
+      [staffWindows.coordinator],
     );
     const srv = await startServer({}, s.dbPath);
     try {
-      const path = `/staff/i/${s.inquiries['takikan-kyodo']!.publicId}/`;
+      const path = `/staff/i/${s.inquiries[staffWindows.coordinator]!.publicId}/`;
       const coord = new Client(srv.origin);
       expect((await coord.signIn(s.accounts[0]!)).status).toBe(303);
       expect(await (await coord.request(path)).text()).toContain('支援会議を記録する');

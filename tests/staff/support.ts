@@ -8,9 +8,18 @@ import type { Inquiry } from '@/schemas/inquiry';
 import type { StaffRole } from '@/schemas/staff';
 import { hashPassword, totpNow } from '@/server/staff/auth';
 import { openSqliteStore } from '@/server/store/sqlite';
-import { familyInquiry } from '../fixtures/inquiries';
+import { coordinatorWindows, familyInquiry, profileWindows } from '../fixtures/inquiries';
 
 export const PASSWORD = 'correct horse battery staple';
+
+const others = profileWindows.map((w) => w.id).filter((id) => !coordinatorWindows.includes(id));
+if (others.length < 3) throw new Error('the staff tests need three windows besides the coordinator');
+/**
+ * Windows of the selected profile for the staff tests, found in its content: the inbox, つなぐ and the
+ * access rules treat every window alike, so any three distinct windows serve, and the 多機関協働
+ * coordinator window is the first the routing names.
+ */
+export const staffWindows = { coordinator: coordinatorWindows[0]!, mine: others[0]!, other: others[1]!, third: others[2]! };
 
 export interface SeededAccount {
   login: string;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,11 +13,24 @@ export interface TestServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-let nextPort = 4700 + Math.floor(Math.random() * 200);
+/**
+ * A port no one is listening on: the system picks it. Test files run in parallel, and other runs may
+ * share the machine, so a port from a fixed range could already be taken.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
-/** Starts `node src/server/main.ts` (needs `npm run build` first) and waits until it answers. */
+/** Starts `node src/server/main.ts` (needs the selected profile's build first) and waits until it answers. */
 export async function startServer(env: Record<string, string> = {}, dbPath?: string): Promise<TestServer> {
-  const port = nextPort++;
+  const port = await freePort();
   const db = dbPath ?? join(mkdtempSync(join(tmpdir(), 'inquiry-test-')), 'inquiries.sqlite');
   const child = spawn(process.execPath, ['src/server/main.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), INQUIRY_DB_PATH: db, ...env },

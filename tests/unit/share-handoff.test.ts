@@ -5,12 +5,15 @@ import { triage, type Answers } from '@/triage/engine';
 import { handoffFields, handoffFrom } from '@/triage/handoff';
 import { loadTriageData } from '@/triage/load-node';
 import { answersFromForm, shareHref } from '@/triage/share';
+import { familyInquiry } from '../fixtures/inquiries';
 
 // Issue 19: a share link never carries a sensitive trouble; the hand-off carries who and where.
 const data = loadTriageData();
 const { flow } = data;
 const troublesNode = flow.nodes.find((n) => n.kind === 'troubles')!.id;
-const base: Answers = { who: 'family', district: 'omigawa', dangerNow: 'no', age: 'middle', elderlyInHome: 'no', childCaring: 'no', usesCare: 'no', refuses: 'no' };
+// The district of the profile's sample inquiry (expectations/inquiry.yaml): a district of its own.
+const district = familyInquiry.area;
+const base: Answers = { who: 'family', district, dangerNow: 'no', age: 'middle', elderlyInHome: 'no', childCaring: 'no', usesCare: 'no', refuses: 'no' };
 const sensitive = new Set(flow.troubles.filter((t) => t.sensitive).map((t) => t.id));
 
 describe('sensitivity in the flow data', () => {
@@ -54,7 +57,7 @@ describe('the hand-off to the inquiry form', () => {
   it('carries the window, the categories, who is writing and the district, and passes its schema', () => {
     const answers: Answers = { ...base, troubles: ['job', 'debts', 'withdrawn'] };
     const h = handoffFrom(flow, triage(data, answers), answers);
-    expect(h).toMatchObject({ writer: 'family', district: 'omigawa', categories: ['moneyWorkHome', 'isolation'] });
+    expect(h).toMatchObject({ writer: 'family', district, categories: ['moneyWorkHome', 'isolation'] });
     expect(h.window).toBeTruthy();
     expect(handoffSchema.safeParse(h).success).toBe(true);
     expect(handoffFields(h).map(([n]) => n)).toEqual(['window', 'categories', 'categories', 'writer', 'district']);
