@@ -6,10 +6,14 @@ import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { localeInfo, locales, localizePath } from '@/i18n/locales';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { districtName, districts, journeys } from './support/profile';
+import { districtName, districts } from './support/profile';
+import { inquiryExpectations } from '../support/expectations';
 
-/** The worker's referral (journeys.yaml): the person's district and the coordinating window it must reach. */
-const { referral } = journeys.inquiry;
+/**
+ * The profile's sample 連絡票 (expectations/inquiry.yaml): the person's district, its categories (介護 and
+ * お金, as the worker ticks them here) and the exact windows it must reach.
+ */
+const { referral } = inquiryExpectations();
 const referralDistrict = { id: referral.district, name: districtName(referral.district) };
 import { testDbPath } from './support/db';
 import { kanjiWithoutRuby } from './support/ruby';
@@ -109,8 +113,7 @@ for (const js of [true, false]) {
       await chooseRadio(page, 'personAge', 'senior');
       await choose(page, 'f-district', referralDistrict.id);
       await type(page, 'f-household', '50代の息子と2人暮らし');
-      await tick(page, 'f-categories-care');
-      await tick(page, 'f-categories-moneyWorkHome');
+      for (const c of referral.categories) await tick(page, `f-categories-${c}`);
       await type(page, 'f-situation', '介護保険の利用を勧めたが、息子の就労と家計の問題もあり単独では対応が難しい。');
       await chooseRadio(page, 'urgency', 'soon');
       await tick(page, 'f-requests-shienKaigi');
@@ -141,9 +144,9 @@ for (const js of [true, false]) {
       await axe(page, '連絡票 receipt');
       const stored = cliShow(receipt);
       expect(stored.kind).toBe('referral');
-      expect(stored.inquiry).toMatchObject({ kind: 'referral', agencyKind: 'other', agencyKindOther: '民間の相談室', workerName: '佐藤 次郎', workerPhone: '09000001234', district: referralDistrict.id, categories: ['care', 'moneyWorkHome'], shareConsent: 'notConfirmed', locale: 'ja' });
+      expect(stored.inquiry).toMatchObject({ kind: 'referral', agencyKind: 'other', agencyKindOther: '民間の相談室', workerName: '佐藤 次郎', workerPhone: '09000001234', district: referralDistrict.id, categories: referral.categories, shareConsent: 'notConfirmed', locale: 'ja' });
       expect(stored.routing.coordinator).toBe(true);
-      expect(stored.routing.windows).toContain(referral.coordinator);
+      expect([...stored.routing.windows].sort()).toEqual([...referral.windows].sort());
     });
   });
 }

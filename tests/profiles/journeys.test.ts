@@ -24,13 +24,13 @@ describe.each(profileIds())('profile %s: journeys.yaml', (id) => {
       ...d.districts.flatMap((c) => [...c.includes, ...c.excludes]), ...d.filters.flatMap((f) => f.windows),
       w.family.first, ...w.family.includes, ...w.family.excludes, w.jobLoss.first, w.elderlyAlone.first, w.forgetful.first,
       ...w.childAtRisk, w.moneyUnknownDistrict, w.pregnancy.window, w.englishMeaning.window,
-      i.routedFirst, i.referral.coordinator, i.staff.window, i.staff.other.window, i.handOver.first, i.handOver.second,
+      i.routedFirst, i.staff.window, i.staff.other.window, i.handOver.first, i.handOver.second,
     ];
     expect(ids.filter((x) => !windows.has(x))).toEqual([]);
   });
 
   it('names only districts of the profile', () => {
-    const ids = [...j.directory.districts.map((c) => c.district), ...Object.values(j.wizard).flatMap((c) => (typeof c === 'object' && c && 'district' in c ? [c.district] : [])), j.inquiry.referral.district, j.inquiry.handOver.area];
+    const ids = [...j.directory.districts.map((c) => c.district), ...Object.values(j.wizard).flatMap((c) => (typeof c === 'object' && c && 'district' in c ? [c.district] : [])), j.inquiry.handOver.area];
     expect(ids.filter((x) => !districts.has(x))).toEqual([]);
   });
 

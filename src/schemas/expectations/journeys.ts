@@ -51,8 +51,6 @@ export const journeysSchema = z.strictObject({
   inquiry: z.strictObject({
     /** The inquiry the form sends for the family resident: the window routing puts first for staff. */
     routedFirst: windowId,
-    /** A support worker's 連絡票 from the referral district that asks for a 支援会議: the coordinating window it reaches. */
-    referral: z.strictObject({ district: districtId, coordinator: windowId }),
     /**
      * The staff inbox: staff of `window` see the API documentation's example inquiry (from the profile's
      * example district), and not `other`, an inquiry that goes to other windows only.
