@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './tools/chromium.mjs';
 import { profileId } from '../src/lib/profile.ts';
+import { testDbPath, testPort } from './e2e/support/db.ts';
 
 /** Port of the built server under test. Override with TEST_PORT when several runs share a machine. */
-const port = Number(process.env.TEST_PORT ?? 4399);
+const port = testPort;
 /** The content profile under test (PORTAL_PROFILE, else the default): the server serves its build, dist/ or dist-<id>/. */
 const profile = profileId();
 
@@ -32,6 +33,6 @@ export default defineConfig({
     timeout: 60_000,
     // Every inquiry of the suite comes from one loopback address: the default limit (10 per 10 minutes)
     // would answer the later flows 429. The limit itself is tested in tests/server/api.test.ts ("rate limit").
-    env: { HOST: '127.0.0.1', PORT: String(port), PORTAL_PROFILE: profile, INQUIRY_DB_PATH: `test-results/e2e-${profile}-${port}.sqlite`, INQUIRY_RATE_LIMIT: '500' },
+    env: { HOST: '127.0.0.1', PORT: String(port), PORTAL_PROFILE: profile, INQUIRY_DB_PATH: testDbPath(profile, port), INQUIRY_RATE_LIMIT: '500' },
   },
 });

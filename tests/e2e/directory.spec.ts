@@ -3,6 +3,10 @@ import { parse } from 'yaml';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { hotlineQueries, searchQueries } from '../fixtures/search-queries';
 import { contentPath as cp } from '@/lib/profile';
+import { districtName, journeys, telHref, windowName } from './support/profile';
+
+// What this profile's residents must find (content/profiles/<id>/expectations/journeys.yaml).
+const expected = journeys.directory;
 
 const windowIds = readdirSync(cp('windows')).map((f) => f.replace(/\.yaml$/, ''));
 const names = Object.fromEntries(windowIds.map((id) => [id, (parse(readFileSync(cp(`windows/${id}.yaml`), 'utf8')) as { name: string }).name]));
@@ -16,18 +20,11 @@ test('the directory lists every window with a link to its page', async ({ page }
   await expectNoAxeViolations(page);
 });
 
-test('the five windows of the city page show their exact numbers as tel: links', async ({ page }) => {
+test('the windows of the sources show their exact numbers as tel: links', async ({ page }) => {
   await page.goto('/madoguchi/');
-  const expected: [string, string, string][] = [
-    ['香取市佐原地域包括支援センター', '0478-50-1231', 'tel:0478501231'],
-    ['香取市小見川地域包括支援センター', '0478-82-0718', 'tel:0478820718'],
-    ['香取障害者支援センター', '0478-79-6919', 'tel:0478796919'],
-    ['香取市こども家庭センター', '0478-50-1257', 'tel:0478501257'],
-    ['香取CCC', '0478-50-1919', 'tel:0478501919'],
-  ];
-  for (const [name, number, href] of expected) {
+  for (const { name, number } of expected.numbers) {
     const card = page.locator('.window-card').filter({ has: page.getByRole('link', { name, exact: true }) });
-    await expect(card.getByRole('link', { name: number })).toHaveAttribute('href', href);
+    await expect(card.getByRole('link', { name: number })).toHaveAttribute('href', `tel:${number.replace(/-/g, '')}`);
   }
 });
 
@@ -56,8 +53,9 @@ test.describe('search', () => {
   test('with a search active the page gives one count, not the search count and the total', async ({ page }) => {
     await page.goto('/madoguchi/');
     await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
-    await page.getByLabel('ことばで検索').fill('借金');
+    await page.getByLabel('ことばで検索').fill(expected.oneHit.query);
     await expect(page.getByRole('status')).toHaveText('1件見つかりました。');
+    await expect(page.locator('#window-list > li:not([hidden])')).toContainText(windowName(expected.oneHit.window));
     await expect(page.getByRole('main')).not.toContainText('件の窓口');
     await page.getByLabel('ことばで検索').fill('');
     await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
@@ -68,11 +66,11 @@ test.describe('search', () => {
     await page.getByLabel('ことばで検索').fill('宇宙旅行');
     const none = page.locator('[data-search-none]');
     await expect(none).toBeVisible();
-    await expect(none.getByRole('link', { name: '0478-50-1209' })).toHaveAttribute('href', 'tel:0478501209');
-    await expect(none).toContainText('香取市 社会福祉課');
+    await expect(none.getByRole('link', { name: expected.general.number })).toHaveAttribute('href', telHref(expected.general.number));
+    await expect(none).toContainText(expected.general.name);
     await expect(none.getByRole('link', { name: '質問に答えて相談先をさがす' })).toHaveAttribute('href', '/sagasu/');
     await expectNoAxeViolations(page, 'directory with no hit');
-    await page.getByLabel('ことばで検索').fill('かいご');
+    await page.getByLabel('ことばで検索').fill(expected.keyboard.query);
     await expect(none).toBeHidden();
   });
 
@@ -91,12 +89,12 @@ test.describe('search', () => {
     await page.goto('/madoguchi/');
     const box = page.getByLabel('ことばで検索');
     await box.focus();
-    await page.keyboard.type('かいご');
+    await page.keyboard.type(expected.keyboard.query);
     await expect(page.getByRole('status')).toContainText('件見つかりました');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: '検索する' })).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.locator(':focus')).toHaveText(/地域包括支援センター/);
+    await expect(page.locator(':focus')).toContainText(expected.keyboard.first);
     await expectNoAxeViolations(page, 'directory with search results');
   });
 
@@ -111,17 +109,18 @@ test.describe('search', () => {
 });
 
 test('with JavaScript, pointing at a filter fetches its page ahead of the click', async ({ page }) => {
+  const { district, includes } = expected.districts[0]!;
   await page.goto('/madoguchi/');
-  const requested = page.waitForRequest((r) => r.url().endsWith('/madoguchi/chiku/omigawa/'));
-  await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: '小見川', exact: true }).hover();
+  const requested = page.waitForRequest((r) => r.url().endsWith(`/madoguchi/chiku/${district}/`));
+  await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: districtName(district), exact: true }).hover();
   await requested;
-  await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: '小見川', exact: true }).click();
-  await expect(page.locator('#window-list')).toContainText('香取市小見川地域包括支援センター');
+  await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: districtName(district), exact: true }).click();
+  await expect(page.locator('#window-list')).toContainText(windowName(includes[0]!));
 });
 
 // axe needs JavaScript in the page, so the filtered pages are scanned here rather than in the no-JS block.
 test('filtered pages have no axe violations', async ({ page }) => {
-  for (const path of ['/madoguchi/chiku/sawara/', '/madoguchi/bunya/elderly/', '/madoguchi/houhou/sns/']) {
+  for (const path of expected.filteredPages) {
     await page.goto(path);
     await expectNoAxeViolations(page, path);
   }
@@ -132,15 +131,16 @@ test.describe('filters without JavaScript', () => {
 
   test('the search box works: Enter loads the answer page, with the same results', async ({ page }) => {
     await page.goto('/madoguchi/');
-    await page.getByLabel('ことばで検索').fill('障害者手帳');
+    const { query, window } = expected.noJsOneHit;
+    await page.getByLabel('ことばで検索').fill(query);
     await page.getByLabel('ことばで検索').press('Enter');
     // POSTed: what was searched stays out of the address bar and the history.
     await expect(page).toHaveURL(/\/madoguchi\/kensaku\/$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('「障害者手帳」の検索結果');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`「${query}」の検索結果`);
     await expect(page.getByRole('status')).toHaveText('1件見つかりました。');
     await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(1);
-    await expect(page.locator('#window-list > li:not([hidden])')).toContainText('香取障害者支援センター');
-    await expect(page.getByLabel('ことばで検索')).toHaveValue('障害者手帳');
+    await expect(page.locator('#window-list > li:not([hidden])')).toContainText(windowName(window));
+    await expect(page.getByLabel('ことばで検索')).toHaveValue(query);
   });
 
   test('ＤＶ, searched without JavaScript, shows the DV numbers and the general number', async ({ page }) => {
@@ -148,16 +148,16 @@ test.describe('filters without JavaScript', () => {
     await page.getByLabel('ことばで検索').fill('ＤＶ');
     await page.getByRole('button', { name: '検索する' }).click();
     await expect(page.locator('[data-hotline-topic="violence"]').getByRole('link', { name: '0120-279-889' })).toBeVisible();
-    await expect(page.locator('[data-search-none]').getByRole('link', { name: '0478-50-1209' })).toBeVisible();
+    await expect(page.locator('[data-search-none]').getByRole('link', { name: expected.general.number })).toBeVisible();
   });
 
   test('the answer page in English searches too, and refuses an over-long query with 400', async ({ page }) => {
     await page.goto('/en/madoguchi/');
-    await page.getByLabel('Search', { exact: true }).fill('生活保護');
+    await page.getByLabel('Search', { exact: true }).fill(expected.englishOneHit.query);
     await page.getByLabel('Search', { exact: true }).press('Enter');
     await expect(page).toHaveURL(/\/en\/madoguchi\/kensaku\/$/);
     await expect(page.getByRole('status')).toHaveText('1 found.');
-    await expect(page.locator('#window-list > li:not([hidden])')).toContainText('香取CCC');
+    await expect(page.locator('#window-list > li:not([hidden])')).toContainText(windowName(expected.englishOneHit.window));
     const response = await page.goto(`/madoguchi/kensaku/?q=${'あ'.repeat(101)}`);
     expect(response?.status()).toBe(400);
     await expect(page.locator('#window-search-error')).toContainText('100文字まで');
@@ -165,31 +165,30 @@ test.describe('filters without JavaScript', () => {
     expect(crossSite.status()).toBe(403);
   });
 
-  test('a resident of 佐原 is led to 佐原地域包括, not 小見川', async ({ page }) => {
-    await page.goto('/madoguchi/');
-    await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: '佐原', exact: true }).click();
-    await expect(page).toHaveURL(/\/madoguchi\/chiku\/sawara\/$/);
-    const list = page.locator('#window-list');
-    await expect(list.getByRole('link', { name: '香取市佐原地域包括支援センター', exact: true })).toBeVisible();
-    await expect(list.getByRole('link', { name: '香取市小見川地域包括支援センター', exact: true })).toHaveCount(0);
-    await expect(list.getByRole('link', { name: '香取CCC', exact: true })).toBeVisible();
-  });
-
-  test('a resident of 山田 is led to 小見川地域包括', async ({ page }) => {
-    await page.goto('/madoguchi/chiku/yamada/');
-    const list = page.locator('#window-list');
-    await expect(list.getByRole('link', { name: '香取市小見川地域包括支援センター', exact: true })).toBeVisible();
-    await expect(list.getByRole('link', { name: '香取市佐原地域包括支援センター', exact: true })).toHaveCount(0);
-  });
+  for (const [i, { district, includes, excludes }] of expected.districts.entries()) {
+    test(`a resident of ${districtName(district)} is led to ${includes.join(', ')}${excludes.length ? `, not ${excludes.join(', ')}` : ''}`, async ({ page }) => {
+      // The first case follows the filter link from the directory; the others open the district's page.
+      if (i === 0) {
+        await page.goto('/madoguchi/');
+        await page.getByRole('navigation', { name: 'しぼりこむ' }).getByRole('link', { name: districtName(district), exact: true }).click();
+        await expect(page).toHaveURL(new RegExp(`/madoguchi/chiku/${district}/$`));
+      } else {
+        await page.goto(`/madoguchi/chiku/${district}/`);
+      }
+      const list = page.locator('#window-list');
+      for (const id of includes) await expect(list.getByRole('link', { name: windowName(id), exact: true })).toBeVisible();
+      for (const id of excludes) await expect(list.getByRole('link', { name: windowName(id), exact: true })).toHaveCount(0);
+    });
+  }
 
   test('filtering by field and by method narrows the list', async ({ page }) => {
     await page.goto('/madoguchi/');
-    await page.getByRole('link', { name: '子ども', exact: true }).click();
-    await expect(page.locator('#window-list > li')).toHaveCount(1);
-    await expect(page.locator('#window-list')).toContainText('香取市こども家庭センター');
-    await page.getByRole('link', { name: 'SNS', exact: true }).click();
-    await expect(page.locator('#window-list > li')).toHaveCount(1);
-    await expect(page.locator('#window-list')).toContainText('香取CCC');
-    await expect(page.getByRole('link', { name: 'SNS', exact: true })).toHaveAttribute('aria-current', 'page');
+    // Each filter link is followed from the page the previous one opened.
+    for (const { label, windows } of expected.filters) {
+      await page.getByRole('link', { name: label, exact: true }).click();
+      await expect(page.locator('#window-list > li')).toHaveCount(windows.length);
+      for (const id of windows) await expect(page.locator('#window-list')).toContainText(windowName(id));
+      await expect(page.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
+    }
   });
 });

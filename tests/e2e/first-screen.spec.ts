@@ -1,6 +1,7 @@
 import { localeInfo, localizePath, locales } from '@/i18n/locales';
 import { messages } from '../support/ui-messages';
 import { expect, test } from './support/fixtures';
+import { longestNamedWindow, longestProgram } from './support/profile';
 
 // On a phone the page's own heading must be on the first screen: before the header redesign the
 // language links, the menu and the emergency block pushed it to 706 px of 812 (795 px on /en/).
@@ -14,12 +15,13 @@ const pageTypes = [
   '/',
   '/madoguchi/',
   '/madoguchi/bunya/elderly/',
-  '/madoguchi/takikan-kyodo/',
+  // The window page and the program page likeliest to push the heading down.
+  `/madoguchi/${longestNamedWindow.id}/`,
   '/madoguchi/kensaku/?q=%E4%BB%8B%E8%AD%B7',
   '/sagasu/',
   '/soudan/',
   '/shikumi/',
-  '/shikumi/jigyou/',
+  `/shikumi/${longestProgram}/`,
   '/ibasho/',
   '/policy/',
   '/kinkyu/',

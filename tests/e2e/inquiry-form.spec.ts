@@ -5,11 +5,17 @@ import { HANDOFF_STORAGE_KEY } from '../../src/schemas/handoff';
 import { controlId, isShown, optionId, optionsOf } from '../../src/schemas/form-model';
 import { inquiryFields } from '../../src/schemas/inquiry-fields';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { testDbPath } from './support/db';
+import { districts, windows } from './support/profile';
+
+// Where the district or window does not matter to a test, the profile's own, found in its content.
+const [districtA, districtB, districtC] = [districts[0]!.id, districts[1]!.id, districts.at(-1)!.id];
+const [windowA, windowB] = [windows[0]!.id, windows[1]!.id];
 
 function cliShow(receipt: string): { inquiry: Record<string, unknown>; routing: { windows: string[] } } {
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
     cwd: process.cwd().endsWith('tests') ? '..' : '.',
-    env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+    env: { ...process.env, INQUIRY_DB_PATH: testDbPath() },
     encoding: 'utf8',
   });
   return JSON.parse(out);
@@ -21,12 +27,12 @@ const hydrated = (page: Page) => page.locator('astro-island:not([ssr])').first()
 /** 本人, writing about themselves: no question about "the person" applies. */
 async function fillAsSelf(page: Page) {
   await page.getByLabel('本人', { exact: true }).check();
-  await page.getByLabel('困っている方が住んでいる地区').selectOption('omigawa');
+  await page.getByLabel('困っている方が住んでいる地区').selectOption(districtA);
   await page.getByLabel('孤立・ひきこもり').check();
   await page.getByLabel('相談したいこと').fill('仕事をやめてから、家から出られなくなりました。');
   await page.getByLabel('メール', { exact: true }).check();
   await page.getByLabel('メールアドレス').fill('self@example.jp');
-  await page.getByLabel('お名前').fill('香取 一郎');
+  await page.getByLabel('お名前').fill('佐藤 一郎');
   await page.getByLabel('上の利用目的に同意して送ります').check();
 }
 
@@ -62,10 +68,10 @@ test.describe('with JavaScript, at 375 px', () => {
     await expectOnScreen(page, '#confirmation-heading');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     const stored = cliShow(receipt);
-    expect(stored.inquiry).toMatchObject({ writer: 'self', area: 'omigawa', email: 'self@example.jp' });
+    expect(stored.inquiry).toMatchObject({ writer: 'self', area: districtA, email: 'self@example.jp' });
     expect(stored.inquiry).not.toHaveProperty('personAge');
     // The receipt page and its print view carry the receipt number and nothing the resident typed.
-    for (const typed of ['self@example.jp', '香取 一郎', '家から出られなく']) await expect(page.locator('body')).not.toContainText(typed);
+    for (const typed of ['self@example.jp', '佐藤 一郎', '家から出られなく']) await expect(page.locator('body')).not.toContainText(typed);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('[data-receipt]')).toBeVisible();
     for (const frame of ['header', 'footer', 'nav', 'aside']) await expect(page.locator(frame).first()).toBeHidden();
@@ -185,7 +191,7 @@ test.describe('without JavaScript', () => {
 
 test('the no-JS check page passes axe', async ({ page, request, baseURL }) => {
   const res = await request.post('/soudan/okuru/', {
-    form: { writer: 'self', area: 'sawara', categories: 'care', details: '相談です', contactMethods: 'phone', phone: '0478-00-0000', name: '香取', language: 'ja', consent: 'on', window: 'any', locale: 'ja', startedAt: String(Date.now() - 10_000), idempotencyKey: 'axe-check-0002' },
+    form: { writer: 'self', area: districtB, categories: 'care', details: '相談です', contactMethods: 'phone', phone: '090-0000-0000', name: '佐藤', language: 'ja', consent: 'on', window: 'any', locale: 'ja', startedAt: String(Date.now() - 10_000), idempotencyKey: 'axe-check-0002' },
     headers: { origin: new URL(baseURL!).origin },
   });
   expect(res.status()).toBe(200);
@@ -215,16 +221,16 @@ test('no <style> inside <body> on the form pages (Nu HTML checker)', async ({ re
 test.describe('the wizard hand-off', () => {
   test('with JavaScript: read once from sessionStorage, never from the URL', async ({ page }) => {
     await page.goto('/');
-    await page.evaluate(([key]) => sessionStorage.setItem(key!, JSON.stringify({ window: 'omigawa-houkatsu', categories: ['isolation'], writer: 'family', district: 'yamada' })), [HANDOFF_STORAGE_KEY]);
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [HANDOFF_STORAGE_KEY, JSON.stringify({ window: windowA, categories: ['isolation'], writer: 'family', district: districtC })]);
     await page.goto('/soudan/');
     await hydrated(page);
-    await expect(page.getByLabel('相談したい窓口')).toHaveValue('omigawa-houkatsu');
+    await expect(page.getByLabel('相談したい窓口')).toHaveValue(windowA);
     await expect(page.getByLabel('孤立・ひきこもり')).toBeChecked();
     await expect(page.getByLabel('家族・親族')).toBeChecked();
-    await expect(page.getByLabel('困っている方が住んでいる地区')).toHaveValue('yamada');
+    await expect(page.getByLabel('困っている方が住んでいる地区')).toHaveValue(districtC);
     expect(await page.evaluate(([key]) => sessionStorage.getItem(key!), [HANDOFF_STORAGE_KEY])).toBeNull();
     // The URL carries nothing, and a query is not read.
-    await page.goto('/soudan/?window=katori-ccc&categories=moneyWorkHome');
+    await page.goto(`/soudan/?window=${windowB}&categories=moneyWorkHome`);
     await hydrated(page);
     await expect(page.getByLabel('相談したい窓口')).toHaveValue('any');
     await expect(page.getByLabel('お金・仕事・住まい')).not.toBeChecked();
@@ -232,16 +238,16 @@ test.describe('the wizard hand-off', () => {
 
   test('without JavaScript: the wizard POSTs the hand-off and the form is pre-filled', async ({ page, request, baseURL }) => {
     const res = await request.post('/soudan/', {
-      form: { window: 'omigawa-houkatsu', categories: 'isolation', writer: 'neighbour', district: 'kurimoto' },
+      form: { window: windowA, categories: 'isolation', writer: 'neighbour', district: districtB },
       headers: { origin: new URL(baseURL!).origin },
     });
     expect(res.status()).toBe(200);
     await page.goto('/');
     await page.setContent(await res.text());
-    await expect(page.getByLabel('相談したい窓口')).toHaveValue('omigawa-houkatsu');
+    await expect(page.getByLabel('相談したい窓口')).toHaveValue(windowA);
     await expect(page.getByLabel('孤立・ひきこもり')).toBeChecked();
     await expect(page.getByLabel('近所の人・知人')).toBeChecked();
-    await expect(page.getByLabel('困っている方が住んでいる地区')).toHaveValue('kurimoto');
+    await expect(page.getByLabel('困っている方が住んでいる地区')).toHaveValue(districtB);
   });
 });
 

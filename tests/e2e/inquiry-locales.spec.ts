@@ -9,13 +9,18 @@ import { stripRuby } from '@/i18n/ruby';
 import { HANDOFF_STORAGE_KEY } from '@/schemas/handoff';
 import { messages } from '../support/ui-messages';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { testDbPath } from './support/db';
+import { journeys } from './support/profile';
+
+// The family resident of this profile (content/profiles/<id>/expectations/journeys.yaml).
+const { family } = journeys.wizard;
 import { kanjiWithoutRuby } from './support/ruby';
 
 function cliShow(receipt: string): { inquiry: Record<string, unknown> } {
   return JSON.parse(
     execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
       cwd: process.cwd().endsWith('tests') ? '..' : '.',
-      env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+      env: { ...process.env, INQUIRY_DB_PATH: testDbPath() },
       encoding: 'utf8',
     }),
   );
@@ -36,12 +41,12 @@ for (const locale of locales) {
   test(`in ${locale}: hand-off → form → named errors → check answers → receipt, stored with the locale`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(localizePath(locale, '/'));
-    await page.evaluate(([key]) => sessionStorage.setItem(key!, JSON.stringify({ window: 'omigawa-houkatsu', categories: ['isolation'], writer: 'family', district: 'yamada' })), [HANDOFF_STORAGE_KEY]);
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [HANDOFF_STORAGE_KEY, JSON.stringify({ window: family.first, categories: ['isolation'], writer: 'family', district: family.district })]);
     await page.goto(localizePath(locale, '/soudan/'));
     await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
-    await expect(page.locator('#f-window')).toHaveValue('omigawa-houkatsu');
+    await expect(page.locator('#f-window')).toHaveValue(family.first);
     await expect(page.locator('#f-writer-family')).toBeChecked();
-    await expect(page.locator('#f-area')).toHaveValue('yamada');
+    await expect(page.locator('#f-area')).toHaveValue(family.district);
     await checkStep(page, 'form');
     await page.locator('form button[type="submit"]').click();
     await expect(page.getByRole('alert')).toBeFocused();
@@ -65,6 +70,6 @@ for (const locale of locales) {
     expect(await baseText(page, '#confirmation-heading')).toBe(stripRuby(m['confirm.title']));
     await checkStep(page, 'confirmation');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
-    expect(cliShow(receipt).inquiry).toMatchObject({ locale, name: 'Maria Santos', area: 'yamada', writer: 'family', window: 'omigawa-houkatsu' });
+    expect(cliShow(receipt).inquiry).toMatchObject({ locale, name: 'Maria Santos', area: family.district, writer: 'family', window: family.first });
   });
 }

@@ -2,12 +2,17 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { DETAILS_MAX } from '../../src/schemas/inquiry';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { testDbPath } from './support/db';
+import { districtName, journeys, phonesOf, telHref } from './support/profile';
+
+// What this profile's residents must get (content/profiles/<id>/expectations/journeys.yaml).
+const { family, jobLoss } = journeys.wizard;
 
 /** What staff see for a receipt, through the real CLI on the test server's database. */
 function cliShow(receipt: string): string {
   return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
     cwd: process.cwd().endsWith('tests') ? '..' : '.',
-    env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+    env: { ...process.env, INQUIRY_DB_PATH: testDbPath() },
     encoding: 'utf8',
   });
 }
@@ -22,18 +27,18 @@ async function fillAsDaughter(page: Page) {
   await page.getByLabel('本人との関係').fill('娘');
   await page.getByLabel('65歳以上').check();
   await page.getByLabel('まだ伝えていない').check();
-  await page.getByLabel('困っている方が住んでいる地区').selectOption('yamada');
+  await page.getByLabel('困っている方が住んでいる地区').selectOption(family.district);
   await page.getByLabel('相談したいこと').fill('父が一人で暮らしていて、最近外に出なくなりました。🙏');
   await page.getByLabel('電話', { exact: true }).check();
   await page.getByLabel('電話番号').fill('０９０－１２３４－５６７８');
   await page.getByLabel('留守番電話にメッセージを残さないでほしい').check();
-  await page.getByLabel('お名前').fill('香取 花子');
+  await page.getByLabel('お名前').fill('佐藤 花子');
   await page.getByLabel('上の利用目的に同意して送ります').check();
 }
 
 test('a family member: wizard → form → check answers → receipt, then staff see it in the CLI', async ({ page }) => {
   await page.goto('/sagasu/');
-  for (const label of ['家族・親族のこと', '山田', 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '65歳以上の人', 'わからない・まだ話していない']) {
+  for (const label of ['家族・親族のこと', districtName(family.district), 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '65歳以上の人', 'わからない・まだ話していない']) {
     await page.getByLabel(label, { exact: true }).check();
     await page.getByRole('button', { name: '次へ' }).click();
   }
@@ -41,7 +46,7 @@ test('a family member: wizard → form → check answers → receipt, then staff
   await page.getByRole('link', { name: 'この内容で相談を送る' }).click();
   // The hand-off travels in sessionStorage, never in the URL (issue 19).
   await expect(page).toHaveURL(/\/soudan\/$/);
-  await expect(page.getByLabel('相談したい窓口')).toHaveValue('omigawa-houkatsu');
+  await expect(page.getByLabel('相談したい窓口')).toHaveValue(family.first);
   await expect(page.getByLabel('孤立・ひきこもり')).toBeChecked();
   await expectNoAxeViolations(page, 'form');
   await fillAsDaughter(page);
@@ -59,12 +64,16 @@ test('a family member: wizard → form → check answers → receipt, then staff
   await expect(page.locator('#confirmation-heading')).toBeFocused();
   const receipt = (await page.locator('[data-receipt]').textContent())!;
   expect(receipt).toMatch(/^\d{8}-\d{5}$/);
-  await expect(page.getByRole('link', { name: '0478-82-0718' })).toHaveAttribute('href', 'tel:0478820718');
+  // The receipt gives the chosen window's number to call (the operator's general number may be the same one, shown too).
+  const number = phonesOf(family.first)[0]!;
+  const links = page.getByRole('link', { name: number });
+  await expect(links.first()).toBeVisible();
+  for (const link of await links.all()) await expect(link).toHaveAttribute('href', telHref(number));
   await expect(page).toHaveURL(/\/soudan\/$/);
   await expectNoAxeViolations(page, 'confirmation');
   const stored = JSON.parse(cliShow(receipt)) as { inquiry: Record<string, unknown>; routing: { windows: string[] } };
-  expect(stored.inquiry).toMatchObject({ writer: 'family', relationship: '長女', area: 'yamada', phone: '09012345678', window: 'omigawa-houkatsu', locale: 'ja' });
-  expect(stored.routing.windows[0]).toBe('omigawa-houkatsu');
+  expect(stored.inquiry).toMatchObject({ writer: 'family', relationship: '長女', area: family.district, phone: '09012345678', window: family.first, locale: 'ja' });
+  expect(stored.routing.windows[0]).toBe(journeys.inquiry.routedFirst);
   expect(await page.evaluate(() => sessionStorage.getItem('inquiry-draft'))).toBeNull();
 });
 
@@ -93,12 +102,12 @@ test('what is typed before the form script has arrived is kept when the script t
     await route.continue();
   });
   await page.goto('/soudan/');
-  await page.getByLabel('お名前').fill('山田 花子');
+  await page.getByLabel('お名前').fill('佐藤 花子');
   await page.getByLabel('家族・親族').check();
   expect(await page.locator('astro-island[ssr]').count()).toBe(1); // not hydrated yet
   release();
   await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
-  await expect(page.getByLabel('お名前')).toHaveValue('山田 花子');
+  await expect(page.getByLabel('お名前')).toHaveValue('佐藤 花子');
   await expect(page.getByLabel('家族・親族')).toBeChecked();
   // React holds them too: checking the form does not ask for the name or who is writing.
   await page.getByRole('button', { name: '入力内容を確認する' }).click();
@@ -136,7 +145,7 @@ test.describe('without JavaScript', () => {
     // From the no-JS wizard: its result POSTs the hand-off to the form (nothing in the URL, issue 19).
     await page.goto('/sagasu/');
     await page.getByLabel('自分のこと').check();
-    await page.getByLabel('佐原', { exact: true }).check();
+    await page.getByLabel(districtName(jobLoss.district), { exact: true }).check();
     await page.getByLabel('仕事がない・仕事を失った').check();
     await page.getByLabel('40歳から64歳').check();
     await page.getByLabel('だれもいない (一人で暮らしている)').check();
@@ -145,11 +154,11 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/soudan\/$/);
     await expect(page.getByLabel('お金・仕事・住まい')).toBeChecked();
     await page.getByLabel('本人', { exact: true }).check();
-    await page.getByLabel('困っている方が住んでいる地区').selectOption('sawara');
+    await page.getByLabel('困っている方が住んでいる地区').selectOption(jobLoss.district);
     await page.getByLabel('相談したいこと').fill('失業して家賃が払えません。');
     await page.getByLabel('メール', { exact: true }).check();
     await page.getByLabel('メールアドレス').fill('person@example.jp');
-    await page.getByLabel('お名前').fill('佐原');
+    await page.getByLabel('お名前').fill('佐藤');
     await page.getByLabel('上の利用目的に同意して送ります').check();
     await waitLikeAPerson(page);
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
@@ -159,7 +168,7 @@ test.describe('without JavaScript', () => {
     // Without a script, the receipt's heading takes focus by itself (autofocus), so a screen reader starts there.
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     const receipt = (await page.locator('[data-receipt]').textContent())!;
-    expect(JSON.parse(cliShow(receipt)).inquiry).toMatchObject({ writer: 'self', email: 'person@example.jp', window: 'katori-ccc' });
+    expect(JSON.parse(cliShow(receipt)).inquiry).toMatchObject({ writer: 'self', email: 'person@example.jp', window: jobLoss.first });
   });
 
   test('errors come back listed, linked to each field, with everything typed still there', async ({ page }) => {
@@ -205,9 +214,9 @@ test('the characters-left count under 相談したいこと follows what is type
   await expect(counter).toContainText('3');
   await expect(counter).not.toContainText(String(DETAILS_MAX));
   // Typing in it does not touch the other answers.
-  await page.getByLabel('お名前').fill('香取 花子');
+  await page.getByLabel('お名前').fill('佐藤 花子');
   await details.fill('短く');
-  await expect(page.getByLabel('お名前')).toHaveValue('香取 花子');
+  await expect(page.getByLabel('お名前')).toHaveValue('佐藤 花子');
   await expect(counter).toContainText(String(DETAILS_MAX - 2));
   // Counted as it will be stored: spaces around the text do not use up the limit.
   await details.fill('  短く\n');

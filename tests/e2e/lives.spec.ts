@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { kanjiWithoutRuby } from './support/ruby';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { districtName, journeys, scenarios, windowName } from './support/profile';
+import { messages } from '../support/ui-messages';
+
+// What this profile's residents must get (content/profiles/<id>/expectations/journeys.yaml, scenarios.yaml).
+const { family, childAtRisk, pregnancy } = journeys.wizard;
+/** The profile's case of a person living outside its area (scenarios.yaml): the windows given instead. */
+const outside = scenarios.find((s) => s.outside)!;
 
 // Issue 18 in the browser: the household asked once as a checkbox group, the outside-the-city answer,
 // the danger-now question for violence, and the same rules without JavaScript.
@@ -30,18 +37,19 @@ test('violence with a child at home: the household is one checkbox question, and
   const urgent = page.locator('.result-urgent');
   await expect(urgent.getByRole('link', { name: '189' })).toHaveAttribute('href', 'tel:189');
   expect(await urgent.evaluate((el) => el.compareDocumentPosition(document.querySelector('.result-windows')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
-  await expect(page.locator('.result-window[data-window-id="kodomo-katei-center"]')).toBeVisible();
+  for (const id of childAtRisk) await expect(page.locator(`.result-window[data-window-id="${id}"]`)).toBeVisible();
   await expect(page.getByText('暴力のある家で子どもが暮らしている (面前DV)')).toBeVisible();
   await expect(page).toHaveURL(/\/sagasu\/$/);
   await expectNoAxeViolations(page, 'violence result');
 });
 
-test('a person who lives outside the city gets the general number and is told to ask their own municipality', async ({ page }) => {
+test('a person who lives outside the area gets the general number and is told to ask their own municipality', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '家族・親族のこと');
   await expect(page.locator('.triage-wizard h2:focus')).toHaveText('困っている方が住んでいる地区はどこですか');
   await expect(page.getByText('あなたではなく、困っている方が住んでいる地区を選んでください', { exact: false })).toBeVisible();
-  await answer(page, '市外に住んでいる');
+  // The option names the profile's area (市外, 9町村外, ...).
+  await answer(page, messages.ja['triage.opt.district.outside']);
   await answer(page, '物忘れ・認知症が心配');
   await answer(page, '65歳以上');
   await answer(page, 'だれもいない (一人で暮らしている)');
@@ -49,22 +57,24 @@ test('a person who lives outside the city gets the general number and is told to
   await answer(page, '本人も相談を望んでいる');
   await page.getByRole('button', { name: '結果を見る' }).click();
   const windows = page.locator('.result-window');
-  await expect(windows).toHaveCount(1);
-  await expect(windows.first()).toHaveAttribute('data-window-id', 'shakai-fukushi-ka');
-  await expect(windows.first()).toContainText('その方が住んでいる市区町村の福祉の窓口が相談先です');
+  await expect(windows).toHaveCount(outside.first.length);
+  expect(await windows.evaluateAll((els) => els.map((e) => e.getAttribute('data-window-id')))).toEqual(outside.first);
+  for (const [i] of outside.first.entries()) await expect(windows.nth(i)).toContainText('その方が住んでいる市区町村の福祉の窓口が相談先です');
 });
 
-test('pregnancy and birth costs: こども家庭センター, with the kind of department named and no invented number', async ({ page }) => {
+test(`pregnancy and birth costs: ${pregnancy.window}, with what is known of the department and no invented number`, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, '佐原');
+  await answer(page, districtName(pregnancy.district));
   await answer(page, '妊娠中の不安・出産の費用が心配');
   await answer(page, '18歳から39歳');
   await answer(page, 'だれもいない (一人で暮らしている)');
   await page.getByRole('button', { name: '結果を見る' }).click();
-  const w = page.locator('.result-window[data-window-id="kodomo-katei-center"]');
-  await expect(w).toContainText('市の子育て支援を担当する課が扱うことが多い');
-  await expect(w.locator('a.phone-link')).toHaveText(['0478-50-1257']);
+  const w = page.locator(`.result-window[data-window-id="${pregnancy.window}"]`);
+  await expect(w).toContainText(windowName(pregnancy.window));
+  // Where the profile knows which kind of department takes these, the result says so.
+  if (pregnancy.says) await expect(w).toContainText(pregnancy.says);
+  await expect(w.locator('a.phone-link')).toHaveText(pregnancy.numbers);
 });
 
 test('やさしい日本語: the household question and its answers carry ruby on every kanji', async ({ page }) => {
@@ -106,7 +116,7 @@ test.describe('without JavaScript', () => {
   test('several people in the household are all kept, and a missing household answer names its question', async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('自分のこと').check();
-    await page.getByLabel('山田', { exact: true }).check();
+    await page.getByLabel(districtName(family.district), { exact: true }).check();
     await page.getByLabel('ひきこもり・長いあいだ家から出ない').check();
     await page.getByLabel('40歳から64歳').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
@@ -114,7 +124,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('65歳以上の人').check();
     await page.getByLabel('障害や病気のある人').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
-    await expect(page.locator('.result-window').first()).toHaveAttribute('data-window-id', 'omigawa-houkatsu');
+    await expect(page.locator('.result-window').first()).toHaveAttribute('data-window-id', family.first);
     await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
   });
 });

@@ -4,6 +4,11 @@ import { localeInfo, locales, localizePath, type Locale } from '@/i18n/locales';
 import { messages } from '../support/ui-messages';
 import { stripRuby } from '@/i18n/ruby';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { testDbPath } from './support/db';
+import { journeys } from './support/profile';
+
+// The family resident of this profile (content/profiles/<id>/expectations/journeys.yaml).
+const { family } = journeys.wizard;
 import { kanjiWithoutRuby } from './support/ruby';
 
 // A newcomer goes directory → wizard → form → receipt in another language, and the inquiry is
@@ -13,7 +18,7 @@ function cliShow(receipt: string): { inquiry: Record<string, unknown> } {
   return JSON.parse(
     execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
       cwd: process.cwd().endsWith('tests') ? '..' : '.',
-      env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+      env: { ...process.env, INQUIRY_DB_PATH: testDbPath() },
       encoding: 'utf8',
     }),
   );
@@ -39,7 +44,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     expect(await baseText(page, 'h1')).toBe(stripRuby(m['directory.title']));
     await page.locator('header').getByRole('link').nth(3).click(); // nav: the wizard
     await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/sagasu/')}$`));
-    for (const [node, option] of [['who', 'family'], ['district', 'yamada'], ['troubles', 'withdrawn'], ['age', 'middle'], ['household', 'senior'], ['refuses', 'unsure']]) {
+    for (const [node, option] of [['who', 'family'], ['district', family.district], ['troubles', 'withdrawn'], ['age', 'middle'], ['household', 'senior'], ['refuses', 'unsure']]) {
       expect(await baseText(page, '.question__heading')).toBe(stripRuby(m[`triage.q.${node}.question` as keyof typeof m]));
       await page.locator(`#${node}-${option}`).check();
       await page.locator('form button[type="submit"]').click();
@@ -51,7 +56,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     await page.locator(`a.button[href^="${localizePath(locale, '/soudan/')}"]`).click();
     // The hand-off waits in sessionStorage; the address is the plain form (issue 19).
     await expect(page).toHaveURL(new RegExp(`${localizePath(locale, '/soudan/')}$`));
-    await expect(page.locator('#f-window')).toHaveValue('omigawa-houkatsu');
+    await expect(page.locator('#f-window')).toHaveValue(family.first);
     // Wait for the island to hydrate: a box ticked in the instant React takes over can be lost under load
     // (seen once on a loaded 2-core machine; see the closing note of #5).
     await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
@@ -59,7 +64,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     await page.locator('#f-relationship').fill('daughter');
     await page.locator('#f-personAge-senior').check();
     await page.locator('#f-personConsent-notTold').check();
-    await page.locator('#f-area').selectOption('yamada');
+    await page.locator('#f-area').selectOption(family.district);
     await page.locator('#f-details').fill('My father lives alone and no longer goes out.');
     await page.locator('#f-contactMethods-phone').check();
     await page.locator('#f-phone').fill('090-1234-5678');
@@ -78,7 +83,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     expect(await baseText(page, '#confirmation-heading')).toBe(stripRuby(m['confirm.title']));
     await checkStep(page, 'confirmation');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
-    expect(cliShow(receipt).inquiry).toMatchObject({ locale, name: 'Maria Santos', area: 'yamada' });
+    expect(cliShow(receipt).inquiry).toMatchObject({ locale, name: 'Maria Santos', area: family.district });
   });
 }
 

@@ -6,12 +6,22 @@ import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { localeInfo, locales, localizePath } from '@/i18n/locales';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { districtName, districts } from './support/profile';
+import { inquiryExpectations } from '../support/expectations';
+
+/**
+ * The profile's sample 連絡票 (expectations/inquiry.yaml): the person's district, its categories (介護 and
+ * お金, as the worker ticks them here) and the exact windows it must reach.
+ */
+const { referral } = inquiryExpectations();
+const referralDistrict = { id: referral.district, name: districtName(referral.district) };
+import { testDbPath } from './support/db';
 import { kanjiWithoutRuby } from './support/ruby';
 
 function cliShow(receipt: string): { kind: string; inquiry: Record<string, unknown>; routing: { windows: string[]; coordinator: boolean } } {
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', 'show', receipt], {
     cwd: process.cwd().endsWith('tests') ? '..' : '.',
-    env: { ...process.env, INQUIRY_DB_PATH: `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite` },
+    env: { ...process.env, INQUIRY_DB_PATH: testDbPath() },
     encoding: 'utf8',
   });
   return JSON.parse(out);
@@ -92,19 +102,18 @@ for (const js of [true, false]) {
     test('a worker fills the 連絡票, checks it, changes an answer and sends; staff find it as a referral', async ({ page }) => {
       await page.goto('/shienkikan/renraku/');
       await page.locator('#main').focus();
-      await type(page, 'f-agencyName', '佐原地域包括支援センター');
+      await type(page, 'f-agencyName', 'みなみ地域包括支援センター');
       await chooseRadio(page, 'agencyKind', 'other');
       // その他 was chosen: its text field is shown and asked (CSS without JavaScript too).
       await expect(page.locator('#f-agencyKindOther')).toBeVisible();
       await type(page, 'f-agencyKindOther', '民間の相談室');
-      await type(page, 'f-workerName', '香取 花子');
-      await type(page, 'f-workerPhone', '0478-00-1234');
+      await type(page, 'f-workerName', '佐藤 花子');
+      await type(page, 'f-workerPhone', '090-0000-1234');
       await type(page, 'f-personName', 'K.T.');
       await chooseRadio(page, 'personAge', 'senior');
-      await choose(page, 'f-district', 'omigawa');
+      await choose(page, 'f-district', referralDistrict.id);
       await type(page, 'f-household', '50代の息子と2人暮らし');
-      await tick(page, 'f-categories-care');
-      await tick(page, 'f-categories-moneyWorkHome');
+      for (const c of referral.categories) await tick(page, `f-categories-${c}`);
       await type(page, 'f-situation', '介護保険の利用を勧めたが、息子の就労と家計の問題もあり単独では対応が難しい。');
       await chooseRadio(page, 'urgency', 'soon');
       await tick(page, 'f-requests-shienKaigi');
@@ -116,17 +125,17 @@ for (const js of [true, false]) {
       await expect(page.locator('#check-heading')).toBeFocused();
       const rows = page.locator('.summary-list');
       await expect(rows).toContainText('民間の相談室');
-      await expect(rows).toContainText('小見川');
+      await expect(rows).toContainText(referralDistrict.name);
       await expect(rows).toContainText('同意なし・確認できない');
       await axe(page, '連絡票 check step');
       // 変更 goes back to the question with everything typed kept.
       await press(page, '変更 「担当者名」');
-      await expect(page.locator('#f-workerName')).toHaveValue('香取 花子');
+      await expect(page.locator('#f-workerName')).toHaveValue('佐藤 花子');
       await expect(page.locator('#f-situation')).toHaveValue(/単独では対応が難しい/);
       await page.locator('#f-workerName').fill('');
-      await type(page, 'f-workerName', '香取 次郎');
+      await type(page, 'f-workerName', '佐藤 次郎');
       await press(page, '入力内容を確認する');
-      await expect(rows).toContainText('香取 次郎');
+      await expect(rows).toContainText('佐藤 次郎');
       await press(page, 'この内容で送る');
       await expect(page.locator('#confirmation-heading')).toBeFocused();
       const receipt = (await page.locator('[data-receipt]').textContent())!;
@@ -135,9 +144,9 @@ for (const js of [true, false]) {
       await axe(page, '連絡票 receipt');
       const stored = cliShow(receipt);
       expect(stored.kind).toBe('referral');
-      expect(stored.inquiry).toMatchObject({ kind: 'referral', agencyKind: 'other', agencyKindOther: '民間の相談室', workerName: '香取 次郎', workerPhone: '0478001234', district: 'omigawa', categories: ['care', 'moneyWorkHome'], shareConsent: 'notConfirmed', locale: 'ja' });
+      expect(stored.inquiry).toMatchObject({ kind: 'referral', agencyKind: 'other', agencyKindOther: '民間の相談室', workerName: '佐藤 次郎', workerPhone: '09000001234', district: referralDistrict.id, categories: referral.categories, shareConsent: 'notConfirmed', locale: 'ja' });
       expect(stored.routing.coordinator).toBe(true);
-      expect(stored.routing.windows).toContain('takikan-kyodo');
+      expect([...stored.routing.windows].sort()).toEqual([...referral.windows].sort());
     });
   });
 }
@@ -161,13 +170,13 @@ test('printed, the blank form and the filled check page fit the width of an A4 s
 
   // The filled check page: filled on screen, then printed.
   await page.emulateMedia({ media: 'screen' });
-  await page.fill('#f-agencyName', '佐原地域包括支援センター');
+  await page.fill('#f-agencyName', 'みなみ地域包括支援センター');
   await page.check('#f-agencyKind-shakyo');
-  await page.fill('#f-workerName', '香取 花子');
-  await page.fill('#f-workerPhone', '0478001234');
+  await page.fill('#f-workerName', '佐藤 花子');
+  await page.fill('#f-workerPhone', '09000001234');
   await page.fill('#f-personName', 'K.T.');
   await page.check('#f-personAge-senior');
-  await page.selectOption('#f-district', 'sawara');
+  await page.selectOption('#f-district', districts[0]!.id);
   await page.check('#f-categories-care');
   await page.fill('#f-situation', '状況'.repeat(300));
   await page.check('#f-urgency-soon');
@@ -177,7 +186,7 @@ test('printed, the blank form and the filled check page fit the width of an A4 s
   await expect(page.locator('#check-heading')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   expect(await overflow()).toBeLessThanOrEqual(printable);
-  await expect(page.locator('.summary-list')).toContainText('佐原地域包括支援センター');
+  await expect(page.locator('.summary-list')).toContainText('みなみ地域包括支援センター');
   await expect(page.getByRole('button', { name: 'この内容で送る' })).toBeHidden();
 });
 

@@ -4,12 +4,16 @@ import { test as plainTest, type Locator, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import { familyInquiryExample } from '../../src/schemas/inquiry-example';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { journeys, windows } from './support/profile';
+
+const { staff } = journeys.inquiry;
+import { testDbPath } from './support/db';
 
 // The staff inbox journey (issue 15), keyboard only, with JavaScript on and off: sign in with password
 // + TOTP, find a new inquiry, assign it, note, 対応中, 完了, sign out; another window's inquiry is 404.
 
 const root = new URL('../..', import.meta.url).pathname;
-const dbPath = `test-results/e2e-${process.env.TEST_PORT ?? 4399}.sqlite`;
+const dbPath = testDbPath();
 const env = { ...process.env, INQUIRY_DB_PATH: dbPath };
 const PASSWORD = 'correct horse battery staple';
 
@@ -73,10 +77,10 @@ for (const javaScriptEnabled of [true, false]) {
       // axe runs inside the page, so it needs JavaScript: the JS-on run scans every state; the
       // server sends the same HTML either way.
       const axe = javaScriptEnabled ? expectNoAxeViolations : async () => {};
-      const me = addStaff('omigawa-houkatsu');
-      // 山田 → 小見川 包括 and 多機関協働; a 子ども only inquiry goes to 子ども家庭センター alone.
+      // The profile's case (journeys.yaml): the example inquiry reaches staff.window; `other` does not.
+      const me = addStaff(staff.window);
       const receipt = await send(page, { details: `E2E ${me.login} の相談` });
-      const otherReceipt = await send(page, { writer: 'self', area: 'unknown', categories: ['childSchool'], window: 'kodomo-katei-center', relationship: undefined, personAge: undefined, personConsent: undefined });
+      const otherReceipt = await send(page, { writer: 'self', ...staff.other, relationship: undefined, personAge: undefined, personConsent: undefined });
 
       await page.goto('/staff/');
       await expect(page).toHaveURL(/\/staff\/signin\/$/);
@@ -106,7 +110,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(`${me.name} さんがサインイン中`)).toBeVisible();
       await axe(page, 'inbox');
 
-      // Only my windows: the 子ども家庭センター inquiry is not listed.
+      // Only my windows: the other window's inquiry is not listed.
       await expect(page.getByRole('link', { name: otherReceipt })).toHaveCount(0);
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: receipt }) });
       await expect(row).toContainText('未対応');
@@ -165,7 +169,7 @@ for (const javaScriptEnabled of [true, false]) {
       await axe(page, 'detail, outcome missing');
       await expect(page.getByLabel('完了', { exact: true })).toBeChecked();
       await tabTo(page, page.getByLabel('対応の結果'));
-      await page.keyboard.type('小見川の包括が訪問し、介護保険の申請につないだ。');
+      await page.keyboard.type('担当の窓口が訪問し、介護保険の申請につないだ。');
       await tabTo(page, page.getByRole('button', { name: '状態を変える' }));
       await page.keyboard.press('Enter');
       await expect(page.locator('.staff-history')).toContainText('状態: 対応中 → 完了');
@@ -206,7 +210,7 @@ plainTest.describe('passkeys', () => {
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
-    const me = addStaffWithLink('sawara-houkatsu');
+    const me = addStaffWithLink(windows[0]!.id);
 
     await page.goto(`${origin}${me.path}`);
     await expect(page.getByRole('heading', { level: 1, name: '職員アカウントの登録' })).toBeVisible();

@@ -9,6 +9,11 @@ import { generateSync } from 'otplib';
 import { SMTPServer } from 'smtp-server';
 import { familyInquiryExample } from '../../src/schemas/inquiry-example';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { districtName, journeys, windowName, windows } from './support/profile';
+
+/** The profile's つなぎ case (journeys.yaml) and a test mailbox for each window. */
+const { handOver } = journeys.inquiry;
+const mailOf = (id: string) => `${id}@city.example`;
 
 // The つなぎ journey (issue 16), keyboard only, JavaScript on and off: a resident sends; the window gets the
 // e-mail through a real SMTP server in this test; staff つなぐ it to another window, which sees it while the
@@ -51,7 +56,7 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
   const notify = join(dir, 'notify.json');
-  writeFileSync(notify, JSON.stringify({ windows: { 'omigawa-houkatsu': 'omigawa@city.example', 'kodomo-katei-center': 'kodomo@city.example', 'takikan-kyodo': 'kyodo@city.example' } }));
+  writeFileSync(notify, JSON.stringify({ windows: Object.fromEntries(windows.map((w) => [w.id, mailOf(w.id)])) }));
   server = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: root,
     env: { ...env, HOST: '127.0.0.1', PORT: String(PORT), INQUIRY_RATE_LIMIT: '500', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', NOTIFY_CONFIG: notify, STAFF_ORIGIN: origin, MAIL_POLL_MS: '300' },
@@ -103,26 +108,26 @@ for (const javaScriptEnabled of [true, false]) {
     test('arrival e-mail, つなぐ, the first window loses the content, coordinator added, 完了, purged', async ({ page, browser }) => {
       test.setTimeout(150_000);
       const axe = javaScriptEnabled ? expectNoAxeViolations : async () => {};
-      const first = addStaff('omigawa-houkatsu');
-      const second = addStaff('kodomo-katei-center');
+      const first = addStaff(handOver.first);
+      const second = addStaff(handOver.second);
       const details = `E2E つなぎ ${first.login} の相談`;
 
-      // 1. A resident sends: one window (小見川 包括), no coordinator yet.
+      // 1. A resident sends to one window, no coordinator yet.
       const res = await page.request.post('/api/inquiries', {
         headers: { origin, 'content-type': 'application/json' },
-        data: { ...familyInquiryExample, writer: 'self', relationship: undefined, personAge: undefined, personConsent: undefined, area: 'omigawa', categories: ['care'], window: 'omigawa-houkatsu', details, idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000 },
+        data: { ...familyInquiryExample, writer: 'self', relationship: undefined, personAge: undefined, personConsent: undefined, area: handOver.area, categories: ['care'], window: handOver.first, details, idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000 },
       });
       expect(res.status()).toBe(201);
       const { receipt } = (await res.json()) as { receipt: string };
 
       // 2. The window's e-mail arrives through the SMTP server: receipt and link, nothing personal.
-      await expect.poll(() => mails.find((m) => m.to === 'omigawa@city.example' && m.text.includes(receipt)), { timeout: 20_000 }).toBeTruthy();
-      const mail = mails.find((m) => m.to === 'omigawa@city.example' && m.text.includes(receipt))!;
+      await expect.poll(() => mails.find((m) => m.to === mailOf(handOver.first) && m.text.includes(receipt)), { timeout: 20_000 }).toBeTruthy();
+      const mail = mails.find((m) => m.to === mailOf(handOver.first) && m.text.includes(receipt))!;
       expect(mail.text).not.toContain(details);
       expect(mail.text).not.toContain(familyInquiryExample.name);
       const link = new RegExp(`${origin}/staff/i/[0-9a-f]{32}/`).exec(mail.text)![0];
 
-      // 3. The first window opens the link and つなぐ it to 子ども家庭センター.
+      // 3. The first window opens the link and つなぐ it to the second.
       await signIn(page, first);
       await page.goto(link);
       await expect(page.getByRole('heading', { level: 1, name: `受付番号 ${receipt}` })).toBeVisible();
@@ -137,8 +142,8 @@ for (const javaScriptEnabled of [true, false]) {
       await tabTo(page, page.getByLabel('つなぐ先の窓口 ※必須'));
       // Arrow keys move through the closed list, as a keyboard user does.
       const chosen = page.getByLabel('つなぐ先の窓口 ※必須').locator('option:checked');
-      for (let i = 0; i < 10 && !(await chosen.textContent())!.includes('こども家庭センター'); i++) await page.keyboard.press('ArrowDown');
-      await expect(chosen).toContainText('こども家庭センター');
+      for (let i = 0; i < 20 && !(await chosen.textContent())!.includes(windowName(handOver.second)); i++) await page.keyboard.press('ArrowDown');
+      await expect(chosen).toContainText(windowName(handOver.second));
       await tabTo(page, page.getByLabel('つなぐ理由 ※必須'));
       await page.keyboard.type('子育ての相談が中心のため');
       await tabTo(page, page.locator('#share-basis-consent'));
@@ -159,7 +164,7 @@ for (const javaScriptEnabled of [true, false]) {
       await axe(page, 'inbox with hand-overs');
 
       // 4. The receiving window got its e-mail, sees the inquiry as 未対応, and adds the coordinator.
-      await expect.poll(() => mails.some((m) => m.to === 'kodomo@city.example' && m.text.includes(receipt)), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => mails.some((m) => m.to === mailOf(handOver.second) && m.text.includes(receipt)), { timeout: 20_000 }).toBe(true);
       const ctx = await browser.newContext({ baseURL: origin, javaScriptEnabled });
       const p2 = await ctx.newPage();
       await signIn(p2, second);
@@ -207,11 +212,12 @@ test('the planner sees counts only, with small cells suppressed; axe on counts a
   await signIn(page, planner);
   await page.goto('/staff/counts/');
   await expect(page.getByRole('table', { name: /月別・地区別の相談件数/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /小見川/ })).toContainText('10未満');
+  // The つなぎ inquiries came from one district: fewer than 10, so the count is suppressed.
+  await expect(page.getByRole('row', { name: new RegExp(districtName(handOver.area)) })).toContainText('10未満');
   await expectNoAxeViolations(page, 'counts');
   const ctx = await browser.newContext({ baseURL: origin });
   const p2 = await ctx.newPage();
-  await signIn(p2, addStaff('omigawa-houkatsu'));
+  await signIn(p2, addStaff(handOver.first));
   await p2.goto('/staff/export/');
   await expect(p2.getByText('要配慮個人情報')).toBeVisible();
   await expectNoAxeViolations(p2, 'export');

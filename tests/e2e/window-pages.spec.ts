@@ -3,9 +3,13 @@ import { parse } from 'yaml';
 import { telHref } from '../../src/lib/phone';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { contentPath as cp } from '@/lib/profile';
+import { sourceFiles } from '../support/content';
+import { journeys, windowName } from './support/profile';
 
-interface WindowFile { name: string; channels: { type: string; number?: string }[]; hours?: { weekly?: unknown[] }; address?: unknown }
+interface WindowFile { name: string; lead: string; channels: { type: string; number?: string; see?: string }[]; hours?: { weekly?: unknown[] }; address?: { text: string } }
 const windows = readdirSync(cp('windows')).map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(cp(`windows/${f}`), 'utf8')) as WindowFile) }));
+/** The English translation of each window (translations/en.yaml): its lead and, where given, what its name means. */
+const english = (parse(readFileSync(cp('translations/en.yaml'), 'utf8')) as { windows: Record<string, { lead?: string; meaning?: string }> }).windows;
 
 for (const w of windows) {
   test(`${w.id}: facts, tap-to-call, missing facts said plainly, source`, async ({ page }) => {
@@ -27,28 +31,35 @@ for (const w of windows) {
   });
 }
 
-test('the 社会福祉課 page shows the city hall address with a plain map link, no embed', async ({ page }) => {
-  await page.goto('/madoguchi/shakai-fukushi-ka/');
-  await expect(page.getByRole('main').getByText('千葉県香取市佐原ロ2127番地')).toBeVisible();
-  await expect(page.getByRole('link', { name: /地図で場所をさがす/ })).toHaveAttribute('href', /^https:\/\/www\.google\.com\/maps\/search\//);
-  await expect(page.locator('iframe')).toHaveCount(0);
+test('a window page with an address shows it with a plain map link, no embed', async ({ page }) => {
+  const located = windows.filter((w) => w.address);
+  expect(located.length, 'windows with an address').toBeGreaterThan(0);
+  for (const w of located) {
+    await page.goto(`/madoguchi/${w.id}/`);
+    // The address as written, up to any note in brackets (such as the floor).
+    await expect(page.getByRole('main').getByText(w.address!.text.replace(/\s*[(（].*$/, ''))).toBeVisible();
+    await expect(page.getByRole('link', { name: /地図で場所をさがす/ })).toHaveAttribute('href', /^https:\/\/www\.google\.com\/maps\/search\//);
+    await expect(page.locator('iframe')).toHaveCount(0);
+  }
 });
 
 test('every directory card says in one line what the window does', async ({ page }) => {
   await page.goto('/madoguchi/');
-  const ccc = page.locator('.window-card').filter({ has: page.getByRole('link', { name: '香取CCC', exact: true }) });
-  await expect(ccc).toContainText('お金・仕事・住まいなど、生活に困ったときの相談窓口です。');
-  const team = page.locator('.window-card').filter({ has: page.getByRole('link', { name: /^多機関協働チーム/ }) });
-  await expect(team).toContainText('困りごとが重なった世帯を、窓口が一緒に支えるチームです。');
+  for (const w of windows) {
+    const card = page.locator('.window-card').filter({ has: page.getByRole('link', { name: w.name, exact: true }) });
+    await expect(card).toContainText(w.lead);
+  }
 });
 
 test('in English, cards and pages say support centre, give what the Japanese name means, and use no Japanese punctuation', async ({ page }) => {
   await page.goto('/en/madoguchi/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support centres');
-  const ccc = page.locator('.window-card').filter({ has: page.getByRole('link', { name: '香取CCC', exact: true }) });
-  await expect(ccc).toContainText('Katori CCC (living support centre)');
-  await expect(ccc).toContainText('Help when money, work or housing is a problem.');
-  for (const path of ['/en/', '/en/madoguchi/', '/en/madoguchi/takikan-kyodo/', '/en/madoguchi/sawara-houkatsu/', '/en/kinkyu/']) {
+  for (const w of windows) {
+    const card = page.locator('.window-card').filter({ has: page.getByRole('link', { name: w.name, exact: true }) });
+    if (english[w.id]?.meaning) await expect(card).toContainText(english[w.id]!.meaning!);
+    await expect(card).toContainText(english[w.id]!.lead!);
+  }
+  for (const path of ['/en/', '/en/madoguchi/', ...windows.map((w) => `/en/madoguchi/${w.id}/`), '/en/kinkyu/']) {
     await page.goto(path);
     // English text only: elements marked Japanese (names) and Japanese in brackets are meant to be Japanese.
     const text = await page.evaluate(() => {
@@ -61,18 +72,28 @@ test('in English, cards and pages say support centre, give what the Japanese nam
   }
 });
 
-test('a window whose e-mail details are on the city page links to that page', async ({ page }) => {
-  await page.goto('/madoguchi/sawara-houkatsu/');
-  const email = page.locator('.channels__row').filter({ hasText: 'メール' });
-  await expect(email.getByRole('link', { name: '重層的支援体制整備への取り組み' })).toHaveAttribute('href', 'https://www.city.katori.lg.jp/kenko_fukushi/network/jyuusoujigyou.html');
+test('a window whose e-mail details are on a source page links to that page; one without e-mail shows no e-mail row', async ({ page }) => {
+  const sources = sourceFiles();
+  for (const w of windows) {
+    const emails = w.channels.filter((c) => c.type === 'email');
+    if (emails.some((c) => c.see) || !emails.length) await page.goto(`/madoguchi/${w.id}/`);
+    const row = page.locator('.channels__row').filter({ hasText: 'メール' });
+    if (!emails.length) await expect(row, w.id).toHaveCount(0);
+    for (const see of emails.flatMap((c) => (c.see ? [sources.get(c.see)!] : []))) {
+      await expect(row.getByRole('link', { name: see.data.title })).toHaveAttribute('href', see.data.url!);
+    }
+  }
 });
 
 test('in English, the wizard result gives what each Japanese centre name means and lists methods without Japanese punctuation', async ({ page }) => {
-  // A shared result link (no sensitive answer): care insurance for an older parent in 佐原.
-  await page.goto('/en/sagasu/kekka/?who=family&district=sawara&troubles=careInsurance&age=senior&household=none&usesCare=no&refuses=no');
-  const centre = page.locator('[data-window-id="sawara-houkatsu"]');
-  await expect(centre.getByRole('heading', { level: 4 })).toContainText('香取市佐原地域包括支援センター');
-  await expect(centre.locator('.result-window__meaning')).toHaveText('Katori City Sawara Community Support Centre (for older people)');
+  // A shared result link (no sensitive answer): care insurance for an older parent, in the profile's case's district.
+  const { district, window, meaning } = journeys.wizard.englishMeaning;
+  await page.goto(`/en/sagasu/kekka/?who=family&district=${district}&troubles=careInsurance&age=senior&household=none&usesCare=no&refuses=no`);
+  const centre = page.locator(`[data-window-id="${window}"]`);
+  await expect(centre.getByRole('heading', { level: 4 })).toContainText(windowName(window));
+  // Where the translation gives no meaning of the name, the result shows none (rather than a guess).
+  if (meaning) await expect(centre.locator('.result-window__meaning')).toHaveText(meaning);
+  else await expect(centre.locator('.result-window__meaning')).toHaveCount(0);
   const methods = await centre.getByText(/^How to talk/).innerText();
   expect(methods).not.toMatch(/[、・]/);
 });

@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { districtName, districts, journeys, windowName } from './support/profile';
+
+// What this profile's residents must get (content/profiles/<id>/expectations/journeys.yaml).
+const { family, elderlyAlone, forgetful, childAtRisk, moneyUnknownDistrict } = journeys.wizard;
+/** A district for tests where which district does not matter: the first one listed. */
+const anyDistrict = districts[0]!.name;
 
 const heading = (page: Page) => page.locator('.triage-wizard h2:focus');
 
@@ -45,7 +51,7 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   await answerByKeyboard(page, '家族・親族のこと');
   await expect(heading(page)).toHaveText('困っている方が住んでいる地区はどこですか');
   await expectNoAxeViolations(page, 'step district');
-  await answerByKeyboard(page, '山田');
+  await answerByKeyboard(page, districtName(family.district));
   await expect(heading(page)).toHaveText('どんなことで困っていますか');
   await expectNoAxeViolations(page, 'step troubles');
   await answerByKeyboard(page, 'ひきこもり・長いあいだ家から出ない');
@@ -63,15 +69,16 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   await page.keyboard.press('Enter');
   await expect(page.locator('#result-heading')).toBeFocused();
   const windows = page.locator('.result-window');
-  await expect(windows.first()).toContainText('香取市小見川地域包括支援センター');
-  await expect(page.locator('.result-window[data-window-id="takikan-kyodo"]')).toBeVisible();
+  await expect(windows.first()).toContainText(windowName(family.first));
+  for (const id of family.includes) await expect(page.locator(`.result-window[data-window-id="${id}"]`)).toBeVisible();
+  for (const id of family.excludes) await expect(page.locator(`.result-window[data-window-id="${id}"]`)).toHaveCount(0);
   await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
   await expect(page.getByText(/支援会議/).first()).toBeVisible();
   await expect(page.getByText('どの窓口に相談しても大丈夫です')).toBeVisible();
   // The hand-off to the form waits in sessionStorage; the link is the plain form address (issue 19).
   await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/');
   // Who is writing and the district are carried too (issue 12).
-  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: 'omigawa-houkatsu', categories: ['isolation'], writer: 'family', district: 'yamada' });
+  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: family.first, categories: ['isolation'], writer: 'family', district: family.district });
   await expectNoAxeViolations(page, 'result');
 });
 
@@ -81,7 +88,7 @@ test('the step count says which question this is, and never a total that grows',
   await expect(progress).toHaveText('質問 1');
   await answer(page, '家族・親族のこと');
   await expect(progress).toHaveText('質問 2');
-  await answer(page, '山田');
+  await answer(page, districtName(family.district));
   await answer(page, 'ひきこもり・長いあいだ家から出ない');
   await expect(progress).toHaveText('質問 4');
   await expect(progress).not.toContainText('/');
@@ -90,7 +97,7 @@ test('the step count says which question this is, and never a total that grows',
 test('the result has a 変更 link back to the answers, and Back from a window page returns to the result', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, '佐原');
+  await answer(page, anyDistrict);
   await answer(page, '仕事がない・仕事を失った');
   await answer(page, '18歳から39歳');
   await answer(page, 'わからない');
@@ -110,7 +117,7 @@ test('the result has a 変更 link back to the answers, and Back from a window p
 test('the printed result shows the windows and their numbers, and nothing of the answers', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '家族・親族のこと');
-  await answer(page, '山田');
+  await answer(page, districtName(family.district));
   await answer(page, 'ひきこもり・長いあいだ家から出ない');
   await answer(page, '18歳から39歳');
   await answer(page, '65歳以上の人');
@@ -129,7 +136,7 @@ test('the printed result shows the windows and their numbers, and nothing of the
 test('a result shows 「困りごとが重なっているときは」 only when troubles overlap, not for 「わからない」 alone', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, '佐原');
+  await answer(page, anyDistrict);
   await answer(page, 'あてはまるものがない・わからない');
   for (let i = 0; i < 6 && !(await page.locator('#summary-heading').isVisible()); i++) {
     await page.locator('.triage-wizard input').first().check();
@@ -155,10 +162,10 @@ test('an empty answer shows an error summary that takes focus, and passes axe', 
 test('Back keeps earlier answers; an answer can be changed from the summary', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, '佐原');
+  await answer(page, anyDistrict);
   await page.getByRole('button', { name: '戻る' }).click();
-  await expect(page.getByLabel('佐原', { exact: true })).toBeChecked();
-  await answer(page, '佐原');
+  await expect(page.getByLabel(anyDistrict, { exact: true })).toBeChecked();
+  await answer(page, anyDistrict);
   await answer(page, '物忘れ・認知症が心配');
   await answer(page, '65歳以上');
   await answer(page, '18歳未満の子ども', '65歳以上の人');
@@ -166,11 +173,11 @@ test('Back keeps earlier answers; an answer can be changed from the summary', as
   await expect(page.locator('#summary-heading')).toBeFocused();
   await expect(page.locator('.summary-list')).toContainText('18歳未満の子ども、65歳以上の人');
   await page.getByRole('button', { name: '変更 「困っている方が住んでいる地区はどこですか」の答え' }).click();
-  await answer(page, '小見川');
+  await answer(page, districtName(forgetful.district));
   await expect(page.locator('#summary-heading')).toBeFocused();
-  await expect(page.locator('.summary-list')).toContainText('小見川');
+  await expect(page.locator('.summary-list')).toContainText(districtName(forgetful.district));
   await page.getByRole('button', { name: '結果を見る' }).click();
-  await expect(page.locator('.result-window').first()).toContainText('香取市小見川地域包括支援センター');
+  await expect(page.locator('.result-window').first()).toContainText(windowName(forgetful.first));
 });
 
 test('はじめからやり直す clears every answer', async ({ page }) => {
@@ -195,7 +202,7 @@ test('danger now: emergency numbers come first and sensitive answers never reach
   await expect(urgent.getByRole('link', { name: '110' })).toHaveAttribute('href', 'tel:110');
   await expect(urgent.getByRole('link', { name: '189' })).toHaveAttribute('href', 'tel:189');
   expect(await urgent.evaluate((el) => el.compareDocumentPosition(document.querySelector('.result-windows')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
-  await expect(page.locator('.result-window[data-window-id="kodomo-katei-center"]')).toBeVisible();
+  for (const id of childAtRisk) await expect(page.locator(`.result-window[data-window-id="${id}"]`)).toBeVisible();
   await expect(page.getByText('この結果はリンクにしていません', { exact: false })).toBeVisible();
   await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/');
   // The emergency list is the full one (as the site's urgent block), the ones for this trouble first.
@@ -236,7 +243,7 @@ test('Shift+Tab, however often, never sets off the quick exit (stepping back thr
   await page.route('https://www.google.co.jp/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>neutral</title>' }));
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
-  await answer(page, '佐原');
+  await answer(page, anyDistrict);
   await page.getByRole('button', { name: '次へ' }).focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+Tab');
   await page.waitForTimeout(200);
@@ -299,7 +306,7 @@ test('a result without sensitive answers has a share link that shows the same re
   await page.getByRole('button', { name: '結果を見る' }).click();
   const href = await page.getByRole('link', { name: 'この結果のリンク' }).getAttribute('href');
   await page.goto(href!);
-  await expect(page.locator('.result-window').first()).toContainText('香取CCC');
+  await expect(page.locator('.result-window').first()).toContainText(windowName(moneyUnknownDistrict));
 });
 
 /**
@@ -338,7 +345,7 @@ test.describe('on a phone', () => {
   test('tabbing backwards through the wizard, the focused control is never hidden (no sticky bar over it)', async ({ page }) => {
     await page.goto('/sagasu/');
     await answer(page, '自分のこと');
-    await answer(page, '佐原');
+    await answer(page, anyDistrict);
     await expect(page.locator('#triage-wizard fieldset').first()).toBeVisible();
     await expectFocusNeverHidden(page);
   });
@@ -389,7 +396,7 @@ test.describe('without JavaScript', () => {
   test('相談を送る posts the hand-off to the form (nothing in the URL); 変更 leads to the answers, kept', async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('家族・親族のこと').check();
-    await page.getByLabel('小見川', { exact: true }).check();
+    await page.getByLabel(districtName(forgetful.district), { exact: true }).check();
     await page.getByLabel('仕事がない・仕事を失った').check();
     await page.getByLabel('40歳から64歳').check();
     await page.getByLabel('だれもいない (一人で暮らしている)').check();
@@ -397,10 +404,10 @@ test.describe('without JavaScript', () => {
     const send = page.locator('form[action="/soudan/"]');
     await expect(send).toHaveAttribute('method', 'post');
     const fields = await send.locator('input[type="hidden"]').evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]));
-    expect(fields).toEqual([['window', expect.any(String)], ['categories', 'moneyWorkHome'], ['writer', 'family'], ['district', 'omigawa']]);
+    expect(fields).toEqual([['window', expect.any(String)], ['categories', 'moneyWorkHome'], ['writer', 'family'], ['district', forgetful.district]]);
     await page.getByRole('link', { name: '答えを確認・変更する' }).click();
     await expect(page.locator('#change-answers')).toBeInViewport();
-    await expect(page.locator('#change-answers').getByLabel('小見川', { exact: true })).toBeChecked();
+    await expect(page.locator('#change-answers').getByLabel(districtName(forgetful.district), { exact: true })).toBeChecked();
     await expect(page.locator('#change-answers').getByLabel('仕事がない・仕事を失った')).toBeChecked();
     await send.getByRole('button', { name: 'この内容で相談を送る' }).click();
     await expect(page).toHaveURL(/\/soudan\/$/);
@@ -409,7 +416,7 @@ test.describe('without JavaScript', () => {
   test('「わからない」 alone: the result does not say the troubles overlap', async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('自分のこと').check();
-    await page.getByLabel('佐原', { exact: true }).check();
+    await page.getByLabel(anyDistrict, { exact: true }).check();
     await page.getByLabel('あてはまるものがない・わからない').check();
     await page.getByLabel('40歳から64歳').check();
     await page.getByLabel('だれもいない (一人で暮らしている)').check();
@@ -426,14 +433,14 @@ test.describe('without JavaScript', () => {
   test('the plain form posts and shows the same result', async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('家族・親族のこと').check();
-    await page.getByLabel('佐原', { exact: true }).check();
+    await page.getByLabel(districtName(elderlyAlone.district), { exact: true }).check();
     await page.getByLabel('高齢の一人暮らし・外に出なくなった').check();
     await page.getByLabel('65歳以上', { exact: true }).check();
     await page.getByLabel('だれもいない (一人で暮らしている)').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     await expect(page).toHaveURL(/\/sagasu\/kekka\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談先さがしの結果');
-    await expect(page.locator('.result-window').first()).toContainText('香取市佐原地域包括支援センター');
+    await expect(page.locator('.result-window').first()).toContainText(windowName(elderlyAlone.first));
     await expect(page.getByText('ご家族・ご近所の方ができること')).toBeVisible();
   });
 

@@ -65,6 +65,7 @@ describe.each(profileIds())('profile %s', (id) => {
       'expectations/routes.yaml',
       'expectations/facts.yaml',
       'expectations/inquiry.yaml',
+      'expectations/journeys.yaml',
     ];
     for (const rel of required) {
       expect(existsSync(join(dir, rel)), `${dir}/${rel}`).toBe(true);

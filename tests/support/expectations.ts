@@ -14,6 +14,7 @@ import { triageCasesSchema } from '@/schemas/expectations/triage-cases';
 import { livesSchema } from '@/schemas/expectations/lives';
 import { routesSchema } from '@/schemas/expectations/routes';
 import { factsSchema } from '@/schemas/expectations/facts';
+import { journeysSchema } from '@/schemas/expectations/journeys';
 
 /** The path of one expectations file of a profile (every profile must carry every file). */
 export const expectationsPath = (name: string, dir: string = profileDir()) => join(dir, 'expectations', `${name}.yaml`);
@@ -43,3 +44,6 @@ export const factExpectations = (dir?: string) => readExpectations('facts', fact
 
 /** expectations/inquiry.yaml: a sample inquiry and 連絡票, and the exact windows each must reach. */
 export const inquiryExpectations = (dir?: string) => readExpectations('inquiry', inquiryExpectationsSchema, dir);
+
+// journeys.yaml: what residents get on the directory, the wizard's results, the form and the inbox (tests/e2e/*).
+export const journeyExpectations = (dir?: string) => readExpectations('journeys', journeysSchema, dir);

@@ -30,10 +30,14 @@ const ids = asked.length ? asked : all;
 
 const steps = ['build', 'test:unit', 'test:e2e'];
 const failed = [];
+/** How long each step took, printed at the end: CI runs every profile, so the time per profile matters. */
+const took = [];
 for (const id of ids) {
   for (const step of steps) {
     console.log(`\n── profile ${id}: npm run ${step}`);
+    const start = Date.now();
     const run = spawnSync('npm', ['run', '-s', step], { cwd: root, stdio: 'inherit', env: { ...process.env, PORTAL_PROFILE: id } });
+    took.push(`${id} ${step}: ${((Date.now() - start) / 60_000).toFixed(1)} min`);
     if (run.status !== 0) {
       failed.push(`${id}: npm run ${step} (exit ${run.status ?? run.signal})`);
       // Nothing to test without a build of this profile.
@@ -41,7 +45,7 @@ for (const id of ids) {
     }
   }
 }
-console.log(`\n── profiles tested: ${ids.join(', ')}`);
+console.log(`\n── profiles tested: ${ids.join(', ')}\n  ${took.join('\n  ')}`);
 if (failed.length) {
   console.error(`failed:\n  ${failed.join('\n  ')}`);
   process.exit(1);

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
  * Text on the page, in Japanese, with kanji outside <ruby> (the first 30 characters of each). On
  * やさしい日本語 pages this must be empty: every kanji carries its reading. Elements that declare
  * another language (简体中文 in the switcher) are skipped. An <option> holds text only, so there the
- * reading follows in brackets, as <rp> shows it: 佐原(さわら).
+ * reading follows in brackets, as <rp> shows it: 相談(そうだん).
  */
 export function kanjiWithoutRuby(page: Page): Promise<string[]> {
   return page.evaluate(() => {
