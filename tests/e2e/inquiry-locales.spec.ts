@@ -8,7 +8,7 @@ import { localeInfo, locales, localizePath } from '@/i18n/locales';
 import { stripRuby } from '@/i18n/ruby';
 import { HANDOFF_STORAGE_KEY } from '@/schemas/handoff';
 import { messages } from '../support/ui-messages';
-import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, sendFromCheck, submitToCheck, test } from './support/fixtures';
 import { testDbPath } from './support/db';
 import { journeys } from './support/profile';
 
@@ -61,12 +61,9 @@ for (const locale of locales) {
     await page.locator('#f-phone').fill('090-1234-5678');
     await page.locator('#f-name').fill('Maria Santos');
     await page.locator('#f-consent').check();
-    await page.waitForTimeout(3100); // the minimum fill time against bots
-    await page.locator('form button[type="submit"]').click();
-    await expect(page.locator('#check-heading')).toBeFocused();
+    await submitToCheck(page);
     await checkStep(page, 'check answers');
-    await page.locator('section[aria-labelledby="check-heading"] button.button:not(.button--secondary)').click();
-    await expect(page.locator('#confirmation-heading')).toBeFocused();
+    await sendFromCheck(page);
     expect(await baseText(page, '#confirmation-heading')).toBe(stripRuby(m['confirm.title']));
     await checkStep(page, 'confirmation');
     const receipt = (await page.locator('[data-receipt]').textContent())!;

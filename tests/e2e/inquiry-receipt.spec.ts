@@ -10,7 +10,7 @@ import { stripRuby } from '@/i18n/ruby';
 import { contentPath } from '@/lib/profile';
 import { HANDOFF_STORAGE_KEY } from '@/schemas/handoff';
 import { messages } from '../support/ui-messages';
-import { expect, test } from './support/fixtures';
+import { expect, sendFromCheck, submitToCheck, test } from './support/fixtures';
 
 const routing = parse(readFileSync(contentPath('triage/routing.yaml'), 'utf8')) as { categories: { id: string; fields: string[] }[] };
 const district = (parse(readFileSync(contentPath('areas.yaml'), 'utf8')) as { id: string }[])[0]!.id;
@@ -33,11 +33,8 @@ async function receiptFor(page: Page, locale: Locale, categories: string[]): Pro
   await page.locator('#f-phone').fill('090-1234-5678');
   await page.locator('#f-name').fill('Test Person');
   await page.locator('#f-consent').check();
-  await page.waitForTimeout(3100); // the minimum fill time against bots
-  await page.locator('form button[type="submit"]').click();
-  await expect(page.locator('#check-heading')).toBeFocused();
-  await page.locator('section[aria-labelledby="check-heading"] button.button:not(.button--secondary)').click();
-  await expect(page.locator('#confirmation-heading')).toBeFocused();
+  await submitToCheck(page);
+  await sendFromCheck(page);
   return page.locator('section.confirmation').evaluate((e) => {
     const c = e.cloneNode(true) as HTMLElement;
     c.querySelectorAll('rt, rp').forEach((x) => x.remove());

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { localeInfo, locales, localizePath, type Locale } from '@/i18n/locales';
 import { messages } from '../support/ui-messages';
 import { stripRuby } from '@/i18n/ruby';
-import { expect, expectNoAxeViolations, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, sendFromCheck, submitToCheck, test } from './support/fixtures';
 import { testDbPath } from './support/db';
 import { journeys } from './support/profile';
 
@@ -75,11 +75,8 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     expect(await baseText(page, '.error-summary')).toContain(stripRuby(m['form.error.consentRequired']));
     await checkStep(page, 'form error');
     await page.locator('#f-consent').check();
-    await page.waitForTimeout(3100); // the minimum fill time against bots
-    await page.locator('form button[type="submit"]').click();
-    await expect(page.locator('#check-heading')).toBeFocused();
-    await page.locator('section[aria-labelledby="check-heading"] button.button:not(.button--secondary)').click();
-    await expect(page.locator('#confirmation-heading')).toBeFocused();
+    await submitToCheck(page);
+    await sendFromCheck(page);
     expect(await baseText(page, '#confirmation-heading')).toBe(stripRuby(m['confirm.title']));
     await checkStep(page, 'confirmation');
     const receipt = (await page.locator('[data-receipt]').textContent())!;

@@ -34,3 +34,19 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/**
+ * Submits a filled inquiry form and waits for the check-your-answers step, whose heading takes focus.
+ * It first waits out the minimum fill time the server uses to tell bots apart (a faster send is not stored).
+ */
+export async function submitToCheck(page: Page) {
+  await page.waitForTimeout(3100);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('#check-heading')).toBeFocused();
+}
+
+/** Sends from the check-your-answers step; the receipt's heading takes focus. */
+export async function sendFromCheck(page: Page) {
+  await page.locator('section[aria-labelledby="check-heading"] button.button:not(.button--secondary)').click();
+  await expect(page.locator('#confirmation-heading')).toBeFocused();
+}
