@@ -13,7 +13,8 @@ export type RouteSource = Pick<Inquiry, 'categories' | 'area' | 'window'> | ({ k
 
 export function routeInputFor(body: RouteSource, routing: Routing): RouteInput {
   const fields = fieldsForCategories(routing, body.categories ?? []);
-  if ('kind' in body && body.kind === 'referral') {
+  // Only a 連絡票 carries a kind: an inquiry is stored without one (src/server/store/types.ts).
+  if ('kind' in body) {
     // An agency brings a case it cannot handle alone (seed 001): the 多機関協働 coordinator always,
     // asked for through the router's own `coordination` field, plus the field windows near the person.
     const withCoordinator: FieldId[] = ['coordination', ...fields];
