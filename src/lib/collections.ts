@@ -31,7 +31,15 @@ export async function contentReviewed(locale: Locale): Promise<boolean | null> {
  * A window plus how to say its name in the reader's script and what the name means in the reader's
  * language (both absent in Japanese).
  */
-export type LocalizedWindow = ConsultationWindow & { nameReading?: string; nameMeaning?: string };
+export type LocalizedWindow = ConsultationWindow & {
+  nameReading?: string;
+  nameMeaning?: string;
+  /**
+   * やさしい日本語 shows kanji only with readings. An address whose place names have no reading in the
+   * sources (大字・字 names) is not given with guessed readings: the page points to the Japanese page.
+   */
+  addressWithoutReadings?: boolean;
+};
 
 /** All windows in display order, flattened to `{ id, ...data }`. Build-time only. */
 export async function loadWindows(locale: Locale = defaultLocale): Promise<LocalizedWindow[]> {
@@ -41,7 +49,8 @@ export async function loadWindows(locale: Locale = defaultLocale): Promise<Local
     .map((e): LocalizedWindow => {
       const w: LocalizedWindow = { id: e.id, ...e.data };
       const x = tr?.windows[e.id];
-      if (!x) return w;
+      const addressWithoutReadings = localeInfo[locale].ruby && Boolean(w.address) && !x?.address;
+      if (!x) return addressWithoutReadings ? { ...w, addressWithoutReadings } : w;
       return {
         ...w,
         name: x.name ?? w.name,
@@ -53,6 +62,7 @@ export async function loadWindows(locale: Locale = defaultLocale): Promise<Local
         channels: w.channels.map((c, i) => ({ ...c, note: x.channelNotes[i] ?? c.note })),
         operation: { ...w.operation, department: x.department ?? w.operation.department, operator: x.operator ?? w.operation.operator },
         address: w.address && x.address ? { ...w.address, text: x.address } : w.address,
+        ...(addressWithoutReadings ? { addressWithoutReadings } : {}),
       };
     })
     .sort((a, b) => a.order - b.order);

@@ -43,6 +43,24 @@ test('a window page with an address shows it with a plain map link, no embed', a
   }
 });
 
+test('in やさしい日本語, an address is given with readings, or the page sends the reader to the Japanese page for it (no guessed readings)', async ({ page }) => {
+  const easy = (parse(readFileSync(cp('translations/easy.yaml'), 'utf8')) as { windows: Record<string, { address?: string }> }).windows;
+  const located = windows.filter((w) => w.address);
+  expect(located.length, 'windows with an address').toBeGreaterThan(0);
+  for (const w of located) {
+    await page.goto(`/easy/madoguchi/${w.id}/`);
+    if (easy[w.id]?.address) {
+      await expect(page.getByRole('main').locator('ruby').first()).toBeVisible();
+      await expect(page.getByRole('link', { name: /住所.*日本語/ })).toHaveCount(0);
+    } else {
+      const link = page.getByRole('main').getByRole('link', { name: /住所.*日本語/ });
+      await expect(link, w.id).toHaveAttribute('href', `/madoguchi/${w.id}/`);
+      await link.click();
+      await expect(page.getByRole('main').getByText(w.address!.text.replace(/\s*[(（].*$/, ''))).toBeVisible();
+    }
+  }
+});
+
 test('every directory card says in one line what the window does', async ({ page }) => {
   await page.goto('/madoguchi/');
   for (const w of windows) {
