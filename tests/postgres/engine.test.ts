@@ -88,3 +88,31 @@ describe('PostgreSQL engine, several servers on one database', () => {
     await Promise.all(servers.map((s) => s.close()));
   });
 });
+
+describe('PostgreSQL engine, the key', () => {
+  it('re-seals every personal field with a new key (npm run keys -- rotate), and the old key no longer opens them', async () => {
+    const { createSealer } = await import('@/server/crypto/seal');
+    const { resealPostgres } = await import('@/server/store/postgres/reseal');
+    const { randomBytes } = await import('node:crypto');
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const settings = freshPostgresSettings();
+    const before = openPostgresStore(settings, { sealer: createSealer(oldKey) });
+    const { receipt } = await before.create(inquiry, routing, 'rotate-1');
+    const [row] = (await before.inbox.list(routing.windows, {}, 10)).rows;
+    const staff = await before.staff.create({ login: 'rotator', name: '回転 太郎', memberships: [{ role: 'staff', window: routing.windows[0]! }] });
+    expect(await before.inbox.addNote(row!.publicId, { text: '折り返しは夕方に', staffId: staff.id })).toMatchObject({ ok: true });
+    await before.close();
+
+    expect(await resealPostgres(settings, createSealer(oldKey), createSealer(newKey))).toEqual({ inquiries: 1, events: 1 });
+    const after = openPostgresStore(settings, { sealer: createSealer(newKey) });
+    expect((await after.get(receipt))!.inquiry).toMatchObject({ name: inquiry.name });
+    expect((await after.inbox.get(row!.publicId))!.events.find((e) => e.type === 'note')!.detail).toEqual({ text: '折り返しは夕方に' });
+    // Still append-only after the rotation.
+    await asApplicationRole(settings.schema, async (c) => {
+      await expect(c.query("UPDATE inquiry_events SET type = 'note'")).rejects.toThrow(/append-only/);
+    });
+    const stale = openPostgresStore(settings, { sealer: createSealer(oldKey) });
+    await expect(stale.get(receipt)).rejects.toThrow(/key/);
+    await Promise.all([after.close(), stale.close()]);
+  });
+});
