@@ -13,7 +13,7 @@ import { createSealer, type Sealer } from '@/server/crypto/seal';
 import { createGroupCommit } from '../group-commit';
 import { arrivesUrgent, receiptFor, receivedDetail } from '../records';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from '../types';
-import { openDb, type Query } from './db';
+import { openDb, unavailableAs, type Query } from './db';
 import { createPostgresInboxStore } from './inbox';
 import { migratePostgres } from './migrations';
 import { createPostgresOutboxStore, queueNotification } from './outbox';
@@ -95,8 +95,9 @@ export function openPostgresStore(settings: PostgresSettings = postgresSettings(
     (migrated ??= migratePostgres(settings).then(
       () => undefined,
       (e: unknown) => {
+        // Tried again by the next call: a server started before its database comes up by itself.
         migrated = undefined;
-        throw e;
+        return unavailableAs(e);
       },
     ));
 
