@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { openPostgresStore } from '@/server/store/postgres';
 import { postgresMigrations } from '@/server/store/postgres/migrations';
+import type { PostgresOutboxStore } from '@/server/store/postgres/outbox';
+import type { Store } from '@/server/store/types';
 import { familyInquiry, familyInquiryRoute } from '../fixtures/inquiries';
 import { asApplicationRole, freshPostgresSettings } from '../support/postgres';
 
 const inquiry = familyInquiry as unknown as Inquiry;
+const claimOf = (s: Store) => (s.outbox as PostgresOutboxStore).claim;
 const routing = { windows: [...familyInquiryRoute.windows], coordinator: familyInquiryRoute.coordinator };
 
 describe('PostgreSQL engine, several servers on one database', () => {
@@ -67,15 +70,15 @@ describe('PostgreSQL engine, several servers on one database', () => {
     const [a, b] = [openPostgresStore(settings), openPostgresStore(settings)];
     await Promise.all(Array.from({ length: 30 }, (_, i) => a.create(inquiry, routing, `outbox-${i}`)));
     const now = new Date(Date.now() + 1000);
-    const [fromA, fromB] = await Promise.all([a.outbox.due(now, 1000), b.outbox.due(now, 1000)]);
+    const [fromA, fromB] = await Promise.all([claimOf(a)(now, 1000), claimOf(b)(now, 1000)]);
     const ids = [...fromA, ...fromB].map((x) => x.id);
     expect(ids).toHaveLength(30 * routing.windows.length);
     expect(new Set(ids).size).toBe(ids.length);
     // Server A dies before sending; B finds nothing until A's lease lapses, then takes A's items.
-    expect(await b.outbox.due(now, 1000)).toEqual([]);
+    expect(await claimOf(b)(now, 1000)).toEqual([]);
     for (const x of fromB) await b.outbox.sent(x.id, now);
     const later = new Date(now.getTime() + 61_000);
-    expect((await b.outbox.due(later, 1000)).map((x) => x.id).sort((x, y) => x - y)).toEqual(fromA.map((x) => x.id).sort((x, y) => x - y));
+    expect((await claimOf(b)(later, 1000)).map((x) => x.id).sort((x, y) => x - y)).toEqual(fromA.map((x) => x.id).sort((x, y) => x - y));
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -187,25 +187,28 @@ export function createPostgresInboxStore(db: Db, sealer: Sealer): InboxStore {
         publicId,
         version,
         async (q, st) => {
-        const at = new Date().toISOString();
-        // つなぐ: the receiving window sees it as new and unassigned; the sender's row ends, so the
-        // permission rule stops giving it the content (only its own events stay visible to it).
-        const status = mode === 'handOver' ? 'new' : st.status;
-        const kind = mode === 'handOver' ? 'handedTo' : mode === 'join' ? 'joined' : 'escalated';
-        await q(
-          `INSERT INTO inquiry_windows (window_id, inquiry_id, kind, basis, status, urgent, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (window_id, inquiry_id) DO UPDATE SET kind = excluded.kind, basis = excluded.basis, ended_at = NULL`,
-          [to, st.id, kind, basis, status, st.urgent, st.received_at],
-        );
-        if (mode === 'handOver') {
-          await q('UPDATE inquiry_windows SET ended_at = $1 WHERE inquiry_id = $2 AND window_id = $3', [at, st.id, from]);
-          await q("UPDATE inquiries SET status = 'new', assignee_id = NULL WHERE id = $1", [st.id]);
-          await q("UPDATE inquiry_windows SET status = 'new' WHERE inquiry_id = $1", [st.id]);
-        }
-        await queueNotification(q, 'handedTo', to, st.id, at);
-        const type = mode === 'handOver' ? 'handedOver' : mode === 'join' ? 'joined' : 'escalated';
-        await addEvent(q, st.id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
-      }),
+          const at = new Date().toISOString();
+          // つなぐ: the receiving window sees it as new and unassigned; the sender's row ends, so the
+          // permission rule stops giving it the content (only its own events stay visible to it).
+          const status = mode === 'handOver' ? 'new' : st.status;
+          const kind = mode === 'handOver' ? 'handedTo' : mode === 'join' ? 'joined' : 'escalated';
+          await q(
+            `INSERT INTO inquiry_windows (window_id, inquiry_id, kind, basis, status, urgent, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (window_id, inquiry_id) DO UPDATE SET kind = excluded.kind, basis = excluded.basis, ended_at = NULL`,
+            [to, st.id, kind, basis, status, st.urgent, st.received_at],
+          );
+          if (mode === 'handOver') {
+            await q('UPDATE inquiry_windows SET ended_at = $1 WHERE inquiry_id = $2 AND window_id = $3', [at, st.id, from]);
+            await q("UPDATE inquiries SET status = 'new', assignee_id = NULL WHERE id = $1", [st.id]);
+            await q("UPDATE inquiry_windows SET status = 'new' WHERE inquiry_id = $1", [st.id]);
+          }
+          await queueNotification(q, 'handedTo', to, st.id, at);
+          const type = mode === 'handOver' ? 'handedOver' : mode === 'join' ? 'joined' : 'escalated';
+          await addEvent(q, st.id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
+        },
+        // Checked under the inquiry's row lock: two hand-overs to one window, on any servers, cannot both pass.
+        async (q, st) => ((await q('SELECT 1 FROM inquiry_windows WHERE inquiry_id = $1 AND window_id = $2 AND ended_at IS NULL', [st.id, to])).length > 0 ? { ok: false, reason: 'same' } : undefined),
+      ),
     handedOver: async (windows, limit) => {
       if (windows.length === 0) return [];
       const rows = await db.query<{ public_id: string; receipt: string; ended_at: string; window_id: string }>(

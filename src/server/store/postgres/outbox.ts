@@ -27,10 +27,39 @@ export async function queueReminders(q: Query, day: string, olderThan: Date): Pr
   return rows.length;
 }
 
-export function createPostgresOutboxStore(db: Db, leaseMs: number): OutboxStore {
+/** The outbox of one server: OutboxStore, and the claim that lets several servers share the sending. */
+export interface PostgresOutboxStore extends OutboxStore {
+  /**
+   * Due items this server takes for `leaseMs` (FOR UPDATE SKIP LOCKED: never two servers one row); an
+   * item is released by sent() or failed(), or when the lease lapses (its server died mid-send).
+   */
+  claim(now: Date, limit: number): Promise<OutboxItem[]>;
+}
+
+export function createPostgresOutboxStore(db: Db, leaseMs: number): PostgresOutboxStore {
   type Row = { id: number; kind: OutboxItem['kind']; window_id: string; detail: { receipts?: string[] }; attempts: number; receipt: string | null; public_id: string | null; received_at: string | null; urgent: boolean | null };
+  const toItem = (r: Row): OutboxItem => ({
+    id: r.id,
+    kind: r.kind,
+    window: r.window_id,
+    receipt: r.receipt,
+    publicId: r.public_id,
+    receivedAt: r.received_at,
+    urgent: r.urgent === true,
+    receipts: r.detail.receipts ?? [],
+    attempts: r.attempts,
+  });
   return {
-    due: async (now, limit) => {
+    due: async (now, limit) =>
+      (
+        await db.query<Row>(
+          `SELECT o.id, o.kind, o.window_id, o.detail, o.attempts, i.receipt, i.public_id, i.received_at, i.urgent
+             FROM outbox o LEFT JOIN inquiries i ON i.id = o.inquiry_id
+            WHERE o.sent_at IS NULL AND o.next_at <= $1 ORDER BY o.next_at, o.id LIMIT $2`,
+          [now.toISOString(), limit],
+        )
+      ).map(toItem),
+    claim: async (now, limit) => {
       const at = now.toISOString();
       const rows = await db.query<Row>(
         `WITH claimed AS (
@@ -42,17 +71,7 @@ export function createPostgresOutboxStore(db: Db, leaseMs: number): OutboxStore 
            FROM claimed c LEFT JOIN inquiries i ON i.id = c.inquiry_id ORDER BY c.next_at, c.id`,
         [at, limit, new Date(now.getTime() + leaseMs).toISOString()],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        window: r.window_id,
-        receipt: r.receipt,
-        publicId: r.public_id,
-        receivedAt: r.received_at,
-        urgent: r.urgent === true,
-        receipts: r.detail.receipts ?? [],
-        attempts: r.attempts,
-      }));
+      return rows.map(toItem);
     },
     sent: async (id, at) => {
       await db.run('UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $2', [at.toISOString(), id]);
