@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referral, referralRoute } from '../fixtures/referrals';
+import { storeEnv } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -41,7 +42,7 @@ describe('POST /api/referrals', () => {
     expect(data.windows.map((w) => w.id)).toEqual(referralRoute.windows);
     // The CLI runs without blocking this process: a blocked event loop would miss the server closing an
     // idle keep-alive connection (5 s), and the next test's fetch would reuse the closed socket.
-    const cli = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', ...args], { env: { ...process.env, INQUIRY_DB_PATH: server.dbPath }, encoding: 'utf8' })).stdout;
+    const cli = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', ...args], { env: { ...process.env, ...storeEnv(server.dbPath) }, encoding: 'utf8' })).stdout;
     const shown = JSON.parse(await cli('show', data.receipt));
     expect(shown.kind).toBe('referral');
     expect(shown.inquiry).toMatchObject({ kind: 'referral', agencyName: referral.agencyName, workerPhone: '09000001234', shareConsent: 'notConfirmed' });
