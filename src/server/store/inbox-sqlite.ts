@@ -5,9 +5,10 @@ import { openDetail, openInquiry, sealDetail } from '@/server/crypto/inquiry-fie
 import type { Sealer } from '@/server/crypto/seal';
 import { queueNotification } from './outbox-sqlite';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
-import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from './types';
+import type { ChangeResult, InboxInquiry, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from './types';
 import { writeTransaction } from './transaction';
 import { jstDayStart, nextJstDay, windowsFor } from './inbox-filter';
+import { toInboxRow } from './rows';
 
 
 export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
@@ -170,21 +171,7 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
       const total = countDistinct(mine, filter, false).reduce((sum, r) => sum + r.n, 0);
       return {
         total,
-        rows: rows.map(
-          (r): InboxRow => ({
-            publicId: r.public_id,
-            receipt: r.receipt,
-            receivedAt: r.received_at,
-            status: r.status,
-            urgent: r.urgent === 1,
-            writer: r.writer,
-            // The agency's kind and name are not personal (sealed fields are; inquiry-fields.ts), so the list reads them as stored.
-            agency: r.kind === 'referral' ? { kind: r.agency_kind ?? 'other', kindOther: r.agency_kind_other, name: r.agency_name ?? '' } : null,
-            categories: JSON.parse(r.categories) as string[],
-            windows: r.windows ? r.windows.split(' ').sort() : [],
-            assignee: r.assignee,
-          }),
-        ),
+        rows: rows.map((r) => toInboxRow({ ...r, urgent: r.urgent === 1, categories: JSON.parse(r.categories) as string[], windows: r.windows ? r.windows.split(' ').sort() : [] })),
       };
     },
     statusCounts: async (windows) => {

@@ -6,7 +6,8 @@ import { openDetail, openInquiry, sealDetail } from '@/server/crypto/inquiry-fie
 import type { Sealer } from '@/server/crypto/seal';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
 import { jstDayStart, nextJstDay, windowsFor } from '../inbox-filter';
-import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from '../types';
+import { toInboxRow } from '../rows';
+import type { ChangeResult, InboxInquiry, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from '../types';
 import type { Db, Query } from './db';
 import { queueNotification } from './outbox';
 
@@ -139,21 +140,7 @@ export function createPostgresInboxStore(db: Db, sealer: Sealer): InboxStore {
       const total = (await countDistinct(mine, filter, false)).reduce((sum, r) => sum + r.n, 0);
       return {
         total,
-        rows: rows.map(
-          (r): InboxRow => ({
-            publicId: r.public_id,
-            receipt: r.receipt,
-            receivedAt: r.received_at,
-            status: r.status,
-            urgent: r.urgent,
-            writer: r.writer,
-            // The agency's kind and name are not personal (sealed fields are; inquiry-fields.ts), so the list reads them as stored.
-            agency: r.kind === 'referral' ? { kind: r.agency_kind ?? 'other', kindOther: r.agency_kind_other, name: r.agency_name ?? '' } : null,
-            categories: r.categories,
-            windows: r.windows ?? [],
-            assignee: r.assignee,
-          }),
-        ),
+        rows: rows.map((r) => toInboxRow({ ...r, windows: r.windows ?? [] })),
       };
     },
     statusCounts: async (windows) => {

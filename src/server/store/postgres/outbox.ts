@@ -4,6 +4,7 @@
 // died mid-send is taken again once the lease has lapsed.
 import type { OutboxItem, OutboxStore } from '../types';
 import type { Db, Query } from './db';
+import { toOutboxItem, type OutboxRow } from '../rows';
 
 /** Queues a notification inside the caller's transaction (arrival, hand-off). */
 export async function queueNotification(q: Query, kind: 'arrived' | 'handedTo', window: string, inquiryId: number, at: string): Promise<void> {
@@ -37,18 +38,8 @@ export interface PostgresOutboxStore extends OutboxStore {
 }
 
 export function createPostgresOutboxStore(db: Db, leaseMs: number): PostgresOutboxStore {
-  type Row = { id: number; kind: OutboxItem['kind']; window_id: string; detail: { receipts?: string[] }; attempts: number; receipt: string | null; public_id: string | null; received_at: string | null; urgent: boolean | null };
-  const toItem = (r: Row): OutboxItem => ({
-    id: r.id,
-    kind: r.kind,
-    window: r.window_id,
-    receipt: r.receipt,
-    publicId: r.public_id,
-    receivedAt: r.received_at,
-    urgent: r.urgent === true,
-    receipts: r.detail.receipts ?? [],
-    attempts: r.attempts,
-  });
+  type Row = Omit<OutboxRow, 'urgent'> & { urgent: boolean | null };
+  const toItem = (r: Row) => toOutboxItem({ ...r, urgent: r.urgent === true });
   return {
     due: async (now, limit) =>
       (

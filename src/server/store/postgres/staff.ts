@@ -4,6 +4,7 @@
 import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
 import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from '../types';
 import type { Db, Query } from './db';
+import { auditValues } from '../rows';
 
 const states = ['active', 'disabled', 'removed'] as const;
 type Row = { id: number; login: string; name: string; disabled: number };
@@ -159,15 +160,7 @@ export function createPostgresStaffStore(db: Db): StaffStore {
     },
 
     audit: async (e) => {
-      await run('INSERT INTO audit_log (at, staff_id, login, action, target, detail, ip) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        new Date().toISOString(),
-        e.staffId ?? null,
-        e.login ?? null,
-        e.action,
-        e.target ?? null,
-        JSON.stringify(e.detail ?? {}),
-        e.ip ?? null,
-      ]);
+      await run('INSERT INTO audit_log (at, staff_id, login, action, target, detail, ip) VALUES ($1, $2, $3, $4, $5, $6, $7)', [...auditValues(e)]);
     },
     auditLog: async ({ limit, offset }) => {
       type A = { id: number; at: string; staff_id: number | null; login: string | null; action: string; target: string | null; detail: Record<string, unknown>; ip: string | null };
