@@ -4,7 +4,7 @@
 import type { APIRoute } from 'astro';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { getStore } from '@/server/store';
-import { forbidden, methodNotAllowed, signIn } from '@/server/staff/http';
+import { clientAddressOf, forbidden, methodNotAllowed, signIn, siteUrl } from '@/server/staff/http';
 import { json, jsonRequestKey, readJson } from '@/server/staff/json';
 import { signInOptions, verifySignIn } from '@/server/staff/passkeys';
 
@@ -15,11 +15,11 @@ export const POST: APIRoute = async (ctx) => {
   if (!key) return forbidden();
   const body = await readJson(ctx.request);
   const store = getStore();
-  if (body?.step === 'options') return json(200, await signInOptions(store, ctx.url, key));
+  if (body?.step === 'options') return json(200, await signInOptions(store, siteUrl(ctx), key));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
-  const account = await verifySignIn(store, ctx.url, key, body.response as AuthenticationResponseJSON);
+  const account = await verifySignIn(store, siteUrl(ctx), key, body.response as AuthenticationResponseJSON);
   if (!account) {
-    store.staff.audit({ action: 'signIn.failed', ip: ctx.clientAddress, detail: { method: 'passkey' } });
+    store.staff.audit({ action: 'signIn.failed', ip: clientAddressOf(ctx), detail: { method: 'passkey' } });
     return json(401, { ok: false });
   }
   signIn(ctx, store, account, 'passkey');

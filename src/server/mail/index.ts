@@ -2,15 +2,24 @@
 // The content module (astro:content) is loaded only here, when the server's store opens, so code that
 // merely imports the store (tests, the CLI) does not need Astro.
 import type { Store } from '@/server/store/types';
-import { startOutboxWorker } from './outbox-worker';
+import { log } from '@/server/log';
+import { startOutboxWorker, type OutboxWorker } from './outbox-worker';
 
-let started = false;
+let starting: Promise<OutboxWorker | undefined> | undefined;
 
 export function startNotifications(store: Store): void {
-  if (started) return;
-  started = true;
-  void import('@/server/staff/content')
+  starting ??= import('@/server/staff/content')
     .then(({ staffContent }) => staffContent())
     .then((c) => startOutboxWorker(store, c.windowName))
-    .catch((e) => console.error('[notifications] could not start:', (e as Error).message));
+    .catch((e) => {
+      log.error('job.startFailed', { job: 'outbox', error: e });
+      return undefined;
+    });
+}
+
+/** Stops the outbox job at a safe point: a round in progress (a send, a purge) finishes first. */
+export async function stopNotifications(): Promise<void> {
+  const worker = await starting;
+  starting = undefined;
+  if (worker) await worker.stop();
 }
