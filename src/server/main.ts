@@ -181,6 +181,7 @@ async function selfCheck(): Promise<void> {
 await selfCheck();
 
 const server: Server = createServer(listener);
+server.once('error', (e: NodeJS.ErrnoException) => refuse(e.code === 'EADDRINUSE' ? `PORT: ${host}:${port} is already in use by another program (another copy of the portal?). Stop it or choose another PORT.` : `HOST / PORT: cannot listen on ${host}:${port} (${e.message}).`));
 server.listen(port, host, () => log.info('server.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`, profile: profileId(), trustProxy: trust.kind }));
 
 // ---- Graceful stop: SIGTERM (systemd, a deploy) or SIGINT (Ctrl-C) --------------------------------

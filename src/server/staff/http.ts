@@ -18,10 +18,12 @@ export function isLocalHttp(url: URL): boolean {
 export const siteUrl = (ctx: { locals: object }) => new URL(requestContext(ctx).client.origin);
 /** The client's address behind trusted proxies (the audit log's ip). */
 export const clientAddressOf = (ctx: { locals: object }) => requestContext(ctx).client.address;
+/** The site's URL for a request (its context) or as given. */
+const urlOf = (at: URL | { locals: object }) => (at instanceof URL ? at : siteUrl(at));
 /** `__Host-` needs Secure, so plain-http localhost uses a name without the prefix. */
-export const sessionCookieName = (ctx: { locals: object }) => (isLocalHttp(siteUrl(ctx)) ? 'staff-session' : '__Host-staff-session');
+export const sessionCookieName = (at: URL | { locals: object }) => (isLocalHttp(urlOf(at)) ? 'staff-session' : '__Host-staff-session');
 /** Pre-sign-in CSRF token (double submit), for the sign-in and enrolment forms. */
-export const formCookieName = (ctx: { locals: object }) => (isLocalHttp(siteUrl(ctx)) ? 'staff-form' : '__Host-staff-form');
+export const formCookieName = (at: URL | { locals: object }) => (isLocalHttp(urlOf(at)) ? 'staff-form' : '__Host-staff-form');
 
 const cookieOptions = (ctx: { locals: object }, maxAgeMs: number) => ({ httpOnly: true, secure: !isLocalHttp(siteUrl(ctx)), sameSite: 'strict' as const, path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
 
