@@ -177,3 +177,36 @@ describe('bounded work, health and logs (no proxy)', () => {
     expect(lines.some((l) => l.event === 'job.run' && l.job === 'outbox')).toBe(true);
   });
 });
+
+describe('a store error while serving', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ INQUIRY_RATE_LIMIT: 'off' });
+    // The disk, say, refuses every new inquiry from now on (the server's own connection sees the trigger).
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(server.dbPath);
+    db.exec("CREATE TRIGGER test_refuse BEFORE INSERT ON inquiries BEGIN SELECT RAISE(ABORT, 'the disk refused'); END;");
+    db.close();
+  });
+  afterAll(() => server?.stop());
+
+  it('the no-JS form comes back filled with 「お問い合わせ番号」, and the log line carries the same id', async () => {
+    const res = await postForm(server, '/soudan/okuru/', inquiryForm('書いた相談の内容は消えない'));
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain('書いた相談の内容は消えない');
+    expect(html).toContain('入力した内容は下に残っています');
+    const id = /お問い合わせ番号: ([0-9a-f]{12})/.exec(html)?.[1];
+    expect(id).toBeDefined();
+    await new Promise((r) => setTimeout(r, 200));
+    const failed = server.output().stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'request.failed' && l.requestId === id);
+    expect(failed).toMatchObject({ level: 'error', error: { message: expect.stringContaining('the disk refused') } });
+    expect(JSON.stringify(failed)).not.toContain('書いた相談の内容は消えない');
+  });
+
+  it('the API answers 500 JSON with the request id', async () => {
+    const res = await postApi(server);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ error: 'api.error.server', requestId: expect.stringMatching(/^[0-9a-f]{12}$/) });
+  });
+});
