@@ -45,7 +45,7 @@ export function refusalFor(astro: Page, e: unknown): Refusal {
 }
 
 /** Sets the refusal's status and Retry-After on the page's response. */
-export function applyRefusal(response: { status: number; headers: Headers }, refusal: Refusal): void {
+export function applyRefusal(response: { status?: number; headers: Headers }, refusal: Refusal): void {
   response.status = refusal.status;
   if (refusal.retryAfterSeconds) response.headers.set('retry-after', String(refusal.retryAfterSeconds));
   response.headers.set('cache-control', 'no-store');
