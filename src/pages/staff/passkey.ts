@@ -7,6 +7,7 @@ import { getStore } from '@/server/store';
 import { clientAddressOf, forbidden, methodNotAllowed, signIn, siteUrl } from '@/server/staff/http';
 import { json, jsonRequestKey, readJson } from '@/server/staff/json';
 import { signInOptions, verifySignIn } from '@/server/staff/passkeys';
+import { takeLimit } from '@/server/limits';
 
 export const prerender = false;
 
@@ -17,6 +18,9 @@ export const POST: APIRoute = async (ctx) => {
   const store = getStore();
   if (body?.step === 'options') return json(200, await signInOptions(store, siteUrl(ctx), key));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
+  // The same per-address sign-in limit as the password form.
+  const limited = await takeLimit('signIn', clientAddressOf(ctx));
+  if (!limited.ok) return new Response(JSON.stringify({ ok: false, error: 'rateLimited' }), { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(limited.retryAfterSeconds) } });
   const account = await verifySignIn(store, siteUrl(ctx), key, body.response as AuthenticationResponseJSON);
   if (!account) {
     store.staff.audit({ action: 'signIn.failed', ip: clientAddressOf(ctx), detail: { method: 'passkey' } });
