@@ -9,7 +9,8 @@
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite.
 import { existsSync } from 'node:fs';
 import { purgeExpired } from '@/server/retention';
-import { defaultDbPath, openSqliteStore } from '@/server/store/sqlite';
+import { openStore } from '@/server/store';
+import { defaultDbPath } from '@/server/store/sqlite';
 import { restoreBackup } from '@/server/store/restore';
 import type { StoredInquiry } from '@/server/store/types';
 import { inquiryFields } from '@/schemas/inquiry-fields';
@@ -52,17 +53,17 @@ async function main(): Promise<number> {
     console.log(`restored ${result.inquiries} inquiries and ${result.staff} staff accounts into ${result.path}${result.unreadable ? `; ${result.unreadable} could not be opened with this key` : ''}. Start the server (npm run serve) and sign in.`);
     return 0;
   }
-  const store = openSqliteStore();
+  const store = openStore();
   try {
     switch (command) {
       case 'list': {
-        const all = store.list(1000);
+        const all = await store.list(1000);
         if (!all.length) console.log('(no inquiries)');
         for (const i of all) console.log(`${i.receipt}  ${i.kind}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${(i.inquiry.categories ?? []).join(',')}  ${i.inquiry.writer ?? ''}`);
         return 0;
       }
       case 'show': {
-        const found = arg ? store.get(arg) : undefined;
+        const found = arg ? await store.get(arg) : undefined;
         if (!found) {
           console.error(arg ? `no inquiry with receipt ${arg}` : usage);
           return 1;
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'purge': {
-        const deleted = purgeExpired(store, { login: `cli:${process.env.USER ?? 'unknown'}` });
+        const deleted = await purgeExpired(store, { login: `cli:${process.env.USER ?? 'unknown'}` });
         console.log(`deleted ${deleted} completed inquiries past the retention period (anonymous counts kept)`);
         return 0;
       }
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -180,6 +180,23 @@ async function selfCheck(): Promise<void> {
 }
 await selfCheck();
 
+// Background work (notifications, reminders, the retention purge) runs here, on a store of its own,
+// from the sources (src/server/jobs/) through tsx, as the CLI does. Opening a store starts nothing.
+interface Jobs {
+  worker: { stop(): Promise<void> | void };
+  store: { close(): Promise<void> | void };
+}
+let jobs: Jobs | undefined;
+try {
+  const { tsImport } = await import('tsx/esm/api');
+  const { startJobs } = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
+  const { openStore } = (await tsImport('./store/index.ts', import.meta.url)) as typeof import('./store/index.ts');
+  const store = openStore();
+  jobs = { worker: startJobs(store), store };
+} catch (e) {
+  log.error('job.startFailed', { job: 'outbox', error: e });
+}
+
 const server: Server = createServer(listener);
 server.once('error', (e: NodeJS.ErrnoException) => refuse(e.code === 'EADDRINUSE' ? `PORT: ${host}:${port} is already in use by another program (another copy of the portal?). Stop it or choose another PORT.` : `HOST / PORT: cannot listen on ${host}:${port} (${e.message}).`));
 server.listen(port, host, () => log.info('server.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`, profile: profileId(), trustProxy: trust.kind }));
@@ -198,8 +215,10 @@ async function shutdown(signal: string): Promise<void> {
   const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   await closed;
   clearTimeout(timer);
-  // The jobs stop at a safe point (a send in progress finishes), then the store closes.
+  // The jobs stop at a safe point (a send in progress finishes), then the stores close.
   try {
+    await jobs?.worker.stop();
+    await jobs?.store.close();
     await channel.stop?.();
   } catch (e) {
     log.error('server.stopFailed', { error: e });

@@ -23,10 +23,10 @@ export const POST: APIRoute = async (ctx) => {
   if (!limited.ok) return new Response(JSON.stringify({ ok: false, error: 'rateLimited' }), { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(limited.retryAfterSeconds) } });
   const account = await verifySignIn(store, siteUrl(ctx), key, body.response as AuthenticationResponseJSON);
   if (!account) {
-    store.staff.audit({ action: 'signIn.failed', ip: clientAddressOf(ctx), detail: { method: 'passkey' } });
+    await store.staff.audit({ action: 'signIn.failed', ip: clientAddressOf(ctx), detail: { method: 'passkey' } });
     return json(401, { ok: false });
   }
-  signIn(ctx, store, account, 'passkey');
+  await signIn(ctx, store, account, 'passkey');
   return json(200, { ok: true, location: '/staff/' });
 };
 

@@ -42,24 +42,24 @@ interface PageContext {
 }
 
 /** The signed-in staff member, or undefined. */
-export function currentStaff(ctx: PageContext): StaffRequest | undefined {
+export async function currentStaff(ctx: PageContext): Promise<StaffRequest | undefined> {
   const store = getStore();
   const token = ctx.cookies.get(sessionCookieName(ctx))?.value;
-  const resumed = resumeSession(store, token);
+  const resumed = await resumeSession(store, token);
   return resumed && { store, ...resumed, token: token! };
 }
 
-export function signIn(ctx: PageContext, store: Store, account: StaffAccount, method: string): void {
-  const { token } = startSession(store, account);
+export async function signIn(ctx: PageContext, store: Store, account: StaffAccount, method: string): Promise<void> {
+  const { token } = await startSession(store, account);
   ctx.cookies.set(sessionCookieName(ctx), token, cookieOptions(ctx, ABSOLUTE_MS));
   ctx.cookies.delete(formCookieName(ctx), { path: '/' });
-  store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: clientAddressOf(ctx), detail: { method } });
+  await store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: clientAddressOf(ctx), detail: { method } });
 }
 
-export function signOut(ctx: PageContext, staff: StaffRequest): void {
-  staff.store.staff.endSession(hashToken(staff.token));
+export async function signOut(ctx: PageContext, staff: StaffRequest): Promise<void> {
+  await staff.store.staff.endSession(hashToken(staff.token));
   ctx.cookies.delete(sessionCookieName(ctx), { path: '/', secure: !isLocalHttp(siteUrl(ctx)), httpOnly: true, sameSite: 'strict' });
-  staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: clientAddressOf(ctx) });
+  await staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: clientAddressOf(ctx) });
 }
 
 /** A form token for pages without a session (sign-in, enrolment): cookie + hidden field. */

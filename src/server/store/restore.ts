@@ -33,15 +33,15 @@ export async function restoreBackup(backupFile: string, target: string): Promise
   try {
     const { items, unreadable } = await store.readAll();
     const inquiries = items.length;
-    const staff = store.staff.list().length;
-    store.close();
+    const staff = (await store.staff.list()).length;
+    await store.close();
     store = undefined;
     // The WAL was checkpointed on close; the file moves into place whole.
     for (const f of [`${staging}-wal`, `${staging}-shm`]) rmSync(f, { force: true });
     renameSync(staging, path);
     return { ok: true, path, inquiries, staff, unreadable };
   } catch (e) {
-    store?.close();
+    await store?.close();
     for (const f of [staging, `${staging}-wal`, `${staging}-shm`]) rmSync(f, { force: true });
     return { ok: false, message: `The backup's records could not all be opened with this key: ${(e as Error).message} (nothing was changed).` };
   }
