@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
 import { profileDir, profileDist, profileId, profileStrings } from './src/lib/profile.ts';
+import { entryGuard } from './src/server/entry-guard.ts';
+import { MAX_REQUEST_BYTES } from './src/server/body-limits.ts';
 
 // Static pages by default; only routes that opt out with `prerender = false`
 // (src/pages/api/*) are rendered per request by the standalone node server.
@@ -16,8 +18,10 @@ export default defineConfig({
   // The per-request pages (the form, its confirmation) are small and wait on nothing: sent whole, the
   // browser lays them out once instead of once per streamed chunk after the first paint (Lighthouse
   // mobile TBT on /soudan/ 277-295 ms -> 154-233 ms).
-  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true }),
-  integrations: [react()],
+  // bodySizeLimit: no request body, declared or chunked, is read past this (routes cap their own lower).
+  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true, bodySizeLimit: MAX_REQUEST_BYTES }),
+  // entryGuard: dist/server/entry.mjs run on its own refuses and names `npm run serve` (src/server/main.ts).
+  integrations: [react(), entryGuard()],
   server: { port: 4321, host: true },
   // Inline all CSS: one round trip per content page (the 14 KB budget), no render-blocking request.
   build: { inlineStylesheets: 'always', format: 'directory' },

@@ -1,8 +1,13 @@
 // Localizes every HTML page after rendering (prerendered pages at build time, on-demand pages per
 // request): locale-prefixed links and, for やさしい日本語, ruby. See lib/localize-html.ts.
+// Before that, every on-demand request gets its context once (src/server/request-context.ts).
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { delocalizePath } from '@/i18n/locales';
 import { localizeHtml } from '@/lib/localize-html';
+import { clientInfo } from '@/server/client-address';
+import { log } from '@/server/log';
+import { newRequestId, REQUEST_ID_HEADER, requestContext, serverChannel } from '@/server/request-context';
+import { RequestRejected } from '@/server/request-guards';
 import { staffHeaders } from '@/server/staff/headers';
 import { useTranslations } from '@/i18n';
 import { stripRuby } from '@/i18n/ruby';
@@ -15,12 +20,27 @@ const storeDown = defineMiddleware(async (context, next) => {
     return await next();
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    console.error(`[store] ${context.url.pathname}: ${e.message}`);
+    log.error('store.unavailable', { requestId: requestContext(context).requestId, route: context.routePattern, error: e });
     const { locale } = delocalizePath(context.url.pathname);
     return new Response(stripRuby(useTranslations(locale)('api.error.server')), {
       status: 503,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(unavailableRetryAfterSeconds) },
     });
+  }
+});
+
+const context = defineMiddleware(async (ctx, next) => {
+  if (ctx.isPrerendered) return next();
+  const requestId = ctx.request.headers.get(REQUEST_ID_HEADER) ?? newRequestId();
+  (ctx.locals as Record<string, unknown>).requestContext = { client: clientInfo(ctx.request.headers, ctx.clientAddress, ctx.url), requestId };
+  serverChannel()?.routes.set(requestId, ctx.routePattern);
+  try {
+    return await next();
+  } catch (e) {
+    // A body over its cap (a staff form read past 16 KB, say) is the sender's 413, wherever it was read.
+    if (e instanceof RequestRejected) return new Response(e.key, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    log.error('request.failed', { requestId, route: ctx.routePattern, error: e });
+    throw e;
   }
 });
 
@@ -39,4 +59,4 @@ const staff = defineMiddleware(async (context, next) => {
   return context.url.pathname.startsWith('/staff/') || context.url.pathname === '/staff' ? staffHeaders(response) : response;
 });
 
-export const onRequest = sequence(storeDown, staff, localize);
+export const onRequest = sequence(context, storeDown, staff, localize);

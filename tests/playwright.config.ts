@@ -33,6 +33,6 @@ export default defineConfig({
     timeout: 60_000,
     // Every inquiry of the suite comes from one loopback address: the default limit (10 per 10 minutes)
     // would answer the later flows 429. The limit itself is tested in tests/server/api.test.ts ("rate limit").
-    env: { HOST: '127.0.0.1', PORT: String(port), PORTAL_PROFILE: profile, INQUIRY_DB_PATH: testDbPath(profile, port), INQUIRY_RATE_LIMIT: '500' },
+    env: { HOST: '127.0.0.1', PORT: String(port), PORTAL_PROFILE: profile, INQUIRY_DB_PATH: testDbPath(profile, port), INQUIRY_RATE_LIMIT: '500', PAGE_RATE_LIMIT: '100000', SIGNIN_RATE_LIMIT: '100000' },
   },
 });

@@ -13,5 +13,7 @@ export default defineConfig({
     include: ['tests/{unit,content,flows,server,profiles}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // A server under test checks its store, key and migrations before it opens its port (a few seconds on a busy machine).
+    hookTimeout: 60_000,
   },
 });

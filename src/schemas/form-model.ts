@@ -174,6 +174,11 @@ export function createFormSchema<T extends FieldTable, E extends Record<string, 
         if (f.missing && isRequired(f, values) && !isGiven(values[f.name])) {
           ctx.issues.push({ code: 'custom', path: [f.name], message: f.missing, input: values[f.name] });
         }
+        // A list names each choice once: 3,000 copies of one category are a 400, not 3,000 rows.
+        const list = values[f.name];
+        if (Array.isArray(list) && new Set(list).size !== list.length) {
+          ctx.issues.push({ code: 'custom', path: [f.name], message: 'form.error.repeated', input: list });
+        }
       }
     }, {
       // Run even when other fields already failed, so every problem shows in one round.
@@ -186,7 +191,7 @@ export function createFormSchema<T extends FieldTable, E extends Record<string, 
 export const alwaysRequired = (fields: readonly FieldSpec[]) => fields.filter((f) => f.required && !f.when).map((f) => f.name);
 
 /** Message keys that do not name their question: shown after the question's label. */
-const genericKeys = new Set(['form.error.tooLong', 'form.error.invalid', 'form.error.required']);
+const genericKeys = new Set(['form.error.tooLong', 'form.error.invalid', 'form.error.required', 'form.error.repeated']);
 
 /**
  * Field → message key for every problem, first problem per field, in table order. Every key names its

@@ -10,6 +10,9 @@ import * as z from 'zod/mini';
 /** Minimum time between the form being shown and sent: faster is a bot (OWASP ASVS 11.1.2). */
 export const MIN_FILL_MS = 3000;
 
+/** A start time signed by the site (src/server/form-start.ts issues and checks it). */
+export const FORM_START_PATTERN = /^\d{13}\.[A-Za-z0-9_-]{22}$/;
+
 /** The bot-trap field: hidden from people, so anything in it means a program filled the form. */
 export const TRAP_FIELD = 'website';
 
@@ -20,8 +23,11 @@ export const TRAP_FIELD = 'website';
 export const inquiryEnvelopeSchema = z.object({
   /** One key per inquiry; a retry with the same key returns the same receipt and stores nothing new. */
   idempotencyKey: z.string('api.error.idempotencyKey').check(z.regex(/^[A-Za-z0-9-]{8,100}$/, 'api.error.idempotencyKey')),
-  /** When the form was shown, in ms since the epoch. */
-  startedAt: z.int('api.error.startedAt').check(z.positive('api.error.startedAt')),
+  /**
+   * When the form was shown: the site's own signed token (`<ms>.<signature>`, what the site's forms
+   * carry; an HTML form must send it), or for API clients the time in ms since the epoch.
+   */
+  startedAt: z.union([z.int('api.error.startedAt').check(z.positive('api.error.startedAt')), z.string('api.error.startedAt').check(z.regex(FORM_START_PATTERN, 'api.error.startedAt'))], 'api.error.startedAt'),
   [TRAP_FIELD]: z.optional(z.string()),
 });
 export type InquiryEnvelope = z.infer<typeof inquiryEnvelopeSchema>;
@@ -55,6 +61,8 @@ export const apiProblemSchema = z.object({
   error: z.string(),
   message: z.string(),
   fields: z.optional(z.array(fieldProblemSchema)),
+  /** For a 5xx: the request's id, which the server's log carries too (a resident can quote it). */
+  requestId: z.optional(z.string()),
 });
 export type ApiProblem = z.infer<typeof apiProblemSchema>;
 

@@ -9,7 +9,9 @@ import { stripRuby } from '@/i18n/ruby';
 import type { ApiProblem, InquiryNotStored } from '@/schemas/inquiry-api';
 import { submitContext } from './context';
 import type { SubmitContext } from './inquiry-service';
-import { createRateLimiter } from './rate-limit';
+import { takeLimit, type LimitName } from './limits';
+import { log } from './log';
+import { requestContext } from './request-context';
 import { StoreUnavailableError, unavailableRetryAfterSeconds } from './store/errors';
 import { bodyKind, checkSameOrigin, parseBody, readLimitedText, RequestRejected } from './request-guards';
 
@@ -30,14 +32,18 @@ export function translatorFor(request: Request, url: URL): Translate {
 
 type Outcome<S> = { kind: 'ignored' } | { kind: 'invalid'; errors: { field: string; key: string }[] } | ({ kind: 'stored'; created: boolean } & S);
 
-/** POST (and every other method answered 405) for one form; one rate limiter per endpoint and process unless given. */
-export function formEndpoint<S>(name: string, submit: (body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext) => Promise<Outcome<S>>, reply: (stored: { kind: 'stored'; created: boolean } & S, ctx: SubmitContext) => unknown, limiter = createRateLimiter()): { POST: APIRoute; ALL: APIRoute } {
-  const POST: APIRoute = async ({ request, url, clientAddress }) => {
+/** POST (and every other method answered 405) for one form; `name` is its limit in src/server/limits.ts. */
+export function formEndpoint<S>(name: LimitName, submit: (body: Record<string, unknown> | URLSearchParams, ctx: SubmitContext) => Promise<Outcome<S>>, reply: (stored: { kind: 'stored'; created: boolean } & S, ctx: SubmitContext) => unknown): { POST: APIRoute; ALL: APIRoute } {
+  const POST: APIRoute = async (astro) => {
+    const { request, url } = astro;
     const t = translatorFor(request, url);
+    const { client, requestId } = requestContext(astro);
     try {
-      checkSameOrigin(request, url.origin);
+      checkSameOrigin(request, client.origin);
       const kind = bodyKind(request);
-      if (!limiter.allow(clientAddress)) return problem(t, 429, 'api.error.rateLimited', { 'retry-after': String(limiter.retryAfterSeconds) });
+      // Counted before the body is read: a refused client costs one small write.
+      const limited = await takeLimit(name, client.address);
+      if (!limited.ok) return problem(t, 429, 'api.error.rateLimited', { 'retry-after': String(limited.retryAfterSeconds) });
       const body = parseBody(await readLimitedText(request), kind);
       const ctx = await submitContext();
       const outcome = await submit(body, ctx);
@@ -50,11 +56,11 @@ export function formEndpoint<S>(name: string, submit: (body: Record<string, unkn
       if (e instanceof RequestRejected) return problem(t, e.status, e.key);
       // The database is away for a moment: nothing was stored, and the sender is asked to send again.
       if (e instanceof StoreUnavailableError) {
-        console.error(`${name}: ${e.message}`);
-        return problem(t, 503, 'api.error.server', { 'retry-after': String(unavailableRetryAfterSeconds) });
+        log.error('store.unavailable', { requestId, route: `/api/${name}`, error: e });
+        return json(503, { error: 'api.error.server', message: t('api.error.server'), requestId } satisfies ApiProblem, { 'retry-after': String(unavailableRetryAfterSeconds) });
       }
-      console.error(`${name} failed`, e);
-      return problem(t, 500, 'api.error.server');
+      log.error('request.failed', { requestId, route: `/api/${name}`, error: e });
+      return json(500, { error: 'api.error.server', message: t('api.error.server'), requestId } satisfies ApiProblem);
     }
   };
   /** Only POST is in use (OWASP ASVS 14.5.1); every other method, whatever its body, is told so. */

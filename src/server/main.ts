@@ -1,25 +1,92 @@
 // The production server: the Astro build (static pages + on-demand routes) behind one Node HTTP
-// server that adds the security headers to EVERY response, static files included.
-// Run by `npm start` with Node 24 (type stripping), after `astro build`.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// server that adds the security headers to EVERY response, static files included, writes one JSON log
+// line per request, and stops gracefully. `npm run serve` runs it (Node 24, type stripping) on a build
+// made before (`npm run build`); `npm start` does both. It refuses to start, naming the setting to fix,
+// on what would otherwise fail later: an unknown profile, no build, a bad TRUST_PROXY, no key, a data
+// folder that is missing or not writable, a read-only database, a key that does not open the data.
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
 
-import { profileDist } from '../lib/profile.ts';
+import { profileDir, profileDist, profileId } from '../lib/profile.ts';
+import { parseTrustProxy } from './client-address.ts';
 import { loadKey } from './crypto/key.ts';
+import { log } from './log.ts';
+import { MAX_REQUEST_BYTES } from './body-limits.ts';
+
+/** Says what to fix and stops: the message names the setting. */
+function refuse(message: string): never {
+  log.error('server.refused', { message });
+  process.exit(1);
+}
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// Astro's own "listening" line and its error text are replaced by the JSON lines below.
+process.env.ASTRO_NODE_LOGGING ??= 'disabled';
+
+// ---- Settings that must be right before anything is served --------------------------------------
+let distDir = '';
+try {
+  const id = profileId();
+  profileDir(id);
+  /** The build to serve: the selected profile's (dist/ for the default, dist-<id>/ for another), or PORTAL_DIST. */
+  distDir = process.env.PORTAL_DIST ?? profileDist(id);
+} catch (e) {
+  refuse(`PORTAL_PROFILE: ${(e as Error).message}`);
+}
+if (!/^[a-z0-9-]+$/.test(distDir)) refuse(`PORTAL_DIST must be a folder name in the project, not "${distDir}"`);
+const entryFile = new URL(`../../${distDir}/server/entry.mjs`, import.meta.url);
+if (!existsSync(entryFile)) refuse(`No build in ${distDir}/: run \`npm run build\` first (with the same PORTAL_PROFILE), or \`npm start\` to build and serve.`);
+try {
+  parseTrustProxy();
+} catch (e) {
+  refuse((e as Error).message);
+}
 // The key for personal data is needed before anything is served: in production, none means no start.
 try {
   loadKey();
 } catch (e) {
-  console.error(`[inquiries] ${(e as Error).message}`);
-  process.exit(1);
+  refuse(`INQUIRY_KEY / INQUIRY_KEY_FILE: ${(e as Error).message}`);
 }
-if (!process.env.SMTP_URL) console.warn('[notifications] SMTP_URL is not set: windows get no e-mail when inquiries arrive (the staff inbox says so). See README, "Notifications".');
-/** The build to serve: the selected profile's (dist/ for the default, dist-<id>/ for another), or PORTAL_DIST. */
-const distDir = process.env.PORTAL_DIST ?? profileDist();
-if (!/^[a-z0-9-]+$/.test(distDir)) throw new Error(`PORTAL_DIST must be a folder name in the project, not "${distDir}"`);
-const entry = new URL(`../../${distDir}/server/entry.mjs`, import.meta.url).href;
-const { handler } = (await import(entry)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
+// The data folder: the database, and by default the key, live there.
+const dbPath = resolve(process.env.INQUIRY_DB_PATH || 'data/inquiries.sqlite');
+const dataDir = dirname(dbPath);
+if (!existsSync(dataDir)) {
+  if (process.env.NODE_ENV === 'production') refuse(`INQUIRY_DB_PATH: the data folder ${dataDir} does not exist. Create it, owned by the service user (README, "Deployment").`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    refuse(`INQUIRY_DB_PATH: the data folder ${dataDir} could not be made (${(e as Error).message}).`);
+  }
+}
+try {
+  if (!statSync(dataDir).isDirectory()) refuse(`INQUIRY_DB_PATH: ${dataDir} is not a folder.`);
+  accessSync(dataDir, constants.W_OK);
+} catch (e) {
+  refuse(`INQUIRY_DB_PATH: the data folder ${dataDir} is not writable by this user (${(e as NodeJS.ErrnoException).code}). Give it to the service user (chown) with mode 0700.`);
+}
+for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+  try {
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch {
+    refuse(`INQUIRY_DB_PATH: the database file ${file} can only be read, not written, by this user. Give it to the service user (chown) with mode 0600.`);
+  }
+}
+if (!process.env.SMTP_URL) log.warn('notifications.off', { message: 'SMTP_URL is not set: windows get no e-mail when inquiries arrive (the staff inbox says so). See README, "Notifications".' });
+
+// ---- The channel to the built app (src/server/request-context.ts), then the app itself -----------
+interface Channel {
+  routes: Map<string, string>;
+  /** Set by the app when its store opens: stops the jobs at a safe point and closes the store. */
+  stop?: () => Promise<void>;
+  /** Given to the start-up self-check, so /readyz says what failed in words. */
+  startupToken: string;
+}
+const channel: Channel = { routes: new Map(), startupToken: randomBytes(16).toString('hex') };
+(globalThis as Record<symbol, unknown>)[Symbol.for('soudan-portal.server')] = channel;
+const { handler } = (await import(entryFile.href)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
 
 /**
  * Headers for every response (OWASP ASVS 14.4). Pages also carry a per-page CSP <meta> from Astro with
@@ -36,6 +103,7 @@ export const securityHeaders: Record<string, string> = {
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
+const trust = parseTrustProxy();
 
 /** Astro sends its own CSP (script/style hashes) on on-demand pages: keep it and add ours to it. */
 function mergeCsp(value: unknown): string {
@@ -52,9 +120,24 @@ function mergeCsp(value: unknown): string {
  */
 const unrepresentable = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
-const server = createServer((req, res) => {
+let stopping = false;
+
+function listener(req: IncomingMessage, res: ServerResponse): void {
+  const started = process.hrtime.bigint();
+  // The request id: made here, whatever a client sent, and given to the app (the resident's error page
+  // shows it as 「お問い合わせ番号」) and to this request's log line.
+  const requestId = randomUUID().replace(/-/g, '').slice(0, 12);
+  req.headers['x-request-id'] = requestId;
+  res.on('finish', () => {
+    const route = channel.routes.get(requestId) ?? (res.statusCode < 400 ? 'static' : 'none');
+    channel.routes.delete(requestId);
+    log.info('request', { requestId, method: req.method, route, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000 });
+  });
+  res.on('close', () => channel.routes.delete(requestId));
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-  if (req.headers['x-forwarded-proto'] === 'https') res.setHeader('strict-transport-security', 'max-age=31536000');
+  // HSTS only when the browser's connection is https: behind a trusted proxy that says so.
+  if (trust.kind !== 'none' && req.headers['x-forwarded-proto'] === 'https') res.setHeader('strict-transport-security', 'max-age=31536000');
+  if (stopping) res.setHeader('connection', 'close');
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'content-security-policy' ? mergeCsp(value) : value);
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -69,18 +152,78 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({ error: 'api.error.method', message: 'Method Not Allowed' }));
     return;
   }
+  // A declared body over the cap is refused before anything reads it (a chunked one stops at the
+  // same cap inside the app: astro.config.mjs, bodySizeLimit).
+  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+    res.end('Payload Too Large');
+    req.resume();
+    return;
+  }
   handler(req, res);
-});
-server.listen(port, host, () => console.log(`相談窓口ポータル: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));
-
-// Background work (notifications, reminders, the retention purge) is started here, explicitly; opening
-// the store starts nothing. It runs from the sources (src/server/jobs/) through tsx, as the CLI does.
-try {
-  const { tsImport } = await import('tsx/esm/api');
-  const jobs = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
-  jobs.startJobs();
-} catch (e) {
-  console.error('[jobs] could not start:', (e as Error).message);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+// ---- Start: a self-check on a private loopback port first, then the real port ---------------------
+/** The app's own /readyz, asked before the real port opens: the store opens, migrations ran, the key opens the data. */
+async function selfCheck(): Promise<void> {
+  const probe = createServer(listener);
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  try {
+    const { port: probePort } = probe.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${probePort}/readyz`, { headers: { 'x-startup-check': channel.startupToken } });
+    const body = (await response.json().catch(() => ({}))) as { failed?: string; detail?: string };
+    if (!response.ok) refuse(body.detail ?? `the start-up check "${body.failed ?? response.status}" failed`);
+  } finally {
+    probe.closeAllConnections();
+    await new Promise((done) => probe.close(done));
+  }
+}
+await selfCheck();
+
+// Background work (notifications, reminders, the retention purge) runs here, on a store of its own,
+// from the sources (src/server/jobs/) through tsx, as the CLI does. Opening a store starts nothing.
+interface Jobs {
+  worker: { stop(): Promise<void> | void };
+  store: { close(): Promise<void> | void };
+}
+let jobs: Jobs | undefined;
+try {
+  const { tsImport } = await import('tsx/esm/api');
+  const { startJobs } = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
+  const { openStore } = (await tsImport('./store/index.ts', import.meta.url)) as typeof import('./store/index.ts');
+  const store = openStore();
+  jobs = { worker: startJobs(store), store };
+} catch (e) {
+  log.error('job.startFailed', { job: 'outbox', error: e });
+}
+
+const server: Server = createServer(listener);
+server.once('error', (e: NodeJS.ErrnoException) => refuse(e.code === 'EADDRINUSE' ? `PORT: ${host}:${port} is already in use by another program (another copy of the portal?). Stop it or choose another PORT.` : `HOST / PORT: cannot listen on ${host}:${port} (${e.message}).`));
+server.listen(port, host, () => log.info('server.listening', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`, profile: profileId(), trustProxy: trust.kind }));
+
+// ---- Graceful stop: SIGTERM (systemd, a deploy) or SIGINT (Ctrl-C) --------------------------------
+/** In-flight requests get this long to finish; then connections are cut. */
+const DRAIN_MS = 10_000;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const begun = Date.now();
+  log.info('server.stopping', { signal });
+  // Stop accepting; idle keep-alive connections go now, busy ones after their response.
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await closed;
+  clearTimeout(timer);
+  // The jobs stop at a safe point (a send in progress finishes), then the stores close.
+  try {
+    await jobs?.worker.stop();
+    await jobs?.store.close();
+    await channel.stop?.();
+  } catch (e) {
+    log.error('server.stopFailed', { error: e });
+  }
+  log.info('server.stopped', { signal, ms: Date.now() - begun });
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));

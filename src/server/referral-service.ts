@@ -5,7 +5,6 @@ import { createReferralSchema, referralFromForm, referralProblems, referralValue
 import { fieldsForCategories, routeWindows, troublesOverlap } from '@/triage/route';
 import { checkSubmission } from './form-submit';
 import { routeInputFor } from './route-input';
-import { createRateLimiter } from './rate-limit';
 import type { SubmitContext } from './inquiry-service';
 import type { RoutingDecision } from './store';
 
@@ -13,9 +12,6 @@ export type ReferralOutcome =
   | { kind: 'stored'; receipt: string; created: boolean; referral: Referral; routing: RoutingDecision; overlap: boolean }
   | { kind: 'invalid'; errors: { field: string; key: string }[] }
   | { kind: 'ignored' };
-
-/** One per-client limit for 連絡票s, whether sent by the API or by the no-JS page. */
-export const referralLimiter = createRateLimiter();
 
 const schemas = new WeakMap<object, ReturnType<typeof createReferralSchema>>();
 

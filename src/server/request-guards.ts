@@ -1,13 +1,16 @@
-/** Largest inquiry body accepted (about 32 KB: 2,000 characters of text is at most ~8 KB in UTF-8). */
-export const MAX_BODY_BYTES = 32 * 1024;
+import { MAX_BODY_BYTES } from './body-limits';
+
+export { MAX_BODY_BYTES, MAX_REQUEST_BYTES, MAX_STAFF_BYTES } from './body-limits';
 
 export type BodyKind = 'json' | 'form';
 
 /** A rejected request: status and a message key (api.error.*), never internals. */
 export class RequestRejected extends Error {
   constructor(
-    readonly status: 403 | 413 | 415 | 400,
+    readonly status: 403 | 413 | 415 | 400 | 429,
     readonly key: string,
+    /** For a 429: seconds until the client may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(key);
   }
@@ -43,8 +46,9 @@ export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES):
   for (;;) {
     // A body that breaks off (the sender closed the page or lost signal) is their request's end, not a
     // fault of the server: a 400 nobody will read, and no error in the server's log.
-    const { done, value } = await reader.read().catch(() => {
-      throw new RequestRejected(400, 'api.error.malformed');
+    // The adapter's cap on every body (astro.config.mjs) ends the stream with its own error: a 413 too.
+    const { done, value } = await reader.read().catch((e: unknown) => {
+      throw /Body size limit exceeded/.test(String((e as Error)?.message ?? e)) ? new RequestRejected(413, 'api.error.tooLarge') : new RequestRejected(400, 'api.error.malformed');
     });
     if (done) break;
     size += value.byteLength;
@@ -59,6 +63,12 @@ export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES):
   } catch {
     throw new RequestRejected(400, 'api.error.encoding');
   }
+}
+
+/** A form-encoded body, read within `limit` (a 413 past it, a 415 for another type). */
+export async function readLimitedForm(request: Request, limit = MAX_BODY_BYTES): Promise<URLSearchParams> {
+  if (bodyKind(request) !== 'form') throw new RequestRejected(415, 'api.error.contentType');
+  return new URLSearchParams(await readLimitedText(request, limit));
 }
 
 /** Parses the body by kind into a plain object; malformed JSON is a 400. */

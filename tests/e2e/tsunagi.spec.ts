@@ -59,7 +59,7 @@ test.beforeAll(async () => {
   writeFileSync(notify, JSON.stringify({ windows: Object.fromEntries(windows.map((w) => [w.id, mailOf(w.id)])) }));
   server = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: root,
-    env: { ...env, HOST: '127.0.0.1', PORT: String(PORT), INQUIRY_RATE_LIMIT: '500', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', NOTIFY_CONFIG: notify, STAFF_ORIGIN: origin, MAIL_POLL_MS: '300' },
+    env: { ...env, HOST: '127.0.0.1', PORT: String(PORT), INQUIRY_RATE_LIMIT: '500', PAGE_RATE_LIMIT: '100000', SIGNIN_RATE_LIMIT: '100000', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', NOTIFY_CONFIG: notify, STAFF_ORIGIN: origin, MAIL_POLL_MS: '300' },
     stdio: 'ignore',
   });
   for (let i = 0; i < 150; i++) {

@@ -6,6 +6,7 @@ import { createInquirySchema } from '@/schemas/inquiry';
 import { apiProblemSchema, envelopeFields, inquiryNotStoredSchema, inquiryReceiptSchema } from '@/schemas/inquiry-api';
 import { familyInquiry, familyInquiryRoute, profileVocabulary } from '../fixtures/inquiries';
 import { openTestStore } from '../support/store';
+import { issueFormStart } from '@/server/form-start';
 import { startServer, type TestServer } from '../support/server';
 
 // Against the real built server (npm test builds before vitest), on throw-away databases.
@@ -55,13 +56,30 @@ describe('POST /api/inquiries', () => {
     expect(data.coordinator).toBe(familyInquiryRoute.coordinator);
   });
 
-  it('accepts a form-encoded body', async () => {
-    // The first district of the profile: any of its districts is a valid answer.
-    const form = new URLSearchParams({ writer: 'self', area: profileVocabulary.districts[0]!, details: '介護のこと', window: 'any', name: '佐藤', language: 'ja', locale: 'ja', consent: 'on', phone: '０９０００００１２３１', idempotencyKey: randomUUID(), startedAt: String(Date.now() - 10_000) });
+  it('accepts a form-encoded body carrying the start time the site signed (as its form pages do)', async () => {
+    // The first district of the profile: any of its districts is a valid answer. The test shares the
+    // server's key (data/inquiry.key), so it can sign a start time as the form page would have.
+    const form = new URLSearchParams({ writer: 'self', area: profileVocabulary.districts[0]!, details: '介護のこと', window: 'any', name: '佐藤', language: 'ja', locale: 'ja', consent: 'on', phone: '０９０００００１２３１', idempotencyKey: randomUUID(), startedAt: issueFormStart(Date.now() - 10_000) });
     form.append('categories', 'care');
     form.append('contactMethods', 'phone');
     const res = await post(form.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(201);
+    // A form's start time it made up itself (a plain number, or a token with a wrong signature) is the
+    // bot check's "not stored", whatever it claims.
+    for (const forged of [String(Date.now() - 10_000), '1', `${Date.now() - 10_000}.AAAAAAAAAAAAAAAAAAAAAA`]) {
+      form.set('startedAt', forged);
+      form.set('idempotencyKey', randomUUID());
+      expect((await post(form.toString(), { 'content-type': 'application/x-www-form-urlencoded' })).status, forged).toBe(202);
+    }
+  });
+
+  it('a list that names one choice more than once is a 400 naming the field, nothing stored', async () => {
+    const before = count();
+    const category = (familyInquiry as { categories: string[] }).categories[0]!;
+    const res = await post(body({ categories: Array.from({ length: 300 }, () => category) }));
+    expect(res.status).toBe(400);
+    expect(apiProblemSchema.parse(await res.json()).fields).toEqual([{ field: 'categories', key: 'form.error.repeated', message: expect.any(String) }]);
+    expect(count()).toBe(before);
   });
 
   it('an idempotent retry returns the same receipt and stores nothing new', async () => {

@@ -12,6 +12,7 @@ import { stripRuby } from '@/i18n/ruby';
 import { contentPath } from '@/lib/profile';
 import { routingSchema } from '@/schemas/routing';
 import { openTestStore } from '../support/store';
+import { issueFormStart } from '@/server/form-start';
 import { messages } from '../support/ui-messages';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase } from '../staff/support';
@@ -32,7 +33,7 @@ afterAll(() => server.stop());
 
 /** A complete inquiry from the person themself, as the no-JS form posts it after 「この内容で送る」. */
 function form(locale: string, categories: string[]): URLSearchParams {
-  const f = new URLSearchParams({ writer: 'self', area: district, details: '相談の内容', window: 'any', name: '試験 太郎', language: 'ja', locale, consent: 'on', phone: '090-0000-0000', idempotencyKey: randomUUID(), startedAt: String(Date.now() - 60_000), confirmed: '1' });
+  const f = new URLSearchParams({ writer: 'self', area: district, details: '相談の内容', window: 'any', name: '試験 太郎', language: 'ja', locale, consent: 'on', phone: '090-0000-0000', idempotencyKey: randomUUID(), startedAt: issueFormStart(Date.now() - 60_000), confirmed: '1' });
   for (const c of categories) f.append('categories', c);
   f.append('contactMethods', 'phone');
   return f;

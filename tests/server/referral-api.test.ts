@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referral, referralRoute } from '../fixtures/referrals';
 import { openTestStore, storeEnv } from '../support/store';
+import { issueFormStart } from '@/server/form-start';
 import { startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -150,9 +151,9 @@ describe('the page without JavaScript', () => {
     expect(await count()).toBe(before);
   });
 
-  it('send step stores it and shows the receipt', async () => {
+  it('send step stores it and shows the receipt (the form carries the start time its page was given, signed)', async () => {
     const before = await count();
-    const html = await (await page({ ...body(), step: 'send' })).text();
+    const html = await (await page({ ...body({ startedAt: issueFormStart(Date.now() - 60_000) }), step: 'send' })).text();
     expect(html).toMatch(/data-receipt[^>]*>\d{8}-\d{5}</);
     expect(await count()).toBe(before + 1);
   });
@@ -169,6 +170,10 @@ describe('the page without JavaScript', () => {
       const form = new URLSearchParams({ ...Object.fromEntries(Object.entries(body()).map(([k, v]) => [k, String(v)])), step: 'send' });
       const page = await fetch(`${limited.origin}/shienkikan/renraku/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: limited.origin }, body: form.toString() });
       expect(page.status).toBe(429);
+      // The form comes back with what was typed, saying when to try again.
+      const html = await page.text();
+      expect(html).toContain(referral.situation);
+      expect(html).toMatch(/\d+分ほどたってから/);
     } finally {
       await limited.stop();
     }

@@ -11,6 +11,8 @@ export interface TestServer {
   origin: string;
   dbPath: string;
   child: ChildProcess;
+  /** What the server wrote so far (its JSON log lines on stdout, warnings and errors on stderr). */
+  output(): { stdout: string; stderr: string };
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -34,12 +36,18 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
   const port = await freePort();
   const db = dbPath ?? join(mkdtempSync(join(tmpdir(), 'inquiry-test-')), 'inquiries.sqlite');
   const child = spawn(process.execPath, ['src/server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...storeEnv(db), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // The pages' and sign-in limits are raised for tests that are not about them (every test client is
+    // 127.0.0.1); tests of the limits set their own (tests/server/limits.test.ts).
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...storeEnv(db), PAGE_RATE_LIMIT: '100000', SIGNIN_RATE_LIMIT: '100000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Read as it comes, so a busy server never waits on a full pipe.
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out.stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out.stderr += d));
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${out.stderr.slice(-2000)}`);
     const up = await fetch(`${origin}/`).then((r) => r.ok, () => false);
     if (up) break;
     await delay(100);
@@ -48,6 +56,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
     origin,
     dbPath: db,
     child,
+    output: () => ({ ...out }),
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode) return resolve();

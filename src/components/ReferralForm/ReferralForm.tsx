@@ -20,7 +20,8 @@ export interface ReferralFormProps {
   content: ReferralContent;
   action: string;
   idempotencyKey: string;
-  startedAt: number;
+  /** The signed start time the server issued (src/server/form-start.ts). */
+  startedAt: string;
   /** What was typed (after an error or 変更); never cleared. */
   values: Record<string, unknown>;
   errors: Record<string, string>;

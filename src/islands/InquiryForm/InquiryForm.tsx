@@ -31,7 +31,8 @@ export interface InquiryFormProps {
   prefill: Prefill;
   /** Rendered by the server for this page view: a retry reuses it, so nothing is stored twice. */
   idempotencyKey: string;
-  startedAt: number;
+  /** The signed start time the server issued (src/server/form-start.ts). */
+  startedAt: string;
   /** A no-JS post that came back (errors, or 変更 from the check page): what was typed, and the problems. */
   initial?: { values: FormValues; errors: Record<string, string> };
   /** False where the page renders its own error summary (the no-JS error page). */

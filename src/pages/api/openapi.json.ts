@@ -25,7 +25,7 @@ const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output'):
 /** What the envelope's fields are for; the limits themselves come from the schema. */
 const envelopeNotes: Record<string, string> = {
   idempotencyKey: 'One key per inquiry; a retry with the same key returns the same receipt and stores nothing new.',
-  startedAt: `When the form was shown (ms since epoch). An inquiry sent sooner than ${MIN_FILL_MS / 1000} s after it is answered 202 and not stored.`,
+  startedAt: `When the form was shown: ms since epoch, or the signed token the site's own form pages carry (their HTML forms must send that token). An inquiry sent sooner than ${MIN_FILL_MS / 1000} s after it is answered 202 and not stored. Limits: POST bodies up to 32 KB (413 beyond), a list field may not repeat a value (400), and each client may send INQUIRY_RATE_LIMIT inquiries per 10 minutes (429 with Retry-After beyond).`,
   [TRAP_FIELD]: 'Leave out or empty. Anything in it is answered 202 and not stored.',
 };
 const problem = jsonSchema(apiProblemSchema);

@@ -2,7 +2,7 @@
 // /api/inquiries (src/server/form-endpoint.ts), its own field table, the same store and receipts.
 import type { InquiryReceipt } from '@/schemas/inquiry-api';
 import { formEndpoint, receiptWindows } from '@/server/form-endpoint';
-import { referralLimiter, submitReferral } from '@/server/referral-service';
+import { submitReferral } from '@/server/referral-service';
 
 export const prerender = false;
 
@@ -11,4 +11,4 @@ export const { POST, ALL } = formEndpoint('referral', submitReferral, (outcome, 
   windows: receiptWindows(outcome.routing.windows, ctx),
   coordinator: outcome.routing.coordinator,
   overlap: outcome.overlap,
-}), referralLimiter);
+}));

@@ -4,9 +4,10 @@
 import type { APIRoute } from 'astro';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { getStore } from '@/server/store';
-import { forbidden, methodNotAllowed, signIn } from '@/server/staff/http';
+import { clientAddressOf, forbidden, methodNotAllowed, signIn, siteUrl } from '@/server/staff/http';
 import { json, jsonRequestKey, readJson } from '@/server/staff/json';
 import { signInOptions, verifySignIn } from '@/server/staff/passkeys';
+import { takeLimit } from '@/server/limits';
 
 export const prerender = false;
 
@@ -15,11 +16,14 @@ export const POST: APIRoute = async (ctx) => {
   if (!key) return forbidden();
   const body = await readJson(ctx.request);
   const store = getStore();
-  if (body?.step === 'options') return json(200, await signInOptions(store, ctx.url, key));
+  if (body?.step === 'options') return json(200, await signInOptions(store, siteUrl(ctx), key));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
-  const account = await verifySignIn(store, ctx.url, key, body.response as AuthenticationResponseJSON);
+  // The same per-address sign-in limit as the password form.
+  const limited = await takeLimit('signIn', clientAddressOf(ctx));
+  if (!limited.ok) return new Response(JSON.stringify({ ok: false, error: 'rateLimited' }), { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(limited.retryAfterSeconds) } });
+  const account = await verifySignIn(store, siteUrl(ctx), key, body.response as AuthenticationResponseJSON);
   if (!account) {
-    await store.staff.audit({ action: 'signIn.failed', ip: ctx.clientAddress, detail: { method: 'passkey' } });
+    await store.staff.audit({ action: 'signIn.failed', ip: clientAddressOf(ctx), detail: { method: 'passkey' } });
     return json(401, { ok: false });
   }
   await signIn(ctx, store, account, 'passkey');

@@ -8,8 +8,36 @@ import type { StaffAccount, StaffSession, Store } from '@/server/store/types';
 // ---- Passwords ------------------------------------------------------------------------------
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1 (128 MiB; maxmem raised to allow it). */
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keyLength: 64 } as const;
+/**
+ * How many scrypt runs at once (SCRYPT_CONCURRENCY, default 1). Each takes 128 MiB and one of libuv's
+ * four threads for ~370 ms; those threads also do the inquiries' fsync and the static files' reads, so a
+ * sign-in flood must wait in this queue instead of taking them all: it slows sign-in, never residents.
+ */
+const scryptSlots = createSlots(Math.max(1, Number(process.env.SCRYPT_CONCURRENCY) || 1));
 const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))));
+  scryptSlots.run(() => new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key)))));
+
+/** At most `size` tasks at once; the rest wait their turn in order. */
+export function createSlots(size: number) {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (busy >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+      else busy++;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else busy--;
+      }
+    },
+    get waiting() {
+      return waiting.length;
+    },
+  };
+}
 const scryptOptions = (N: number, r: number, p: number) => ({ N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
 
 /** Stored as `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later. */

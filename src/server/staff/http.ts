@@ -3,18 +3,29 @@
 import type { AstroCookies } from 'astro';
 import { getStore } from '@/server/store';
 import type { StaffAccount, StaffSession, Store } from '@/server/store/types';
+import { requestContext } from '@/server/request-context';
+import { MAX_STAFF_BYTES, readLimitedForm } from '@/server/request-guards';
 import { ABSOLUTE_MS, hashToken, resumeSession, startSession } from './auth';
 
 /** Plain http is allowed on loopback only (development and tests); everywhere else the cookie is Secure. */
 export function isLocalHttp(url: URL): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
+/**
+ * The site's address as the browser used it: behind a trusted proxy (TRUST_PROXY), its scheme and host
+ * (src/server/client-address.ts), so cookies are Secure and the Origin check expects https://.
+ */
+export const siteUrl = (ctx: { locals: object }) => new URL(requestContext(ctx).client.origin);
+/** The client's address behind trusted proxies (the audit log's ip). */
+export const clientAddressOf = (ctx: { locals: object }) => requestContext(ctx).client.address;
+/** The site's URL for a request (its context) or as given. */
+const urlOf = (at: URL | { locals: object }) => (at instanceof URL ? at : siteUrl(at));
 /** `__Host-` needs Secure, so plain-http localhost uses a name without the prefix. */
-export const sessionCookieName = (url: URL) => (isLocalHttp(url) ? 'staff-session' : '__Host-staff-session');
+export const sessionCookieName = (at: URL | { locals: object }) => (isLocalHttp(urlOf(at)) ? 'staff-session' : '__Host-staff-session');
 /** Pre-sign-in CSRF token (double submit), for the sign-in and enrolment forms. */
-export const formCookieName = (url: URL) => (isLocalHttp(url) ? 'staff-form' : '__Host-staff-form');
+export const formCookieName = (at: URL | { locals: object }) => (isLocalHttp(urlOf(at)) ? 'staff-form' : '__Host-staff-form');
 
-const cookieOptions = (url: URL, maxAgeMs: number) => ({ httpOnly: true, secure: !isLocalHttp(url), sameSite: 'strict' as const, path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
+const cookieOptions = (ctx: { locals: object }, maxAgeMs: number) => ({ httpOnly: true, secure: !isLocalHttp(siteUrl(ctx)), sameSite: 'strict' as const, path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
 
 export interface StaffRequest {
   store: Store;
@@ -27,36 +38,36 @@ interface PageContext {
   request: Request;
   url: URL;
   cookies: AstroCookies;
-  clientAddress: string;
+  locals: object;
 }
 
 /** The signed-in staff member, or undefined. */
 export async function currentStaff(ctx: PageContext): Promise<StaffRequest | undefined> {
   const store = getStore();
-  const token = ctx.cookies.get(sessionCookieName(ctx.url))?.value;
+  const token = ctx.cookies.get(sessionCookieName(ctx))?.value;
   const resumed = await resumeSession(store, token);
   return resumed && { store, ...resumed, token: token! };
 }
 
 export async function signIn(ctx: PageContext, store: Store, account: StaffAccount, method: string): Promise<void> {
   const { token } = await startSession(store, account);
-  ctx.cookies.set(sessionCookieName(ctx.url), token, cookieOptions(ctx.url, ABSOLUTE_MS));
-  ctx.cookies.delete(formCookieName(ctx.url), { path: '/' });
-  await store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: ctx.clientAddress, detail: { method } });
+  ctx.cookies.set(sessionCookieName(ctx), token, cookieOptions(ctx, ABSOLUTE_MS));
+  ctx.cookies.delete(formCookieName(ctx), { path: '/' });
+  await store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: clientAddressOf(ctx), detail: { method } });
 }
 
 export async function signOut(ctx: PageContext, staff: StaffRequest): Promise<void> {
   await staff.store.staff.endSession(hashToken(staff.token));
-  ctx.cookies.delete(sessionCookieName(ctx.url), { path: '/', secure: !isLocalHttp(ctx.url), httpOnly: true, sameSite: 'strict' });
-  await staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: ctx.clientAddress });
+  ctx.cookies.delete(sessionCookieName(ctx), { path: '/', secure: !isLocalHttp(siteUrl(ctx)), httpOnly: true, sameSite: 'strict' });
+  await staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: clientAddressOf(ctx) });
 }
 
 /** A form token for pages without a session (sign-in, enrolment): cookie + hidden field. */
 export function formToken(ctx: PageContext): string {
-  const existing = ctx.cookies.get(formCookieName(ctx.url))?.value;
+  const existing = ctx.cookies.get(formCookieName(ctx))?.value;
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-  ctx.cookies.set(formCookieName(ctx.url), token, cookieOptions(ctx.url, 60 * 60_000));
+  ctx.cookies.set(formCookieName(ctx), token, cookieOptions(ctx, 60 * 60_000));
   return token;
 }
 
@@ -66,7 +77,7 @@ export function formToken(ctx: PageContext): string {
  */
 export function formAllowed(ctx: PageContext, form: FormData, expected: string | undefined): boolean {
   const origin = ctx.request.headers.get('origin');
-  if (origin !== ctx.url.origin) return false;
+  if (origin !== siteUrl(ctx).origin) return false;
   const sent = form.get('csrf');
   return typeof sent === 'string' && Boolean(expected) && sent.length === expected!.length && timingSafeEqualStr(sent, expected!);
 }
@@ -76,17 +87,23 @@ function timingSafeEqualStr(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** Reads a staff form (form-encoded, small); undefined for anything else. */
+/**
+ * Reads a staff form (form-encoded, at most 16 KB declared or chunked: reading stops there); undefined
+ * for anything else. A body over the limit throws a RequestRejected 413 (see tooLarge).
+ */
 export async function readForm(request: Request): Promise<FormData | undefined> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
-  if (Number(request.headers.get('content-length') ?? 0) > 16 * 1024) return undefined;
   try {
-    return await request.formData();
-  } catch {
+    const params = await readLimitedForm(request, MAX_STAFF_BYTES);
+    const form = new FormData();
+    for (const [k, v] of params) form.append(k, v);
+    return form;
+  } catch (e) {
+    if ((e as { status?: number }).status === 413) throw e;
     return undefined;
   }
 }
+
+export const tooLarge = () => new Response('Payload too large', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 export const forbidden = () => new Response('Forbidden', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -2,6 +2,7 @@
 // when DATABASE_URL=postgres://… is set, otherwise node:sqlite under ./data; nothing outside
 // src/server/store/ opens a database or runs SQL.
 import type { Sealer } from '@/server/crypto/seal';
+import { serverChannel } from '@/server/request-context';
 import { openPostgresStore } from './postgres';
 import { resealPostgres } from './postgres/reseal';
 import { postgresSettings, selectsPostgres } from './postgres/settings';
@@ -25,7 +26,18 @@ let store: Store | undefined;
  * outbox, reminders, the retention purge) is started by whoever runs it (src/server/main.ts).
  */
 export function getStore(): Store {
-  return (store ??= openStore());
+  if (!store) {
+    store = openStore();
+    // The production server's graceful stop closes it, after the requests in flight (src/server/main.ts).
+    const channel = serverChannel() as { stop?: () => Promise<void> } | undefined;
+    if (channel) {
+      channel.stop = async () => {
+        await store?.close();
+        store = undefined;
+      };
+    }
+  }
+  return store;
 }
 
 /**

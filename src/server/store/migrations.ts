@@ -207,6 +207,21 @@ export const migrations: string[] = [
      challenge TEXT NOT NULL,
      expires_at INTEGER NOT NULL
    );`,
+  // 9: operations (issue 26). Rate-limit counters shared by every process on the database (one row per
+  // limit and client, keyed by a hash, never the address itself), and the key canary: a value sealed
+  // with the key in use, so a start with another key is refused before it seals anything.
+  `CREATE TABLE rate_limits (
+     bucket TEXT NOT NULL,
+     key_hash TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (bucket, key_hash)
+   ) WITHOUT ROWID;
+   CREATE TABLE key_canary (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     key_id TEXT NOT NULL,
+     sealed TEXT NOT NULL
+   );`,
 ];
 
 /** The first schema version whose rows are sealed. */

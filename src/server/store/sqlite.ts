@@ -16,6 +16,7 @@ import { createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
 import { arrivesUrgent, receiptFor, receivedDetail } from './records';
+import { createLimitStore } from './limits-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -34,9 +35,22 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   const db = new DatabaseSync(path);
   // secure_delete: pages freed or rewritten are zeroed, so text from before sealing does not linger.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
-  const before = migrate(db);
+  let before: number;
+  try {
+    before = migrate(db);
+  } catch (e) {
+    db.close();
+    if (/readonly|read-only/i.test((e as Error).message)) throw new Error(`INQUIRY_DB_PATH: the database ${path} can only be read, not written (${(e as Error).message}). Give the service user write access to it and to its folder.`);
+    throw e;
+  }
   // A database from before encryption (schema < SEALED_FROM): its plain rows are sealed now, once.
   if (before < SEALED_FROM) reseal(db, sealer, sealer, true);
+  try {
+    checkKeyCanary(db, sealer, path);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 
   const byKey = db.prepare('SELECT receipt FROM inquiries WHERE idempotency_key = ?');
   // AUTOINCREMENT's counter: ids (and so receipt numbers) are never reused, even after a delete.
@@ -120,6 +134,18 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       return row ? toStored(row) : undefined;
     },
     list: async (limit = 100) => (selectMany.all(limit) as Row[]).map(toStored),
+    readAll: async () => {
+      const items: StoredInquiry[] = [];
+      let unreadable = 0;
+      for (const row of (selectMany.all(Number.MAX_SAFE_INTEGER) as Row[]).reverse()) {
+        try {
+          items.push(toStored(row));
+        } catch {
+          unreadable++;
+        }
+      }
+      return { items, unreadable };
+    },
     count: async () => (db.prepare('SELECT COUNT(*) AS n FROM inquiries').get() as { n: number }).n,
     backup: async (target) => {
       mkdirSync(dirname(target), { recursive: true });
@@ -131,7 +157,56 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     outbox: createOutboxStore(db),
     retention: createRetentionStore(db, () => void inbox.changed()),
     stats: createStatsStore(db),
+    limits: createLimitStore(db),
+    health: {
+      migrations: async () => ({ applied: (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, known: migrations.length }),
+      keyOpens: async (key) => {
+        const row = db.prepare('SELECT sealed FROM key_canary WHERE id = 1').get() as { sealed: string } | undefined;
+        if (!row) return false;
+        try {
+          createSealer(key).open(row.sealed);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      oldestUnsent: async () => {
+        const row = db.prepare('SELECT min(created_at) AS at FROM outbox WHERE sent_at IS NULL').get() as { at: string | null };
+        return row.at ? Date.parse(row.at) : null;
+      },
+    },
   };
+}
+
+/** Thrown when the key in use does not open what the database already holds. */
+export class KeyMismatchError extends Error {}
+
+/**
+ * The key canary: a value sealed with the key the data is sealed with. A start with another key is
+ * refused here, before it seals anything with the wrong key. A database from before the canary is
+ * checked against its latest inquiry, then given one.
+ */
+function checkKeyCanary(db: DatabaseSync, sealer: Sealer, path: string): void {
+  const refuse = (sealedWith: string) =>
+    new KeyMismatchError(`INQUIRY_KEY / INQUIRY_KEY_FILE: the key in use (key id ${sealer.keyId}) does not open the data already in ${path} (sealed with key id ${sealedWith}). Start with the key this data was sealed with (from your key backup); nothing was changed.`);
+  const canary = db.prepare('SELECT key_id, sealed FROM key_canary WHERE id = 1').get() as { key_id: string; sealed: string } | undefined;
+  if (canary) {
+    try {
+      sealer.open(canary.sealed);
+    } catch {
+      throw refuse(canary.key_id);
+    }
+    return;
+  }
+  const latest = db.prepare('SELECT body FROM inquiries ORDER BY id DESC LIMIT 1').get() as { body: string } | undefined;
+  if (latest) {
+    try {
+      openInquiry(latest.body, sealer);
+    } catch {
+      throw refuse(/"enc1\.([0-9a-f]{8})\./.exec(latest.body)?.[1] ?? 'unknown');
+    }
+  }
+  db.prepare('INSERT OR IGNORE INTO key_canary (id, key_id, sealed) VALUES (1, ?, ?)').run(sealer.keyId, sealer.seal('key canary'));
 }
 
 /** Returns the schema version the database had before. */
@@ -161,6 +236,8 @@ export function resealDatabase(path: string, from: Sealer, to: Sealer): { inquir
   try {
     db.exec('PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     const counts = reseal(db, from, to, false);
+    // The canary follows the data to the new key.
+    db.prepare('UPDATE key_canary SET key_id = ?, sealed = ? WHERE id = 1').run(to.keyId, to.seal('key canary'));
     db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return counts;
   } finally {

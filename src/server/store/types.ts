@@ -43,6 +43,8 @@ export interface InquiryStore {
   create(inquiry: StoredBody, routing: RoutingDecision, idempotencyKey: string): Promise<CreateResult>;
   get(receipt: string): Promise<StoredInquiry | undefined>;
   list(limit?: number): Promise<StoredInquiry[]>;
+  /** Every record, oldest first, for an export: a row that cannot be opened is counted, not thrown. */
+  readAll(): Promise<{ items: StoredInquiry[]; unreadable: number }>;
   count(): Promise<number>;
   /** A consistent copy of the whole store, taken while it keeps serving. */
   backup(path: string): Promise<void>;
@@ -238,6 +240,24 @@ export interface Store extends InquiryStore {
   outbox: OutboxStore;
   retention: RetentionStore;
   stats: StatsStore;
+  limits: LimitStore;
+  /** Checks for /readyz and the start: schema version, and whether `sealer` opens the key canary. */
+  health: HealthStore;
+}
+
+/** Rate-limit counters shared by every process on the store (src/server/limits.ts). */
+export interface LimitStore {
+  /** Counts one request of `key` in `bucket`'s fixed window; the count so far and when the window ends (epoch ms). */
+  hit(bucket: string, key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
+}
+
+export interface HealthStore {
+  /** Applied and known migrations. */
+  migrations(): Promise<{ applied: number; known: number }>;
+  /** Opens the key canary with the given key; false when it does not open. */
+  keyOpens(key: Buffer): Promise<boolean>;
+  /** Epoch ms of the oldest e-mail not yet sent, or null. */
+  oldestUnsent(): Promise<number | null>;
 }
 
 /** One inquiry as the planners' counts see it: no id, no receipt, nothing personal. */

@@ -5,7 +5,7 @@ import type { APIRoute } from 'astro';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { getStore } from '@/server/store';
 import { hashToken } from '@/server/staff/auth';
-import { forbidden, methodNotAllowed, notFound } from '@/server/staff/http';
+import { clientAddressOf, forbidden, methodNotAllowed, notFound, siteUrl } from '@/server/staff/http';
 import { json, jsonRequestKey, readJson } from '@/server/staff/json';
 import { registrationOptions, verifyRegistration } from '@/server/staff/passkeys';
 
@@ -19,10 +19,10 @@ export const POST: APIRoute = async (ctx) => {
   const key = jsonRequestKey(ctx);
   if (!key) return forbidden();
   const body = await readJson(ctx.request);
-  if (body?.step === 'options') return json(200, await registrationOptions(store, ctx.url, key, account));
+  if (body?.step === 'options') return json(200, await registrationOptions(store, siteUrl(ctx), key, account));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
-  const ok = await verifyRegistration(store, ctx.url, key, account, body.response as RegistrationResponseJSON);
-  await store.staff.audit({ action: ok ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: ctx.clientAddress });
+  const ok = await verifyRegistration(store, siteUrl(ctx), key, account, body.response as RegistrationResponseJSON);
+  await store.staff.audit({ action: ok ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: clientAddressOf(ctx) });
   return json(ok ? 200 : 400, { ok });
 };
 
