@@ -36,17 +36,14 @@ describe('expandQuery', () => {
   it('returns nothing for blank input', () => expect(expandQuery('  ', index.synonyms)).toEqual([]));
 });
 
-// The resident queries are the selected profile's (content/profiles/<id>/expectations/search.yaml).
+// The resident queries are the selected profile's (content/profiles/<id>/expectations/search.yaml);
+// tests/unit/search-corpus.test.ts scores every one of them.
 describe('search ranking', () => {
-  it.each(searchQueries)('"$query" finds $expect (top $rank: $why)', ({ query, expect: id, rank }) => {
-    const ids = search(query).map((h) => h.id);
-    expect(ids.slice(0, rank)).toContain(id);
-  });
   it('finds nothing for words no window is about', () => expect(search('宇宙旅行')).toEqual([]));
   it('has resident queries that find every window of the profile', () => {
     // A window no query expects could drop out of the search unnoticed.
     expect(searchQueries.length).toBeGreaterThan(0);
-    expect([...new Set(searchQueries.map((q) => q.expect))].sort()).toEqual(windows.map((w) => w.id).sort());
+    expect([...new Set(searchQueries.flatMap((q) => [q.expect].flat()))].sort()).toEqual(windows.map((w) => w.id).sort());
   });
   it('finds each window by its own phone number, written as printed', () => {
     const phones = windows.flatMap((w) => w.channels.flatMap((c) => (c.type === 'phone' ? [{ id: w.id, number: c.number }] : [])));
