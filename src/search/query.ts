@@ -236,11 +236,15 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
       i++;
       if (filler.has(word)) continue;
       const inWord: Entry[] = [];
-      let rest = scanToken(word, inWord);
-      // Romaji: a Latin word not known as it is may be Japanese typed in letters (kaigo → かいご).
-      if (/^[a-z]+$/.test(word) && !inWord.length) {
-        const kana = normalizeText(romajiToKana(word));
-        if (!/[a-z]/.test(kana)) {
+      let rest: string[];
+      if (/^[a-z0-9'-]+$/.test(word)) {
+        // A Latin word counts only as a whole word (care is not inside careful) …
+        const whole = table.get(word);
+        if (whole) inWord.push(whole);
+        rest = whole ? [] : [word];
+        // … or as Japanese typed in letters (kaigo → かいご).
+        const kana = whole || !/^[a-z]+$/.test(word) ? '' : normalizeText(romajiToKana(word));
+        if (kana && !/[a-z]/.test(kana)) {
           const kanaFound: Entry[] = [];
           const kanaRest = scanToken(kana, kanaFound);
           if (kanaFound.length) {
@@ -248,6 +252,8 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
             rest = kanaRest;
           }
         }
+      } else {
+        rest = scanToken(word, inWord);
       }
       for (const e of inWord) found.push({ e, weight: 1 });
       unknown.push(...rest);
