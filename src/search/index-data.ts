@@ -70,8 +70,8 @@ export interface SearchSources {
   areas: readonly { id: string; name: string; nameKana: string }[];
 }
 
-/** At most this many spellings of one word (kanji or reading per part); more parts keep only the two ends. */
-const MAX_SPELLINGS = 16;
+/** Words of up to this many kanji parts are also indexed with kanji and kana mixed; longer ones only in kanji and in kana. */
+const MAX_MIXED_PARTS = 2;
 
 /**
  * Every spelling of a word residents may type: as written, in its reading, and with each kanji part
@@ -81,7 +81,7 @@ export function spellingsOf(word: string, readings: Readings): string[] {
   const parts = readings[word];
   if (!parts) return [word];
   const choices = parts.map((p) => (p.includes('=') ? p.split('=', 2) : [p]) as string[]);
-  const combos = choices.reduce<string[]>((acc, c) => (acc.length * c.length > MAX_SPELLINGS ? [] : acc.flatMap((a) => c.map((x) => a + x))), ['']);
+  const combos = choices.filter((c) => c.length > 1).length > MAX_MIXED_PARTS ? [] : choices.reduce<string[]>((acc, c) => acc.flatMap((a) => c.map((x) => a + x)), ['']);
   const ends = [choices.map((c) => c[0]).join(''), choices.map((c) => c.at(-1)).join('')];
   return [...new Set([word, ...ends, ...combos])];
 }

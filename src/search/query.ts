@@ -39,10 +39,13 @@ export interface SearchAnswer {
   languages: boolean;
 }
 
+/** At most this many windows in an answer: all of a municipality's, the best of a national directory. */
+const MAX_HITS = 200;
+
 const EMPTY: SearchAnswer = { hits: [], troubles: [], understood: [], hotlineTopics: [], languages: false };
 
 /** Points per kind of evidence: a window's own keyword outranks a trouble's routing, which outranks a district. */
-const WEIGHT = { keyword: 1.2, trouble: 1, district: 0.8, name: 0.5, text: 1, near: 0.9, prefix: 0.8, bigram: 0.5 } as const;
+const WEIGHT = { keyword: 1.2, trouble: 1, district: 0.8, name: 0.5, wholeName: 2, text: 1, near: 0.9, prefix: 0.8, bigram: 0.5 } as const;
 
 /** What a known word points to. */
 interface Entry {
@@ -105,6 +108,11 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
   const docIndex = new Map(docs.map((d, i) => [d.id, i]));
   const routable = docs.map((d) => ({ id: d.id, fields: d.fields, serviceArea: d.serviceArea, anyField: d.anyField }));
   const routeCache = new Map<string, string[]>();
+  const score = new Float64Array(docs.length);
+  const head = new Int32Array(docs.length).fill(-1);
+  const seen = new Uint8Array(docs.length);
+  const touched: number[] = [];
+  const links: number[] = [];
 
   /** The windows routing gives for these fields and district, in routing's order (as the wizard shows them). */
   const routed = (t: SearchIndexData['troubles'][number], district?: string): string[] => {
@@ -117,17 +125,17 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
     return ids;
   };
 
-  /** Windows whose name contains the word's normalised form (the words of this entry as indexed). */
-  const entryKeys = new Map<Entry, string[]>();
-  for (const [k, e] of table) entryKeys.set(e, [...(entryKeys.get(e) ?? []), k]);
+  /** Windows whose name contains the word (障害 → 障害者支援センター, 役所 → 市役所 社会福祉課); remembered per word. */
+  const nameCache = new Map<Entry, number[]>();
   const nameHits = (e: Entry): number[] => {
-    const out = new Set<number>();
-    for (const k of entryKeys.get(e) ?? []) {
-      if (k.length < 2) continue;
-      const found = candidates.candidates(k, 60);
-      for (const d of found.exact ? found.docs : []) if (docs[d]!.name.includes(k)) out.add(d);
+    let out = nameCache.get(e);
+    if (!out) {
+      const k = normalizeText(e.written);
+      const found = k.length >= 2 ? candidates.candidates(k, 60) : { docs: [] as number[] };
+      out = found.exact ? found.docs.filter((d) => docs[d]!.name.includes(k)) : [];
+      nameCache.set(e, out);
     }
-    return [...out];
+    return out;
   };
 
   /** Known words inside one token, longest first; returns the unknown stretches left between them. */
@@ -196,12 +204,28 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
   return (query) => {
     const q = normalizeText(query);
     if (!q) return EMPTY;
-    const score = new Map<number, { score: number; why: Set<string> }>();
+    // Scores live in reused typed arrays, and each window's reasons in a linked list of word ids:
+    // at national scale a word can name thousands of windows, and a keystroke must stay within a frame.
+    for (const d of touched) {
+      score[d] = 0;
+      head[d] = -1;
+      seen[d] = 0;
+    }
+    touched.length = 0;
+    links.length = 0;
+    const whyWords: string[] = [];
     const add = (doc: number, points: number, why?: string) => {
-      const s = score.get(doc) ?? { score: 0, why: new Set<string>() };
-      s.score += points;
-      if (why) s.why.add(why);
-      score.set(doc, s);
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        touched.push(doc);
+      }
+      score[doc] += points;
+      if (why) {
+        let w = whyWords.indexOf(why);
+        if (w < 0) w = whyWords.push(why) - 1;
+        links.push(w, head[doc]!);
+        head[doc] = links.length - 2;
+      }
     };
 
     // A phone number: match digits anywhere in a window's numbers.
@@ -210,6 +234,15 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
       docs.forEach((d, i) => {
         if (d.phones.some((p) => p.includes(digits))) add(i, d.phones.includes(digits) ? 3 : 2.5);
       });
+    }
+
+    // A window's name typed whole (or a part only its name has) comes first …
+    const compact = q.replace(/\s/g, '');
+    if (compact.length >= 3) {
+      const named = candidates.candidates(compact, 20);
+      const inName = named.exact ? named.docs.filter((d) => docs[d]!.name.includes(compact) || docs[d]!.kana.includes(compact)) : [];
+      // … the more windows share it (心配ごと in every town's 相談所), the less it says about each.
+      for (const d of inName) add(d, WEIGHT.wholeName / inName.length);
     }
 
     // Known words: English phrases word by word, everything else character by character.
@@ -312,15 +345,17 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
     }
 
     // Nothing known at all: windows whose own text shares most bigrams with the query.
-    if (!found.length && !score.size) {
+    if (!found.length && !touched.length) {
       const text = unknown.join('');
       if (grams(text).length >= 2) for (const d of candidates.candidates(text, 10).docs) add(d, WEIGHT.bigram);
     }
 
-    const hits = [...score]
-      .map(([i, s]) => ({ id: docs[i]!.id, score: s.score, why: [...s.why], order: i }))
-      .sort((a, b) => b.score - a.score || a.order - b.order)
-      .map(({ id, score: sc, why }) => ({ id, score: Math.round(sc * 1000) / 1000, why }));
+    const ranked = touched.filter((d) => score[d]! > 0).sort((a, b) => score[b]! - score[a]! || a - b).slice(0, MAX_HITS);
+    const hits = ranked.map((d) => {
+      const why = new Set<string>();
+      for (let k = head[d]!; k >= 0; k = links[k + 1]!) why.add(whyWords[links[k]!]!);
+      return { id: docs[d]!.id, score: Math.round(score[d]! * 1000) / 1000, why: [...why].reverse() };
+    });
     const understood = [...new Set(found.map(({ e }) => e.written))];
     const topics = new Set(troubles.flatMap((t) => t.hotlines));
     return {
