@@ -51,8 +51,12 @@ export interface SearchDistrict {
 export interface SearchIndexData {
   docs: SearchDoc[];
   troubles: SearchTrouble[];
-  /** normalised word → [the word as written (for 「…」に関係する窓口), index of each trouble it names]. */
-  words: Record<string, [string, ...number[]]>;
+  /**
+   * The vocabulary: [the word as written (for 「…」に関係する窓口), the index of each trouble it names,
+   * then its other spellings (readings, kanji and kana mixed), normalised]. The word itself is
+   * normalised in the browser with the same function (this keeps the index small).
+   */
+  words: [string, number[], ...string[]][];
   districts: SearchDistrict[];
   /** Particles, politeness and filler, normalised. */
   filler: string[];
@@ -124,19 +128,21 @@ export function buildSearchIndex(s: SearchSources): SearchIndexData {
       ...(patterns.length ? { complex: true } : {}),
     };
   });
-  const words: SearchIndexData['words'] = {};
+  const byWritten = new Map<string, { troubles: number[]; spellings: Set<string> }>();
   for (const [id, entry] of Object.entries(s.vocabulary.troubles)) {
     const ti = troubleIds.indexOf(id);
     if (ti < 0) continue; // tests/unit/search-vocabulary.test.ts reports it
     for (const written of [...entry.ja, ...entry.services, ...entry.en, ...entry.romaji, ...entry.other]) {
+      const slot = byWritten.get(written) ?? { troubles: [], spellings: new Set<string>() };
+      if (!slot.troubles.includes(ti)) slot.troubles.push(ti);
       for (const spelling of spellingsOf(written, s.readings)) {
         const key = normalizeText(spelling);
-        if (!key) continue;
-        const slot = (words[key] ??= [written]);
-        if (!slot.slice(1).includes(ti)) slot.push(ti);
+        if (key && key !== normalizeText(written)) slot.spellings.add(key);
       }
+      byWritten.set(written, slot);
     }
   }
+  const words: SearchIndexData['words'] = [...byWritten].map(([written, { troubles: ts, spellings }]) => [written, ts, ...spellings]);
   const filler = [...new Set([...s.vocabulary.filler.ja, ...s.vocabulary.filler.en].map(normalizeText).filter(Boolean))];
   return {
     docs: s.windows.map((w) => toSearchDoc(w, s.readings)),

@@ -91,7 +91,12 @@ export function createSearcher(data: SearchIndexData): (query: string) => Search
     if (!e) table.set(key, (e = { written, troubles: [], docs: [], districts: [] }));
     return e;
   };
-  for (const [key, [written, ...troubles]] of Object.entries(data.words)) entry(key, written).troubles.push(...troubles);
+  for (const [written, troubles, ...spellings] of data.words) {
+    for (const key of new Set([normalizeText(written), ...spellings])) {
+      const e = entry(key, written);
+      for (const t of troubles) if (!e.troubles.includes(t)) e.troubles.push(t);
+    }
+  }
   docs.forEach((d, i) => {
     for (const k of d.keywords) if (k.length >= 2 || /\p{Script=Han}/u.test(k)) entry(k, k).docs.push(i);
   });
