@@ -48,6 +48,7 @@ export function enhanceDirectorySearch(root: ParentNode): void {
       for (const el of [none, understood, languages, wizard]) if (el) el.hidden = true;
       troubles = [];
       status.textContent = msg.msgAll ?? '';
+      delete status.dataset.query;
       return;
     }
     const search = await load();
@@ -75,6 +76,8 @@ export function enhanceDirectorySearch(root: ParentNode): void {
     }
     if (none) none.hidden = shown.length > 0;
     status.textContent = shown.length ? (msg.msgResults ?? '').replace('{{count}}', String(shown.length)) : (msg.msgNone ?? '');
+    // Which query the page now shows (the status text alone can be the same for two queries).
+    status.dataset.query = query;
   };
 
   input.addEventListener('focus', () => void load(), { once: true });
