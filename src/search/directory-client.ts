@@ -19,6 +19,8 @@ export function enhanceDirectorySearch(root: ParentNode): void {
   const wizard = root.querySelector<HTMLFormElement>('[data-search-wizard]');
   const wizardTroubles = wizard?.querySelector<HTMLElement>('[data-search-wizard-troubles]');
   const list = root.querySelector<HTMLElement>('#window-list');
+  // The filters do not combine with a query (the no-JS answer page leaves them out too).
+  const filters = root.querySelector<HTMLElement>('nav.filters');
   if (!form || !input || !status || !list) return;
 
   const cards = [...list.querySelectorAll<HTMLElement>('[data-window-id]')];
@@ -46,6 +48,7 @@ export function enhanceDirectorySearch(root: ParentNode): void {
       list.append(...[...cards].sort((a, b) => order.get(a)! - order.get(b)!));
       for (const p of topicPanels) p.hidden = true;
       for (const el of [none, understood, languages, wizard]) if (el) el.hidden = true;
+      if (filters) filters.hidden = false;
       troubles = [];
       status.textContent = msg.msgAll ?? '';
       delete status.dataset.query;
@@ -63,6 +66,7 @@ export function enhanceDirectorySearch(root: ParentNode): void {
     list.prepend(...shown);
     for (const p of topicPanels) p.hidden = !answer.hotlineTopics.includes(p.dataset.hotlineTopic as (typeof answer.hotlineTopics)[number]);
     if (languages) languages.hidden = !answer.languages;
+    if (filters) filters.hidden = true;
     if (understood) {
       understood.hidden = false;
       understood.textContent = answer.understood.length ? (msg.msgUnderstood ?? '').replace('{{words}}', quoteTerms(answer.understood)) : (msg.msgUnderstoodNone ?? '');
