@@ -21,7 +21,7 @@ test('the directory lists every window with a link to its page', async ({ page }
   await expectNoAxeViolations(page);
 });
 
-test('the windows of the sources show their exact numbers as tel: links', async ({ page }) => {
+test('the windows of the sources show their exact numbers as tel: links', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/madoguchi/');
   for (const { name, number } of expected.numbers) {
     const card = page.locator('.window-card').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -30,7 +30,7 @@ test('the windows of the sources show their exact numbers as tel: links', async 
 });
 
 test.describe('search', () => {
-  test('the corpus, typed into the box, finds its windows for at least 97% of the queries (the page script)', async ({ page }) => {
+  test('the corpus, typed into the box, finds its windows for at least 97% of the queries (the page script)', { tag: '@profile' }, async ({ page }) => {
     test.setTimeout(300_000);
     await page.goto('/madoguchi/');
     const box = page.getByLabel('ことばで検索');
@@ -57,7 +57,7 @@ test.describe('search', () => {
     expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('triage-answers') ?? '{}').troubles)).toEqual(['needsCare']);
   });
 
-  test('a danger word gives the verified numbers first and then windows, never 見つかりませんでした', async ({ page }) => {
+  test('a danger word gives the verified numbers first and then windows, never 見つかりませんでした', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await page.getByLabel('ことばで検索').fill('夫の暴力');
     const panel = page.locator('[data-hotline-topic="violence"]');
@@ -89,7 +89,7 @@ test.describe('search', () => {
     await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(windowIds.length);
   });
 
-  test('with a search active the page gives one count, not the search count and the total', async ({ page }) => {
+  test('with a search active the page gives one count, not the search count and the total', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
     await page.getByLabel('ことばで検索').fill(expected.oneHit.query);
@@ -100,7 +100,7 @@ test.describe('search', () => {
     await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
   });
 
-  test('a search with no hit gives the general number and the way to the wizard', async ({ page }) => {
+  test('a search with no hit gives the general number and the way to the wizard', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await page.getByLabel('ことばで検索').fill('宇宙旅行');
     const none = page.locator('[data-search-none]');
@@ -114,7 +114,7 @@ test.describe('search', () => {
   });
 
   for (const { query, topic } of hotlineQueries.filter((q) => q.topic === 'violence')) {
-    test(`"${query}" leads to the DV numbers of the verified list`, async ({ page }) => {
+    test(`"${query}" leads to the DV numbers of the verified list`, { tag: '@profile' }, async ({ page }) => {
       await page.goto('/madoguchi/');
       await page.getByLabel('ことばで検索').fill(query);
       const panel = page.locator(`[data-hotline-topic="${topic}"]`);
@@ -124,7 +124,7 @@ test.describe('search', () => {
     });
   }
 
-  test('is usable by keyboard alone and the results state has no axe violations', async ({ page }) => {
+  test('is usable by keyboard alone and the results state has no axe violations', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     const box = page.getByLabel('ことばで検索');
     await box.focus();
@@ -174,7 +174,7 @@ test('filtered pages have no axe violations', async ({ page }) => {
 test.describe('filters without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the search box works: Enter loads the answer page, with the same results', async ({ page }) => {
+  test('the search box works: Enter loads the answer page, with the same results', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     const { query, window } = expected.noJsOneHit;
     await page.getByLabel('ことばで検索').fill(query);
@@ -190,7 +190,7 @@ test.describe('filters without JavaScript', () => {
     await expect(page.getByLabel('ことばで検索')).toHaveValue(query);
   });
 
-  test('ＤＶ, searched without JavaScript, shows the DV numbers and then the windows, not 見つかりませんでした', async ({ page }) => {
+  test('ＤＶ, searched without JavaScript, shows the DV numbers and then the windows, not 見つかりませんでした', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await page.getByLabel('ことばで検索').fill('ＤＶ');
     await page.getByRole('button', { name: '検索する' }).click();
@@ -200,7 +200,7 @@ test.describe('filters without JavaScript', () => {
     await expect(page).not.toHaveTitle(/ＤＶ|DV/);
   });
 
-  test('the wizard offered by a search without JavaScript opens with the trouble ticked', async ({ page }) => {
+  test('the wizard offered by a search without JavaScript opens with the trouble ticked', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await page.getByLabel('ことばで検索').fill('認知症の父');
     await page.getByLabel('ことばで検索').press('Enter');
@@ -220,7 +220,7 @@ test.describe('filters without JavaScript', () => {
     expect(order).toBeTruthy();
   });
 
-  test('the answer page in English searches too, and refuses an over-long query with 400', async ({ page }) => {
+  test('the answer page in English searches too, and refuses an over-long query with 400', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/en/madoguchi/');
     await page.getByLabel('Search', { exact: true }).fill(expected.englishOneHit.query);
     await page.getByLabel('Search', { exact: true }).press('Enter');
@@ -235,7 +235,7 @@ test.describe('filters without JavaScript', () => {
   });
 
   for (const [i, { district, includes, excludes }] of expected.districts.entries()) {
-    test(`a resident of ${districtName(district)} is led to ${includes.join(', ')}${excludes.length ? `, not ${excludes.join(', ')}` : ''}`, async ({ page }) => {
+    test(`a resident of ${districtName(district)} is led to ${includes.join(', ')}${excludes.length ? `, not ${excludes.join(', ')}` : ''}`, { tag: '@profile' }, async ({ page }) => {
       // The first case follows the filter link from the directory; the others open the district's page.
       if (i === 0) {
         await page.goto('/madoguchi/');
