@@ -10,34 +10,13 @@
 //   npm install --no-save kuromoji
 //   node_modules/.bin/node tests/tools/search-readings.mjs
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parse } from 'yaml';
+import { KANJI, alignReading, loadTokenizer } from './kuromoji-readings.mjs';
 
-const KANJI = /[\p{Script=Han}々〆ヶ]/u;
 const out = 'content/search/readings.yaml';
-const require = createRequire(`${process.cwd()}/package.json`);
-let kuromoji;
-try {
-  kuromoji = require('kuromoji');
-} catch {
-  console.error('kuromoji is not installed: run `npm install --no-save kuromoji` first.');
-  process.exit(1);
-}
-const dicPath = require.resolve('kuromoji/package.json').replace(/package\.json$/, 'dict/');
-const tokenizer = await new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
-const hira = (s) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One token's parts: kanji runs with the part of the reading left once its kana are matched. */
-function tokenParts(surface, reading) {
-  if (!KANJI.test(surface)) return [surface];
-  if (!reading || reading === '*') return undefined;
-  const r = hira(reading);
-  const parts = surface.match(/[\p{Script=Han}々〆ヶ]+|[^\p{Script=Han}々〆ヶ]+/gu);
-  const m = new RegExp(`^${parts.map((p) => (KANJI.test(p) ? '(.+?)' : `(${escape(hira(p))})`)).join('')}$`, 'u').exec(r);
-  if (!m) return [`${surface}=${r}`];
-  return parts.map((p, i) => (KANJI.test(p) ? `${p}=${m[i + 1]}` : p));
-}
+const tokenizer = await loadTokenizer();
+/** One token's parts as the file writes them: 保険=ほけん for kanji, kana as it is. */
+const tokenParts = (surface, reading) => alignReading(surface, reading)?.map(([text, r]) => (r ? `${text}=${r}` : text));
 
 const vocabulary = parse(readFileSync('content/search/vocabulary.yaml', 'utf8'));
 const words = new Set();
