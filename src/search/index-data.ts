@@ -61,7 +61,7 @@ export interface SearchIndexData {
   /** Particles, politeness and filler, normalised. */
   filler: string[];
   /** The routing roles the search needs (the same as the wizard's). */
-  routing: Pick<Routing, 'coordinatorWindow' | 'fallbackWindow'>;
+  routing: Pick<Routing, 'coordinatorWindow' | 'fallbackWindow' | 'outsideWindow'>;
 }
 
 /** What the index is built from: validated content. */
@@ -150,6 +150,6 @@ export function buildSearchIndex(s: SearchSources): SearchIndexData {
     words,
     districts: s.areas.map((a) => ({ id: a.id, name: a.name, words: districtWords(a) })),
     filler,
-    routing: { coordinatorWindow: s.routing.coordinatorWindow, fallbackWindow: s.routing.fallbackWindow },
+    routing: { coordinatorWindow: s.routing.coordinatorWindow, fallbackWindow: s.routing.fallbackWindow, outsideWindow: s.routing.outsideWindow },
   };
 }
