@@ -105,7 +105,7 @@ export function toSearchDoc(w: SearchSources['windows'][number], readings: Readi
   };
 }
 
-/** The words naming a district: its name and reading, and both without 町・村・地区 (平内町 → 平内, ひらない). */
+/** The words naming a district: its name and reading, and both without 町・村・地区 (〇〇町 → 〇〇). */
 function districtWords(a: SearchSources['areas'][number]): string[] {
   const short = a.name.replace(/(町|村|市|地区|地域)$/, '');
   const shortKana = a.nameKana.replace(/(まち|ちょう|むら|そん|し|ちく|ちいき)$/, '');

@@ -9,7 +9,7 @@ const SPELLINGS: [RegExp, string][] = [
   [/障碍|障がい/g, '障害'], // 障碍者, 障がい者
   [/子供/g, '子ども'], // 子供 / 子ども: public writing uses both
   [/引き?[籠篭]/g, '引きこも'], // 引き籠り, 引篭もり → 引きこもり
-  [/([\p{Script=Han}])[けゖが]([\p{Script=Han}])/gu, '$1が$2'], // 外ヶ浜, 外ケ浜, 外が浜 (ヶ between kanji reads が)
+  [/([\p{Script=Han}])[けゖが]([\p{Script=Han}])/gu, '$1が$2'], // 〇ヶ浜, 〇ケ浜, 〇が浜 (ヶ between kanji reads が)
 ];
 
 /** Small kana folded to their full-size forms (しやっきん and しゃっきん are the same typing slip). */
@@ -35,7 +35,7 @@ function expandIterationMarks(s: string): string {
  * - hyphens, dashes and spaces between digits removed, so 012-345-6789 matches 0123456789;
  * - katakana → hiragana (カイゴ → かいご);
  * - iteration marks written out (々, ゝ, ゞ);
- * - older and alternative spellings folded (高令 → 高齢, 障がい → 障害, 外ケ浜 → 外が浜);
+ * - older and alternative spellings folded (高令 → 高齢, 障がい → 障害, 〇ケ浜 → 〇が浜);
  * - small kana → full size and the long-vowel mark dropped (ケアマネージャー = けあまねじや = ケアマネジャー);
  * - ・ dropped (ダブル・ケア = ダブルケア), other punctuation read as a space, spaces collapsed.
  */
