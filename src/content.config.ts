@@ -12,7 +12,7 @@ import { placeSchema } from './schemas/place';
 import { programSchema } from './schemas/program';
 import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from './schemas/translation';
 import { routingSchema } from './schemas/routing';
-import { synonymSchema } from './schemas/search';
+import { readingsSchema, vocabularySchema } from './schemas/search-vocabulary';
 import { siteSchema } from './schemas/site';
 import { sourceSchema } from './schemas/source';
 import { verifiedHotlineListSchema } from './schemas/verified-hotline';
@@ -77,15 +77,6 @@ function singleYaml(path: string, id: string): Loader {
     },
   };
 }
-
-/** A collection whose entries are the items of one YAML list without ids (id = position). */
-function yamlList(path: string) {
-  return async () => {
-    const { readFile } = await import('node:fs/promises');
-    const { parse } = await import('yaml');
-    return (parse(await readFile(path, 'utf8')) as object[]).map((item, i) => ({ id: String(i), ...item }));
-  };
-}
 const site = defineCollection({ loader: singleYaml(contentPath('site.yaml'), 'site'), schema: siteSchema });
 const routing = defineCollection({ loader: singleYaml(contentPath('triage/routing.yaml'), 'routing'), schema: routingSchema });
 
@@ -96,6 +87,8 @@ const verifiedHotlines = defineCollection({
 });
 
 const flow = defineCollection({ loader: singleYaml(contentPath('triage/flow.yaml'), 'flow'), schema: flowSchema });
-const synonyms = defineCollection({ loader: yamlList(contentPath('search/synonyms.yaml')), schema: synonymSchema });
+// The one vocabulary of everyday words (keyed by the flow's troubles) and the readings of its kanji words.
+const vocabulary = defineCollection({ loader: singleYaml(contentPath('search/vocabulary.yaml'), 'vocabulary'), schema: vocabularySchema });
+const readings = defineCollection({ loader: singleYaml(contentPath('search/readings.yaml'), 'readings'), schema: readingsSchema });
 
-export const collections = { windows, areas, hotlines, sources, verifiedHotlines, places, programs, programTranslations, site, routing, synonyms, pages, pageTranslations, translations, flow };
+export const collections = { windows, areas, hotlines, sources, verifiedHotlines, places, programs, programTranslations, site, routing, vocabulary, readings, pages, pageTranslations, translations, flow };

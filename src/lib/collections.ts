@@ -4,6 +4,7 @@ import type { ConsultationWindow } from '@/schemas/window';
 import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
 import { withDistricts } from '@/triage/districts';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
+import { buildSearchIndex, type SearchIndexData } from '@/search/index-data';
 
 /**
  * Content loaders. Each takes the page's locale and returns the same shapes as the Japanese content,
@@ -118,9 +119,18 @@ export async function loadSite(locale: Locale = defaultLocale) {
   return { ...entry.data, ...(await contentTranslation(locale))?.site };
 }
 
-/** Everyday-word synonyms for the directory search. */
-export async function loadSynonyms() {
-  return (await getCollection('synonyms')).map((e) => e.data);
+/**
+ * The directory search's index (src/search/index-data.ts): the Japanese windows (which hold the
+ * keywords in every locale), the one vocabulary and its readings, the flow's troubles, the routing
+ * and the districts. The same for every locale; built once per build.
+ */
+let searchIndex: Promise<SearchIndexData> | undefined;
+export function loadSearchIndex(): Promise<SearchIndexData> {
+  return (searchIndex ??= (async () => {
+    const [vocabulary, readings, flow, routing] = await Promise.all([getEntry('vocabulary', 'vocabulary'), getEntry('readings', 'readings'), getEntry('flow', 'flow'), getEntry('routing', 'routing')]);
+    if (!vocabulary || !readings || !flow || !routing) throw new Error('content/search/vocabulary.yaml, readings.yaml, triage/flow.yaml or routing.yaml is missing');
+    return buildSearchIndex({ windows: await loadWindows(), vocabulary: vocabulary.data, readings: readings.data.words, flow: flow.data, routing: routing.data, areas: await loadAreas() });
+  })());
 }
 
 /**

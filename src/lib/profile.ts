@@ -1,7 +1,7 @@
 // Which municipality's content the build reads. A municipality is a content profile: one folder
 // holding its windows, areas, places, programs, pages, translations, sources, site settings and
 // triage routing (content/profiles/<id>/). What every profile shares (national hotlines, the
-// wizard's questions, everyday-word synonyms) stays in content/ and is used when the profile has
+// wizard's questions, the search vocabulary) stays in content/ and is used when the profile has
 // no file of its own. Node only: the build (astro.config.mjs, content.config.ts), the CLI and tests.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

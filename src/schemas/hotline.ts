@@ -20,6 +20,8 @@ export const hotlineSchema = z.object({
   topics: z.array(z.enum(hotlineTopics)).min(1),
   /** Shown first in the urgent block on every page. */
   urgent: z.boolean().default(false),
+  /** Takes calls in other languages than Japanese: only where the verified list (content/sources/national-hotlines.yaml) says so. */
+  languages: z.boolean().default(false),
   order: z.number().int(),
   source: provenance,
 });

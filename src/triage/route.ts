@@ -86,7 +86,7 @@ export const roleIds = (role: RoleWindows): string[] => [role].flat();
  * - the result is never empty: with nothing else, the fallback window is returned;
  * - a person outside the municipality gets the general number only: this city's windows serve its residents.
  */
-export function routeWindows(input: RouteInput, windows: readonly RoutableWindow[], routing: Routing): RouteResult {
+export function routeWindows(input: RouteInput, windows: readonly RoutableWindow[], routing: Pick<Routing, 'coordinatorWindow' | 'fallbackWindow' | 'outsideWindow'>): RouteResult {
   if (input.outside) return { windows: roleWindowIds(routing.outsideWindow, windows).map((windowId) => ({ windowId, reasons: [{ kind: 'outside' }] })), coordinator: false };
 
   const picked = new Map<string, RoutedWindow>();

@@ -128,7 +128,7 @@ describe.each(profileIds())('profile %s', (id) => {
     const districtIds = new Set(areas.map((a) => a.id));
     const search = searchExpectations(dir);
     const named: [string, string[]][] = [
-      ['search.yaml', search.queries.map((q) => q.expect)],
+      ['search.yaml', search.queries.flatMap((q) => [q.expect].flat())],
       ['triage-cases.yaml', triageCaseExpectations(dir).flatMap((c) => c.mustInclude)],
       ['lives.yaml', lifeExpectations(dir).flatMap((l) => [...(l.windows ?? []), ...(l.includes ?? []), ...(l.excludes ?? []), ...(l.reasons ?? []).map((r) => r.window)])],
       ['routes.yaml', routeExpectations(dir).flatMap((r) => [...r.windows, ...(r.chosenWindow ? [r.chosenWindow] : [])])],

@@ -9,35 +9,20 @@
 //   node_modules/.bin/node tests/tools/annotate-ruby.mjs say "相談します"
 // Existing annotations are kept, so a file can be annotated again after an edit.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { KANJI, alignReading, loadTokenizer } from './kuromoji-readings.mjs';
 
-const KANJI = /[\p{Script=Han}々〆ヶ]/u;
 const { names, fixes } = JSON.parse(readFileSync(new URL('./ruby-readings.json', import.meta.url), 'utf8'));
-const require = createRequire(`${process.cwd()}/package.json`);
-let kuromoji;
-try {
-  kuromoji = require('kuromoji');
-} catch {
-  console.error('kuromoji is not installed: run `npm install --no-save kuromoji` first.');
-  process.exit(1);
-}
-const dicPath = require.resolve('kuromoji/package.json').replace(/package\.json$/, 'dict/');
-const tokenizer = await new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
-const toHiragana = (s) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const tokenizer = await loadTokenizer();
 
 /** One token: kanji runs get the part of the reading left once the kana around them are matched. */
 function annotateToken(surface, reading) {
-  if (!KANJI.test(surface)) return surface;
-  if (!reading || reading === '*') {
+  const parts = alignReading(surface, reading);
+  if (!parts) {
     console.error(`no reading for ${surface}: add it to ruby-readings.json`);
     return surface;
   }
-  const r = toHiragana(reading);
-  const parts = surface.match(/[\p{Script=Han}々〆ヶ]+|[^\p{Script=Han}々〆ヶ]+/gu);
-  const m = new RegExp(`^${parts.map((p) => (KANJI.test(p) ? '(.+?)' : `(${escape(toHiragana(p))})`)).join('')}$`, 'u').exec(r);
-  if (!m) return `｜${surface}《${r}》`;
-  return parts.map((p, i) => (KANJI.test(p) ? `${p}《${m[i + 1]}》` : p)).join('');
+  if (parts.length === 1 && parts[0][1] && parts[0][0] === surface && !/^[\p{Script=Han}々〆ヶ]+$/u.test(surface)) return `｜${surface}《${parts[0][1]}》`;
+  return parts.map(([text, r]) => (r ? `${text}《${r}》` : text)).join('');
 }
 
 function annotatePlain(text) {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delocalizePath, localizePath, locales } from '@/i18n/locales';
-import { builtPages, htmlWeight, pageWeight } from '../support/dist-weight';
+import { builtPages, distClient, htmlWeight, pageWeight } from '../support/dist-weight';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -35,6 +36,15 @@ describe('page budgets on dist/', () => {
   it.each(pages.map((p) => [p.path, p.file] as const))('%s stays within its JavaScript budget', (path, file) => {
     const { jsGz, jsFiles, html } = { ...pageWeight(file), html: readHtml(file) };
     expect(jsGz, `${path} loads ${jsFiles.join(', ') || 'inline script'}`).toBeLessThanOrEqual(jsBudget(path, html));
+  });
+
+  it('the directory page loads at most 25 KB gzipped for its search, the index and vocabulary included', () => {
+    // The index (windows, the vocabulary and its readings) is fetched when the box is first used.
+    const page = pages.find((p) => p.path === '/madoguchi/')!;
+    const indexGz = gzipSync(readFileSync(join(distClient, 'madoguchi', 'search-index.json')), { level: 9 }).length;
+    const { jsGz } = pageWeight(page.file);
+    console.log(`directory search: ${jsGz} B script + ${indexGz} B index (gzipped)`);
+    expect(jsGz + indexGz).toBeLessThanOrEqual(25 * KB);
   });
 
   it.each(locales.map((l) => [localizePath(l, '/sagasu/')] as const))('the wizard %s loads at most 90,000 B of gzipped JavaScript', (path) => {

@@ -4,14 +4,36 @@
 import { z } from 'zod';
 import { windowRef } from './common';
 
+/**
+ * The kinds of phrasing the corpus covers; the corpus test reports its pass rate per kind, so a
+ * change that helps one kind and breaks another shows.
+ */
+export const searchQueryKinds = [
+  'word', // a single everyday word
+  'variant', // a spelling variant: reading, older or mixed spelling, width, katakana
+  'colloquial', // family and colloquial words, feelings
+  'sentence', // a sentence with particles, politeness and filler
+  'twoWords', // two words with a space
+  'service', // a service, a benefit or a place residents name
+  'place', // a district, town or office name
+  'english', // English or romaji
+  'typo', // a typo or near spelling
+  'danger', // danger words: the verified hotlines first, then the windows
+  'foreign', // a foreign resident's words (any language)
+  'phone', // a phone number as printed or typed
+] as const;
+
 export const searchQuerySchema = z.strictObject({
   query: z.string().min(1),
-  /** The window that must be found. */
-  expect: windowRef,
-  /** 1: the first result; 3: anywhere in the top three (the query is shared by several windows). */
-  rank: z.union([z.literal(1), z.literal(3)]),
-  /** Why a resident types this, for whoever reads a failure. */
-  why: z.string().min(1),
+  /** The window(s) that must be found: every one of them within `rank`. */
+  expect: z.union([windowRef, z.array(windowRef).min(1)]),
+  /** 1: the first result; 3 (default): anywhere in the top three. */
+  rank: z.union([z.literal(1), z.literal(3)]).default(3),
+  kind: z.enum(searchQueryKinds),
+  /** For danger words: the hotline topic whose verified numbers the answer shows first. */
+  hotline: z.enum(['violence', 'childAbuse', 'suicide']).optional(),
+  /** Why a resident types this, for whoever reads a failure (the corpus's comments say it for a group). */
+  why: z.string().min(1).optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
