@@ -82,15 +82,13 @@ export function currentNode(flow: Flow, answers: Answers): FlowNode | undefined 
 
 /**
  * Questions every path asks (no askWhen) that have no answer yet, for the no-JS form's errors. An answer
- * meaning danger now ends the questions, as in the wizard: nothing after it is required then.
+ * meaning danger now shows the result at once, whatever else is missing: the emergency numbers first and
+ * every window the given answers bring (a resident in danger never meets an error list instead).
  */
 export function missingRequired(flow: Flow, answers: Answers): FlowNode[] {
-  const missing: FlowNode[] = [];
-  for (const n of path(flow, answers)) {
-    if (n.urgentWhen.includes(answers[n.id] as string)) break;
-    if (!n.askWhen && !isAnswered(n, answers)) missing.push(n);
-  }
-  return missing;
+  const steps = path(flow, answers);
+  if (steps.some((n) => n.urgentWhen.includes(answers[n.id] as string))) return [];
+  return steps.filter((n) => !n.askWhen && !isAnswered(n, answers));
 }
 
 /** Only the answers to nodes that apply, so a stale answer to a skipped question never counts. */
@@ -115,7 +113,12 @@ export interface TriageResult {
   proxy: boolean;
   /** The person concerned refuses help (→ 支援会議 can still act). */
   refuses: boolean;
-  /** True when any sensitive trouble (flow data: violence, abuse, suicide, health, debts …) was ticked: no share link. */
+  /** Advice ids the answers add (flow data `advice`; wording `triage.advice.<id>`), in question order. */
+  advice: string[];
+  /**
+   * True when any sensitive trouble (flow data: violence, abuse, suicide, health, debts …) was ticked, or
+   * an answer the flow's `sensitiveWhen` marks (a minor, health in the home, danger now): no share link.
+   */
   sensitive: boolean;
   /**
    * What the inquiry form is pre-filled with (ids only, no free text). It travels by sessionStorage or
@@ -154,7 +157,8 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
   }
 
   const who = answers.who;
-  const sensitive = troubles.some((t) => t.sensitive);
+  const sensitive = troubles.some((t) => t.sensitive) || flow.sensitiveWhen.some((c) => holds(flow, c, answers));
+  const advice = [...new Set(asked.flatMap((n) => [answers[n.id] ?? []].flat().flatMap((a) => n.advice[a] ?? [])))];
   const categories = [...new Set(troubles.map((t) => t.category))];
   return {
     urgent,
@@ -167,6 +171,7 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
     outside,
     proxy: typeof who === 'string' && who !== 'self',
     refuses: answers.refuses === 'yes',
+    advice,
     sensitive,
     inquiry: { window: routed.windows[0]?.windowId, categories },
   };

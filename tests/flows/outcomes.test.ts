@@ -126,10 +126,11 @@ describe('outcome rules', () => {
     expect(run({ ...me, troubles: ['violence'], household: ['child'], dangerNow: 'no' }).hotlines).toContain('child-abuse-189');
     expect(run({ ...me, troubles: ['violence'], household: ['none'], dangerNow: 'no' }).hotlines).not.toContain('child-abuse-189');
   });
-  it('the questions every path asks are required; danger now ends them, so nothing after it is', () => {
+  it('the questions every path asks are required; an answer meaning danger now shows the result at once, whatever is missing', () => {
     const missing = (a: Answers) => missingRequired(data.flow, a).map((n) => n.id);
     expect(missing({ who: 'neighbour', troubles: ['notSeen'] })).toEqual(['district', 'age', 'household']);
     expect(missing({ who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'yes' })).toEqual([]);
+    expect(missing({ who: 'neighbour', troubles: ['notSeen'], dangerNow: 'unsure' })).toEqual([]);
     expect(missing({ who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'no' })).toEqual(['age', 'household']);
   });
   it('a relative whose person refuses help is told about 支援会議 (refuses flag)', () => {
@@ -178,7 +179,8 @@ describe('flow schema', () => {
   });
   it('rejects a multi question with a single option', () => {
     const nodes = raw.nodes.map((n) => (n.id === 'household' ? { ...n, options: ['none'] } : n));
-    expect(flowSchema.safeParse({ ...raw, nodes }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain('nodes.5.options: a question needs at least two options');
+    const at = raw.nodes.findIndex((n) => n.id === 'household');
+    expect(flowSchema.safeParse({ ...raw, nodes }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain(`nodes.${at}.options: a question needs at least two options`);
   });
   it('every trouble belongs to a category of routing.yaml', () => {
     const categories = new Set(data.routing.categories.map((c) => c.id));

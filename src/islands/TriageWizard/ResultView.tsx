@@ -46,6 +46,11 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
   const districtName = areas.find((a) => a.id === result.district)?.name;
   const byId = new Map(windows.map((w) => [w.id, w]));
   const changeLabel = t.rich('triage.result.change');
+  // Advice follows the answers (flow data `advice`): what the person thinks of asking, 介護保険 use. Without
+  // an answer about the person's view (not asked, or a danger result), both proxy notes are shown.
+  const answeredProxy = result.advice.filter((a) => a.startsWith('proxy'));
+  const proxyAdvice = answeredProxy.length ? answeredProxy : ['proxyConsent', 'proxyRefuses'];
+  const otherAdvice = result.advice.filter((a) => !a.startsWith('proxy'));
   return (
     <section className="triage-result" aria-labelledby="result-heading">
       <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t.rich('triage.result.heading')}</h2>
@@ -119,13 +124,14 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
         <p>{t.rich('triage.result.anyWindowBody')}</p>
       </section>
 
+      {otherAdvice.map((a) => <p key={a} className="result-advice" data-advice={a}>{t.rich(`triage.advice.${a}` as UiKey)}</p>)}
+
       {result.proxy && (
         <section aria-labelledby="result-proxy-heading">
           <h3 id="result-proxy-heading">{t.rich('triage.result.proxyHeading')}</h3>
           <ul>
             <li>{t.rich('triage.result.proxyNow')}</li>
-            <li>{t.rich('triage.result.proxyConsent')}</li>
-            <li>{t.rich('triage.result.proxyRefuses')}</li>
+            {proxyAdvice.map((a) => <li key={a} data-advice={a}>{t.rich(`triage.advice.${a}` as UiKey)}</li>)}
           </ul>
         </section>
       )}
