@@ -150,9 +150,14 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
   const hotlines = urgent ? data.hotlines.filter((h) => h.topics.some((t) => topics.has(t))).sort((a, b) => a.order - b.order).map((h) => h.id) : [];
 
   const routed = routeWindows({ fields: [...fields], district, complex: patterns.length > 0, outside }, data.windows, data.routing);
+  // The resident sees the nearest window first: a local window of the known district (a town's 心配ごと
+  // 相談所) before the region's centre and the field windows. Seed 002 (青森県社協) names both as places
+  // that take consultations (「心配ごと相談所」でも相談受付をしています) and asks no one to go to the centre
+  // first, so nothing there says otherwise. The inquiry's routing (which window receives it) is unchanged.
+  const nearestFirst = [...routed.windows].sort((a, b) => Number(b.reasons.some((r) => r.kind === 'local')) - Number(a.reasons.some((r) => r.kind === 'local')));
   // A trouble whose window is not obvious says why, on each window of its fields.
   const fieldsOf = new Map(data.windows.map((w) => [w.id, w.fields]));
-  for (const rw of outside ? [] : routed.windows) {
+  for (const rw of outside ? [] : nearestFirst) {
     for (const t of troubles) if (t.why && t.fields.some((f) => fieldsOf.get(rw.windowId)?.includes(f))) rw.reasons.push({ kind: 'trouble', trouble: t.id });
   }
 
@@ -163,7 +168,7 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
   return {
     urgent,
     hotlines,
-    windows: routed.windows,
+    windows: nearestFirst,
     coordinator: routed.coordinator,
     patterns: patterns.map((p) => p.id),
     fields: [...fields],

@@ -49,8 +49,13 @@ function check(f: Flow) {
   for (const rest of before.values()) {
     // The island: yes/unsure stop here and show the result.
     const withNo: string[][] = [];
+    const hotlinesNo = new Set<string>();
     walkPaths(f, choices(f), ({ answers, stoppedAt }) => {
-      if (!stoppedAt) { noPaths++; withNo.push(triage(d, answers).windows.map((w) => w.windowId)); }
+      if (stoppedAt) return;
+      noPaths++;
+      const r = triage(d, answers);
+      withNo.push(r.windows.map((w) => w.windowId));
+      r.hotlines.forEach((h) => hotlinesNo.add(h));
     }, { ...rest, [danger.id]: 'no' });
     // yes and わからない are one group (both urgentWhen); both are checked.
     for (const value of danger.urgentWhen) {
@@ -60,6 +65,7 @@ function check(f: Flow) {
       const key = `${JSON.stringify(rest)} ${value}`;
       if (!r.urgent || r.hotlines.length === 0) violations.push(`${key}: no emergency numbers first`);
       for (const ws of withNo) for (const w of ws) if (!have.has(w)) { violations.push(`${key}: loses ${w}`); break; }
+      for (const h of hotlinesNo) if (!r.hotlines.includes(h)) violations.push(`${key}: loses hotline ${h}`);
     }
   }
   return { violations, dangerPaths, noPaths, prefixes: before.size };
@@ -73,15 +79,17 @@ describe('danger adds help and never removes it (property over every path)', () 
     expect(result.violations.slice(0, 5)).toEqual([]);
   });
 
-  it('would catch the old order: the danger question before age and household loses windows', () => {
+  it('would catch the old order: the danger question before age and household loses windows or hotlines', () => {
     const order = ['who', 'district', 'troubles', danger.id, 'age', 'household', 'usesCare', 'refuses'];
     const old: Flow = { ...flow, nodes: order.map((id) => flow.nodes.find((n) => n.id === id)!) };
-    // Only the violence paths, to keep this quick: a child in the home loses 189's こども家庭センター.
     const d = { ...data, flow: old };
+    // Violence at home with a child in the household: the old stop skipped the household, so 189 (and,
+    // where the profile has one, the こども家庭センター) were lost.
     const base: Answers = { who: 'self', district: 'unknown', troubles: ['violence'] };
-    const yes = triage(d, { ...base, [danger.id]: 'yes' }).windows.map((w) => w.windowId);
-    const no = triage(d, { ...base, [danger.id]: 'no', age: 'middle', household: ['child'] }).windows.map((w) => w.windowId);
-    expect(no.filter((w) => !yes.includes(w)).length).toBeGreaterThan(0);
+    const yes = triage(d, { ...base, [danger.id]: 'yes' });
+    const no = triage(d, { ...base, [danger.id]: 'no', age: 'middle', household: ['child'] });
+    const lost = [...no.windows.map((w) => w.windowId).filter((w) => !yes.windows.some((x) => x.windowId === w)), ...no.hotlines.filter((h) => !yes.hotlines.includes(h))];
+    expect(lost.length).toBeGreaterThan(0);
   });
 
   it('without JavaScript: the posted answers with danger keep every window of the same answers without it, whatever the skipped questions hold', { timeout: 600_000 }, () => {

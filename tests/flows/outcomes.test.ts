@@ -187,3 +187,22 @@ describe('flow schema', () => {
     for (const t of data.flow.troubles) expect(categories, t.id).toContain(t.category);
   });
 });
+
+// Issue 24: for a resident of a known town, the nearest window (a local window taking any trouble, the
+// town's 心配ごと相談所) comes first in the wizard's result, before the region's centre and field windows.
+describe('the nearest window first', () => {
+  it('a local window of the known district is the first window, for every district and trouble', () => {
+    let local = 0;
+    for (const district of data.flow.nodes.find((n) => n.setsDistrict)!.options) {
+      for (const t of data.flow.troubles) {
+        const r = triage(data, { who: 'self', district, troubles: [t.id], age: 'middle', household: ['none'] });
+        const at = r.windows.findIndex((w) => w.reasons.some((x) => x.kind === 'local'));
+        if (at < 0) continue;
+        local++;
+        expect(at, `${district} ${t.id}`).toBe(0);
+      }
+    }
+    // 香取市 has no window that takes any trouble for one district; Aomori's 9 towns each have one.
+    expect(local > 0).toBe(data.windows.some((w) => w.anyField));
+  });
+});
