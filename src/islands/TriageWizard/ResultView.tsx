@@ -51,6 +51,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
   const answeredProxy = result.advice.filter((a) => a.startsWith('proxy'));
   const proxyAdvice = answeredProxy.length ? answeredProxy : ['proxyConsent', 'proxyRefuses'];
   const otherAdvice = result.advice.filter((a) => !a.startsWith('proxy'));
+  const coordinatorNames = result.windows.filter((rw) => rw.reasons.some((r) => r.kind === 'coordinator')).map((rw) => `「${byId.get(rw.windowId)?.name ?? rw.windowId}」`);
   return (
     <section className="triage-result" aria-labelledby="result-heading">
       <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t.rich('triage.result.heading')}</h2>
@@ -109,7 +110,9 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
           <h3 id="result-coordinator-heading">
             {t.rich(troublesOverlap(result.fields, result.patterns.length > 0) ? 'triage.result.coordinatorHeading' : 'triage.result.coordinatorUnsureHeading')}
           </h3>
-          <p>{t.rich('triage.result.coordinatorLead')}</p>
+          {/* Names the profile's own coordinating window(s) (content): 多機関協働チーム in 香取市, each region's
+              総合相談窓口 in Aomori, where no window has the team's name. */}
+          <p>{t.rich('triage.result.coordinatorLead', { coordinator: t.list(coordinatorNames) })}</p>
           {result.patterns.length > 0 && (
             <div className="no-print">
               <p>{t.rich('triage.result.patternsFound')}:</p>
