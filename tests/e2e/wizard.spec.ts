@@ -152,7 +152,8 @@ test('an empty answer shows an error summary that takes focus, and passes axe', 
   await page.getByRole('button', { name: '次へ' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('いずれか1つを選んでください');
+  // Issue 24: the message names its question.
+  await expect(summary).toContainText('「相談したいのは、だれの困りごとですか」の答えを選んでください');
   await expect(page.getByLabel('自分のこと')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'error state');
   await summary.getByRole('link').click();
@@ -284,11 +285,31 @@ test('on the inquiry form: capitals typed with Shift and IME composition never e
   expect(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)])).toEqual([[], ['other-site-setting']]);
 });
 
+test('danger adds help: violence at home with a child gives, with danger, every window it gives without, and the emergency numbers first', { tag: '@profile' }, async ({ page }) => {
+  const run = async (danger: string) => {
+    await page.goto('/sagasu/');
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    for (const label of ['自分のこと', 'わからない', '暴力をふるわれている (ご本人またはご家族・DVなど)', '18歳から39歳', '18歳未満の子ども', danger]) await answer(page, label);
+    if (await page.getByRole('button', { name: '結果を見る' }).isVisible()) await page.getByRole('button', { name: '結果を見る' }).click();
+    await expect(page.locator('#result-heading')).toBeFocused();
+    return { windows: await page.locator('.result-window').evaluateAll((els) => els.map((e) => e.getAttribute('data-window-id'))), urgent: await page.locator('.result-urgent').count() };
+  };
+  const no = await run('いまは危険はない');
+  const yes = await run('危険がありそう');
+  expect(yes.urgent).toBe(1);
+  await expect(page.locator('.result-urgent').getByRole('link', { name: '189' })).toBeVisible();
+  expect(no.windows.filter((w) => !yes.windows.includes(w))).toEqual([]);
+});
+
 test('answering that there is danger now skips the remaining questions and shows emergency numbers', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '近所の人・知人のこと');
   await answer(page, 'わからない');
   await answer(page, '何日も姿を見ない・家から異臭がする');
+  // Issue 24: age and household come before the danger question, so the danger result keeps their windows.
+  await answer(page, '65歳以上');
+  await answer(page, 'だれもいない (一人で暮らしている)');
   await answer(page, '危険がありそう');
   await expect(page.locator('#result-heading')).toBeFocused();
   await expect(page.locator('.result-urgent').getByRole('link', { name: '110' })).toHaveAttribute('href', 'tel:110');
@@ -450,7 +471,10 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('借金が返せない・いくつも借りている').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     await expect(page).toHaveTitle(/^エラー: /);
-    await expect(page.getByRole('alert')).toContainText('いずれか1つを選んでください');
+    // Issue 24: every message names its question (no 「いずれか1つを選んでください」 three times).
+    const alert = page.getByRole('alert');
+    for (const q of ['困っている方が住んでいる地区はどこですか', '困っている方の年齢を教えてください', '困っている方と一緒に暮らしている人を選んでください']) await expect(alert).toContainText(`「${q}」の答えを選んでください`);
+    await expect(alert).not.toContainText('いずれか1つを選んでください');
     await expect(page.getByLabel('自分のこと')).toBeChecked();
     await expect(page.getByLabel('借金が返せない・いくつも借りている')).toBeChecked();
   });
