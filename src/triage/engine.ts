@@ -16,6 +16,8 @@ export interface TriageData {
   routing: Routing;
   windows: TriageWindow[];
   hotlines: Hotline[];
+  /** Region options of the district question → the areas they cover (src/triage/districts.ts); none in most profiles. */
+  regions?: Record<string, string[]>;
 }
 
 /** The part of a window the wizard shows (pages pass only this to the island, to keep it small). */
@@ -143,13 +145,15 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
   const districtNode = asked.find((n) => n.setsDistrict);
   const districtAnswer = districtNode ? (answers[districtNode.id] as string | undefined) : undefined;
   const outside = Boolean(districtNode?.outsideOption && districtAnswer === districtNode.outsideOption);
-  const district = districtAnswer && districtAnswer !== 'unknown' && !outside ? districtAnswer : undefined;
+  // A region (東地域 …) is not a district: its areas narrow the windows, but no town's own window is chosen.
+  const regionAreas = districtAnswer ? data.regions?.[districtAnswer] : undefined;
+  const district = districtAnswer && districtAnswer !== 'unknown' && !outside && !regionAreas ? districtAnswer : undefined;
 
   const urgent = troubles.some((t) => t.urgent) || asked.some((n) => n.urgentWhen.includes(answers[n.id] as string));
   const topics = new Set(['emergency', ...troubles.flatMap((t) => t.hotlineTopics), ...patterns.flatMap((p) => p.hotlineTopics)]);
   const hotlines = urgent ? data.hotlines.filter((h) => h.topics.some((t) => topics.has(t))).sort((a, b) => a.order - b.order).map((h) => h.id) : [];
 
-  const routed = routeWindows({ fields: [...fields], district, complex: patterns.length > 0, outside }, data.windows, data.routing);
+  const routed = routeWindows({ fields: [...fields], district, areas: regionAreas, complex: patterns.length > 0, outside }, data.windows, data.routing);
   // The resident sees the nearest window first: a local window of the known district (a town's 心配ごと
   // 相談所) before the region's centre and the field windows. Seed 002 (青森県社協) names both as places
   // that take consultations (「心配ごと相談所」でも相談受付をしています) and asks no one to go to the centre

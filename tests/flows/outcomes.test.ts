@@ -206,3 +206,28 @@ describe('the nearest window first', () => {
     expect(local > 0).toBe(data.windows.some((w) => w.anyField));
   });
 });
+
+// Issue 24: a resident who knows only the region (Aomori: 東地域 / 中南地域) can say so, and gets the windows
+// serving that region's towns (its centre), not the other region's, and no single town's own window.
+describe('a region instead of a district', () => {
+  const regions = Object.entries(data.regions ?? {});
+  const options = data.flow.nodes.find((n) => n.setsDistrict)!.options;
+  it('each region of the profile is an answer of the district question (none where the profile has no regions)', () => {
+    for (const [id] of regions) expect(options).toContain(id);
+    expect(regions.length > 0).toBe((readYaml(cp('areas.yaml')) as { regionId?: string }[]).some((a) => a.regionId));
+  });
+  it.each(regions.length ? regions : [['none', []] as [string, string[]]])('%s: only windows serving its towns, and no town’s own window', (region, areas) => {
+    if (!areas.length) return;
+    for (const troubles of [['livingCosts'], ['unsure'], ['withdrawn', 'debts']]) {
+      const r = triage(data, { who: 'self', district: region, troubles, age: 'middle', household: ['none'] });
+      expect(r.windows.length).toBeGreaterThan(0);
+      for (const w of r.windows) {
+        const win = data.windows.find((x) => x.id === w.windowId)!;
+        expect(win.serviceArea === 'citywide' || win.serviceArea.some((a) => areas.includes(a)), `${w.windowId} serves ${region}`).toBe(true);
+        expect(win.anyField && win.serviceArea !== 'citywide' && win.serviceArea.length === 1, `${w.windowId} is one town's own`).toBe(false);
+      }
+      const unknown = triage(data, { who: 'self', district: 'unknown', troubles, age: 'middle', household: ['none'] });
+      expect(r.windows.length, 'narrower than わからない').toBeLessThan(unknown.windows.length + 1);
+    }
+  });
+});
