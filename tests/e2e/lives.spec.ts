@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { kanjiWithoutRuby } from './support/ruby';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { districtName, journeys, scenarios, windowName } from './support/profile';
+import { districtName, journeys, scenarios, shownFirst, windowName } from './support/profile';
 import { messages } from '../support/ui-messages';
 
 // What this profile's residents must get (content/profiles/<id>/expectations/journeys.yaml, scenarios.yaml).
@@ -124,7 +124,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('65歳以上の人').check();
     await page.getByLabel('障害や病気のある人').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
-    await expect(page.locator('.result-window').first()).toHaveAttribute('data-window-id', family.first);
+    await expect(page.locator('.result-window').first()).toHaveAttribute('data-window-id', shownFirst(family.district, family.first));
     await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
   });
 });
