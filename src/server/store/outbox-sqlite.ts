@@ -1,6 +1,7 @@
 // node:sqlite implementation of OutboxStore: notification e-mails waiting to be sent, and daily jobs.
 import type { DatabaseSync } from 'node:sqlite';
 import type { OutboxItem, OutboxStore } from './types';
+import { toOutboxItem } from './rows';
 
 /** Queues a notification inside the caller's transaction (arrival, hand-off). */
 export function queueNotification(db: DatabaseSync, kind: 'arrived' | 'handedTo', window: string, inquiryId: number, at: string): void {
@@ -16,17 +17,7 @@ export function createOutboxStore(db: DatabaseSync): OutboxStore {
   );
   return {
     due: async (now, limit) =>
-      (due.all(now.toISOString(), limit) as Row[]).map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        window: r.window_id,
-        receipt: r.receipt,
-        publicId: r.public_id,
-        receivedAt: r.received_at,
-        urgent: r.urgent === 1,
-        receipts: (JSON.parse(r.detail) as { receipts?: string[] }).receipts ?? [],
-        attempts: r.attempts,
-      })),
+      (due.all(now.toISOString(), limit) as Row[]).map((r) => toOutboxItem({ ...r, urgent: r.urgent === 1, detail: JSON.parse(r.detail) as { receipts?: string[] } })),
     sent: async (id, at) => void db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(at.toISOString(), id),
     failed: async (id, error, nextAt) => void db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?').run(error.slice(0, 500), nextAt.toISOString(), id),
     failing: async (windows, minAttempts) => {
