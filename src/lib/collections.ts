@@ -2,7 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { defaultLocale, localeInfo, type Locale } from '@/i18n/locales';
 import type { ConsultationWindow } from '@/schemas/window';
 import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
-import { withDistricts } from '@/triage/districts';
+import { regionGroups, withDistricts } from '@/triage/districts';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
 import { buildSearchIndex, type SearchIndexData } from '@/search/index-data';
 
@@ -177,6 +177,7 @@ export async function loadPlaces(locale: Locale = defaultLocale) {
 export async function loadTriageContent(locale: Locale = defaultLocale): Promise<TriageData> {
   const [flow, routing] = [await getEntry('flow', 'flow'), await getEntry('routing', 'routing')];
   if (!flow || !routing) throw new Error('content/triage/flow.yaml or routing.yaml is missing');
-  const areaIds = (await loadAreas()).map((a) => a.id);
-  return { flow: withDistricts(flow.data, areaIds), routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
+  const areas = await loadAreas();
+  const regions = regionGroups(areas);
+  return { flow: withDistricts(flow.data, areas.map((a) => a.id), Object.keys(regions)), regions, routing: routing.data, windows: (await loadWindows(locale)).map(toTriageWindow), hotlines: await loadHotlines(locale) };
 }

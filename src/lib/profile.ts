@@ -70,6 +70,16 @@ export interface ProfileStrings {
 
 type Raw = Record<string, unknown>;
 
+/**
+ * The wizard's region options (`region-<regionId>`, src/triage/districts.ts) named by their region: in
+ * Japanese the areas' `region`; translated, the first area's translated sphere (the same region there).
+ */
+function regionNames(areas: Raw[], translated: (areaId: string) => unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of areas) if (a.regionId && a.region) out[`region-${String(a.regionId)}`] ??= String(translated(String(a.id)) ?? a.region);
+  return out;
+}
+
 /** Reads a profile's site and area names for every locale (ja from site.yaml, the rest from translations). */
 export function profileStrings(dir: string = profileDir(), root = '.'): Record<string, ProfileStrings> {
   const read = (rel: string) => parse(readFileSync(join(root, contentPath(rel, dir, root)), 'utf8')) as unknown;
@@ -77,7 +87,7 @@ export function profileStrings(dir: string = profileDir(), root = '.'): Record<s
   const areas = read('areas.yaml') as Raw[];
   const ja: ProfileStrings = {
     vars: { municipality: String(site.municipality), localGov: String(site.localGov), operator: String(site.operator), examplePhone: String(site.phone) },
-    districts: Object.fromEntries(areas.map((a) => [String(a.id), String(a.name)])),
+    districts: { ...Object.fromEntries(areas.map((a) => [String(a.id), String(a.name)])), ...regionNames(areas, () => undefined) },
   };
   const out: Record<string, ProfileStrings> = { ja };
   const trDir = join(root, contentPath('translations', dir, root));
@@ -91,7 +101,7 @@ export function profileStrings(dir: string = profileDir(), root = '.'): Record<s
         operator: String(s.operator ?? ja.vars.operator),
         examplePhone: ja.vars.examplePhone,
       },
-      districts: Object.fromEntries(areas.map((a) => [String(a.id), String(tr.areas?.[String(a.id)]?.name ?? a.name)])),
+      districts: { ...Object.fromEntries(areas.map((a) => [String(a.id), String(tr.areas?.[String(a.id)]?.name ?? a.name)])), ...regionNames(areas, (id) => tr.areas?.[id]?.sphere) },
     };
   }
   return out;

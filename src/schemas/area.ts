@@ -16,6 +16,11 @@ export const areaSchema = z.object({
    * 中南地域). Shown to residents; which windows serve it is still read from each window's serviceArea.
    */
   region: z.string().min(1).optional(),
+  /**
+   * The region's id (with `region`): a resident who knows only the region can answer it in the wizard
+   * (option `region-<regionId>`), and gets the windows serving the region's towns (src/triage/districts.ts).
+   */
+  regionId: z.string().regex(/^[a-z0-9]+$/).optional(),
   order: z.number().int(),
   source: provenance,
 });

@@ -62,6 +62,11 @@ export const nodeSchema = z.strictObject({
   urgentWhen: z.array(id).default([]),
   /** Support fields an answer adds (e.g. age senior → elderly). */
   addsFields: z.record(id, z.array(fieldId)).default({}),
+  /**
+   * Advice an answer adds to the result (wording under `triage.advice.<id>`), e.g. usesCare yes →
+   * ask the care manager first. Every question must change something (tests/flows/questions-matter.test.ts).
+   */
+  advice: z.record(id, z.array(id)).default({}),
 });
 
 export const patternSchema = z.strictObject({
@@ -75,7 +80,16 @@ export const patternSchema = z.strictObject({
 
 /** content/triage/flow.yaml. References are checked: a dangling one is a build error naming the path. */
 export const flowSchema = z
-  .strictObject({ troubles: z.array(troubleSchema).min(1), nodes: z.array(nodeSchema).min(1), patterns: z.array(patternSchema) })
+  .strictObject({
+    troubles: z.array(troubleSchema).min(1),
+    /**
+     * Answers sensitive alone or with the others, whatever the troubles (a minor, health in the home,
+     * danger now): any that holds means no share link, as a sensitive trouble does (src/triage/share.ts).
+     */
+    sensitiveWhen: z.array(conditionSchema).default([]),
+    nodes: z.array(nodeSchema).min(1),
+    patterns: z.array(patternSchema),
+  })
   .superRefine((flow, ctx) => {
     const troubles = new Set(flow.troubles.map((t) => t.id));
     const nodes = new Map(flow.nodes.map((n) => [n.id, n]));
@@ -96,13 +110,14 @@ export const flowSchema = z
     flow.nodes.forEach((n, i) => {
       if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node "${n.id}"` });
       if (n.askWhen) check(n.askWhen, ['nodes', i, 'askWhen'], new Set(seen));
-      for (const key of [...n.urgentWhen, ...Object.keys(n.addsFields), ...(n.outsideOption ? [n.outsideOption] : [])]) if (!n.options.includes(key)) ctx.addIssue({ code: 'custom', path: ['nodes', i], message: `"${key}" is not an option of "${n.id}"` });
+      for (const key of [...n.urgentWhen, ...Object.keys(n.addsFields), ...Object.keys(n.advice), ...(n.outsideOption ? [n.outsideOption] : [])]) if (!n.options.includes(key)) ctx.addIssue({ code: 'custom', path: ['nodes', i], message: `"${key}" is not an option of "${n.id}"` });
       if (n.outsideOption && !n.setsDistrict) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'outsideOption'], message: 'only a district question has an outside option' });
       if (n.kind !== 'troubles' && n.options.length < 2) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'options'], message: 'a question needs at least two options' });
       seen.add(n.id);
     });
     if (!flow.nodes.some((n) => n.kind === 'troubles')) ctx.addIssue({ code: 'custom', path: ['nodes'], message: 'the flow needs a troubles node' });
     flow.patterns.forEach((p, i) => check(p.when, ['patterns', i, 'when'], new Set(nodes.keys())));
+    flow.sensitiveWhen.forEach((c, i) => check(c, ['sensitiveWhen', i], new Set(nodes.keys())));
   });
 
 export type Flow = z.infer<typeof flowSchema>;

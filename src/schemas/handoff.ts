@@ -4,6 +4,7 @@
 // result page POSTs these same names as form fields to the form page, which reads them with this schema.
 import * as z from 'zod/mini';
 import { writerIds } from './inquiry';
+import { ageGroups, consentStates } from './inquiry-fields';
 
 /** sessionStorage key (defined without zod, so the wizard can write it without the validator). */
 export { HANDOFF_STORAGE_KEY } from './handoff-key';
@@ -18,6 +19,10 @@ export const handoffSchema = z.object({
   writer: z.optional(z.enum(writerIds)),
   /** The person's district (content/areas.yaml id, or 'unknown'). */
   district: z.optional(z.string().check(z.maxLength(40))),
+  /** The person's age group, as the wizard asked it (the form's personAge ids). */
+  personAge: z.optional(z.enum(ageGroups)),
+  /** What the person thinks of asking for help, as the form's personConsent ids. */
+  personConsent: z.optional(z.enum(consentStates)),
 });
 
 export type Handoff = z.infer<typeof handoffSchema>;

@@ -16,6 +16,8 @@ export interface TriageData {
   routing: Routing;
   windows: TriageWindow[];
   hotlines: Hotline[];
+  /** Region options of the district question → the areas they cover (src/triage/districts.ts); none in most profiles. */
+  regions?: Record<string, string[]>;
 }
 
 /** The part of a window the wizard shows (pages pass only this to the island, to keep it small). */
@@ -82,15 +84,13 @@ export function currentNode(flow: Flow, answers: Answers): FlowNode | undefined 
 
 /**
  * Questions every path asks (no askWhen) that have no answer yet, for the no-JS form's errors. An answer
- * meaning danger now ends the questions, as in the wizard: nothing after it is required then.
+ * meaning danger now shows the result at once, whatever else is missing: the emergency numbers first and
+ * every window the given answers bring (a resident in danger never meets an error list instead).
  */
 export function missingRequired(flow: Flow, answers: Answers): FlowNode[] {
-  const missing: FlowNode[] = [];
-  for (const n of path(flow, answers)) {
-    if (n.urgentWhen.includes(answers[n.id] as string)) break;
-    if (!n.askWhen && !isAnswered(n, answers)) missing.push(n);
-  }
-  return missing;
+  const steps = path(flow, answers);
+  if (steps.some((n) => n.urgentWhen.includes(answers[n.id] as string))) return [];
+  return steps.filter((n) => !n.askWhen && !isAnswered(n, answers));
 }
 
 /** Only the answers to nodes that apply, so a stale answer to a skipped question never counts. */
@@ -115,7 +115,12 @@ export interface TriageResult {
   proxy: boolean;
   /** The person concerned refuses help (→ 支援会議 can still act). */
   refuses: boolean;
-  /** True when any sensitive trouble (flow data: violence, abuse, suicide, health, debts …) was ticked: no share link. */
+  /** Advice ids the answers add (flow data `advice`; wording `triage.advice.<id>`), in question order. */
+  advice: string[];
+  /**
+   * True when any sensitive trouble (flow data: violence, abuse, suicide, health, debts …) was ticked, or
+   * an answer the flow's `sensitiveWhen` marks (a minor, health in the home, danger now): no share link.
+   */
   sensitive: boolean;
   /**
    * What the inquiry form is pre-filled with (ids only, no free text). It travels by sessionStorage or
@@ -140,26 +145,34 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
   const districtNode = asked.find((n) => n.setsDistrict);
   const districtAnswer = districtNode ? (answers[districtNode.id] as string | undefined) : undefined;
   const outside = Boolean(districtNode?.outsideOption && districtAnswer === districtNode.outsideOption);
-  const district = districtAnswer && districtAnswer !== 'unknown' && !outside ? districtAnswer : undefined;
+  // A region (東地域 …) is not a district: its areas narrow the windows, but no town's own window is chosen.
+  const regionAreas = districtAnswer ? data.regions?.[districtAnswer] : undefined;
+  const district = districtAnswer && districtAnswer !== 'unknown' && !outside && !regionAreas ? districtAnswer : undefined;
 
   const urgent = troubles.some((t) => t.urgent) || asked.some((n) => n.urgentWhen.includes(answers[n.id] as string));
   const topics = new Set(['emergency', ...troubles.flatMap((t) => t.hotlineTopics), ...patterns.flatMap((p) => p.hotlineTopics)]);
   const hotlines = urgent ? data.hotlines.filter((h) => h.topics.some((t) => topics.has(t))).sort((a, b) => a.order - b.order).map((h) => h.id) : [];
 
-  const routed = routeWindows({ fields: [...fields], district, complex: patterns.length > 0, outside }, data.windows, data.routing);
+  const routed = routeWindows({ fields: [...fields], district, areas: regionAreas, complex: patterns.length > 0, outside }, data.windows, data.routing);
+  // The resident sees the nearest window first: a local window of the known district (a town's 心配ごと
+  // 相談所) before the region's centre and the field windows. Seed 002 (青森県社協) names both as places
+  // that take consultations (「心配ごと相談所」でも相談受付をしています) and asks no one to go to the centre
+  // first, so nothing there says otherwise. The inquiry's routing (which window receives it) is unchanged.
+  const nearestFirst = [...routed.windows].sort((a, b) => Number(b.reasons.some((r) => r.kind === 'local')) - Number(a.reasons.some((r) => r.kind === 'local')));
   // A trouble whose window is not obvious says why, on each window of its fields.
   const fieldsOf = new Map(data.windows.map((w) => [w.id, w.fields]));
-  for (const rw of outside ? [] : routed.windows) {
+  for (const rw of outside ? [] : nearestFirst) {
     for (const t of troubles) if (t.why && t.fields.some((f) => fieldsOf.get(rw.windowId)?.includes(f))) rw.reasons.push({ kind: 'trouble', trouble: t.id });
   }
 
   const who = answers.who;
-  const sensitive = troubles.some((t) => t.sensitive);
+  const sensitive = troubles.some((t) => t.sensitive) || flow.sensitiveWhen.some((c) => holds(flow, c, answers));
+  const advice = [...new Set(asked.flatMap((n) => [answers[n.id] ?? []].flat().flatMap((a) => n.advice[a] ?? [])))];
   const categories = [...new Set(troubles.map((t) => t.category))];
   return {
     urgent,
     hotlines,
-    windows: routed.windows,
+    windows: nearestFirst,
     coordinator: routed.coordinator,
     patterns: patterns.map((p) => p.id),
     fields: [...fields],
@@ -167,6 +180,7 @@ export function triage(data: TriageData, rawAnswers: Answers): TriageResult {
     outside,
     proxy: typeof who === 'string' && who !== 'self',
     refuses: answers.refuses === 'yes',
+    advice,
     sensitive,
     inquiry: { window: routed.windows[0]?.windowId, categories },
   };

@@ -5,8 +5,17 @@ import type { Handoff } from '@/schemas/handoff';
 import type { Flow } from '@/schemas/flow';
 import { effectiveAnswers, type Answers, type TriageResult } from './engine';
 
+/** The wizard's age answers as the form's personAge ids (the same bands; わからない is 'unknown' there). */
+const personAgeOf: Record<string, Handoff['personAge']> = { child: 'child', youth: 'youth', middle: 'middle', senior: 'senior', unsure: 'unknown' };
 /**
- * The window chosen first, the categories of the ticked troubles, who is writing and the district.
+ * The wizard's 「本人は相談することをどう思っていますか」 as the form's 「本人はこの相談を知っていますか」:
+ * does not want it → refuses; wants it too → agreed; わからない・まだ話していない → notTold.
+ */
+const personConsentOf: Record<string, Handoff['personConsent']> = { yes: 'refuses', no: 'agreed', unsure: 'notTold' };
+
+/**
+ * The window chosen first, the categories of the ticked troubles, who is writing and the district, and
+ * what the wizard learned about the person (age, their view), so the form does not ask again.
  * The `who` node's options are the form's writer ids (tests/unit/handoff.test.ts checks that they agree).
  */
 export function handoffFrom(flow: Flow, result: TriageResult, rawAnswers: Answers): Handoff {
@@ -19,6 +28,8 @@ export function handoffFrom(flow: Flow, result: TriageResult, rawAnswers: Answer
     categories: result.inquiry.categories,
     writer: typeof writer === 'string' ? (writer as Handoff['writer']) : undefined,
     district: typeof district === 'string' ? district : undefined,
+    personAge: typeof answers.age === 'string' ? personAgeOf[answers.age] : undefined,
+    personConsent: typeof answers.refuses === 'string' ? personConsentOf[answers.refuses] : undefined,
   };
 }
 
@@ -29,5 +40,7 @@ export function handoffFields(h: Handoff): [name: keyof Handoff, value: string][
   for (const c of h.categories ?? []) out.push(['categories', c]);
   if (h.writer) out.push(['writer', h.writer]);
   if (h.district) out.push(['district', h.district]);
+  if (h.personAge) out.push(['personAge', h.personAge]);
+  if (h.personConsent) out.push(['personConsent', h.personConsent]);
   return out;
 }

@@ -8,16 +8,18 @@ import { flowSchema } from '@/schemas/flow';
 import { hotlineSchema } from '@/schemas/hotline';
 import { routingSchema } from '@/schemas/routing';
 import { windowSchema } from '@/schemas/window';
-import { withDistricts } from './districts';
+import { regionGroups, withDistricts } from './districts';
 import type { TriageData } from './engine';
 
 /** Loads flow, routing, windows and hotlines of a profile folder (default: the selected profile's). */
 export function loadTriageData(dir = profileDir()): TriageData {
   const read = (rel: string) => parse(readFileSync(contentPath(rel, dir), 'utf8'));
   const windowsDir = contentPath('windows', dir);
-  const areaIds = (read('areas.yaml') as unknown[]).map((a) => areaSchema.parse(a)).sort((a, b) => a.order - b.order).map((a) => a.id);
+  const areas = (read('areas.yaml') as unknown[]).map((a) => areaSchema.parse(a)).sort((a, b) => a.order - b.order);
+  const regions = regionGroups(areas);
   return {
-    flow: withDistricts(flowSchema.parse(read('triage/flow.yaml')), areaIds),
+    flow: withDistricts(flowSchema.parse(read('triage/flow.yaml')), areas.map((a) => a.id), Object.keys(regions)),
+    regions,
     routing: routingSchema.parse(read('triage/routing.yaml')),
     windows: readdirSync(windowsDir)
       .filter((f) => f.endsWith('.yaml'))

@@ -33,6 +33,11 @@ export interface RouteInput {
   fields: readonly FieldId[];
   /** District id, or undefined when the person's district is unknown or outside the city. */
   district?: string;
+  /**
+   * Without a district: the areas the person may live in (a region the resident named). Windows serving
+   * one of them are taken, as for a known district, but no area's own local window.
+   */
+  areas?: readonly string[];
   /** A window the sender chose themselves; it is kept first. */
   chosenWindow?: string;
   /** Set when a complex pattern (8050, ダブルケア …) was detected even within one field. */
@@ -66,9 +71,10 @@ export function troublesOverlap(fields: readonly FieldId[], complex = false): bo
  * The window(s) of a role (coordinator, fallback, outside) for a district: a single id as it is;
  * from a list, those serving the district, or all when the district is unknown or none serves it.
  */
-export function roleWindowIds(role: RoleWindows, windows: readonly RoutableWindow[], district?: string): string[] {
+export function roleWindowIds(role: RoleWindows, windows: readonly RoutableWindow[], district?: string, areas: readonly string[] = []): string[] {
   if (typeof role === 'string') return [role];
-  const serving = district ? role.filter((id) => windows.some((w) => w.id === id && servesDistrict(w, district))) : [];
+  const near = district ? [district] : areas;
+  const serving = near.length ? role.filter((id) => windows.some((w) => w.id === id && near.some((d) => servesDistrict(w, d)))) : [];
   return serving.length > 0 ? serving : [...role];
 }
 
@@ -101,17 +107,18 @@ export function routeWindows(input: RouteInput, windows: readonly RoutableWindow
   const specialist = [...new Set(input.fields)].filter((f) => f !== 'coordination');
   for (const field of specialist) {
     const candidates = windows.filter((w) => w.fields.includes(field));
-    const local = input.district ? candidates.filter((w) => servesDistrict(w, input.district!)) : candidates;
+    const near = input.district ? [input.district] : (input.areas ?? []);
+    const local = near.length ? candidates.filter((w) => near.some((d) => servesDistrict(w, d))) : candidates;
     for (const w of local.length > 0 ? local : candidates) add(w.id, { kind: 'field', field, districtKnown: Boolean(input.district) && local.length > 0 });
   }
 
   const overlap = troublesOverlap(input.fields, input.complex);
   const coordinator = overlap || input.fields.includes('coordination');
-  if (coordinator) for (const id of roleWindowIds(routing.coordinatorWindow, windows, input.district)) add(id, { kind: 'coordinator', overlap });
+  if (coordinator) for (const id of roleWindowIds(routing.coordinatorWindow, windows, input.district, input.areas)) add(id, { kind: 'coordinator', overlap });
   if (input.district && input.fields.length > 0) {
     for (const w of windows) if (w.anyField && servesDistrict(w, input.district)) add(w.id, { kind: 'local' });
   }
-  if (picked.size === 0) for (const id of roleWindowIds(routing.fallbackWindow, windows, input.district)) add(id, { kind: 'fallback' });
+  if (picked.size === 0) for (const id of roleWindowIds(routing.fallbackWindow, windows, input.district, input.areas)) add(id, { kind: 'fallback' });
 
   return { windows: [...picked.values()], coordinator };
 }

@@ -1,5 +1,5 @@
 import type { Flow } from '@/schemas/flow';
-import { effectiveAnswers, tickedTroubles, type Answers } from './engine';
+import { effectiveAnswers, holds, tickedTroubles, type Answers } from './engine';
 
 /**
  * A shareable result link: the answers as ordinary query parameters (troubles repeated). Built only
@@ -15,10 +15,14 @@ export function shareHref(flow: Flow, rawAnswers: Answers): string | undefined {
   return `/sagasu/kekka/?${params}`;
 }
 
-/** True when the answers may appear in a URL: at least one trouble, none of them sensitive. */
-export function isShareable(flow: Flow, answers: Answers): boolean {
+/**
+ * True when the answers may appear in a URL: at least one trouble, none of them sensitive, and no answer
+ * that the flow's `sensitiveWhen` marks sensitive with the others (a minor, health in the home, danger now).
+ */
+export function isShareable(flow: Flow, rawAnswers: Answers): boolean {
+  const answers = effectiveAnswers(flow, rawAnswers);
   const troubles = tickedTroubles(flow, answers);
-  return troubles.length > 0 && troubles.every((t) => !t.sensitive);
+  return troubles.length > 0 && troubles.every((t) => !t.sensitive) && !flow.sensitiveWhen.some((c) => holds(flow, c, answers));
 }
 
 /** Answers from a submitted no-JS form or a share link's query: the list nodes' (troubles, multi) repeated keys become lists. */

@@ -48,6 +48,9 @@ test('a family member: wizard → form → check answers → receipt, then staff
   await expect(page).toHaveURL(/\/soudan\/$/);
   await expect(page.getByLabel('相談したい窓口')).toHaveValue(family.first);
   await expect(page.getByLabel('孤立・ひきこもり')).toBeChecked();
+  // Issue 24: what the wizard learned about the person (age, their view) is already answered on the form.
+  await expect(page.locator('#f-personAge-middle')).toBeChecked();
+  await expect(page.locator('#f-personConsent-notTold')).toBeChecked();
   await expectNoAxeViolations(page, 'form');
   await fillAsDaughter(page);
   await waitLikeAPerson(page);
@@ -75,6 +78,10 @@ test('a family member: wizard → form → check answers → receipt, then staff
   expect(stored.inquiry).toMatchObject({ writer: 'family', relationship: '長女', area: family.district, phone: '09012345678', window: family.first, locale: 'ja' });
   expect(stored.routing.windows[0]).toBe(journeys.inquiry.routedFirst);
   expect(await page.evaluate(() => sessionStorage.getItem('inquiry-draft'))).toBeNull();
+  // Issue 24: the wizard's answers go with the send: Back from the receipt does not show the troubles again.
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('triage-')))).toEqual([]);
+  await page.goto('/sagasu/');
+  await expect(page.locator('.triage-wizard h2')).toHaveText('相談したいのは、だれの困りごとですか');
 });
 
 test('submitting empty shows an error summary that takes focus; fields are marked and described', async ({ page }) => {

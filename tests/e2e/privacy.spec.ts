@@ -76,7 +76,8 @@ async function answerStep(page: Page, trouble: string): Promise<'next' | 'summar
   await expect(heading).toBeVisible();
   const id = (await page.locator('.triage-wizard input').first().getAttribute('id'))!;
   const node = flow.nodes.find((n) => id.startsWith(`${n.id}-`))!;
-  const value = node.kind === 'troubles' ? trouble : node.id === 'who' ? 'family' : node.id === 'district' ? district : node.options!.find((o) => !(node.urgentWhen ?? []).includes(o))!;
+  // An adult living alone: an answer about a minor would make every result sensitive (no share link).
+  const value = node.kind === 'troubles' ? trouble : node.id === 'who' ? 'family' : node.id === 'district' ? district : node.id === 'age' ? 'middle' : node.id === 'household' ? 'none' : node.options!.find((o) => !(node.urgentWhen ?? []).includes(o))!;
   await page.locator(`#${node.id}-${value}`).check();
   await page.locator('.triage-wizard button[type="submit"]').click();
   if (await page.locator('#summary-heading').isVisible()) return 'summary';
@@ -158,4 +159,47 @@ test('the emergency-numbers page and the directory with its search carry the qui
     await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' })).toBeVisible();
     await context.close();
   }
+});
+
+// Issue 24: every window the urgent result links to carries the quick exit, with and without JavaScript.
+test('every window page an urgent (danger) result links to carries the quick exit', async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto('/sagasu/');
+    if (javaScriptEnabled) {
+      for (const id of ['who-self', `district-${district}`, 'troubles-violence', 'age-middle', 'household-child', 'dangerNow-yes']) {
+        await page.locator(`#${id}`).check();
+        await page.locator('.triage-wizard button[type="submit"]').click();
+      }
+    } else {
+      for (const id of ['who-self', `district-${district}`, 'troubles-violence', 'age-middle', 'household-child', 'dangerNow-yes']) await page.locator(`#nojs-${id}`).check();
+      await page.getByRole('button', { name: '結果を見る' }).click();
+    }
+    await expect(page.locator('.result-urgent')).toBeVisible();
+    const hrefs = await page.locator('.result-window h4 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      await page.goto(href);
+      await expect(page.getByRole('link', { name: 'すぐにこのページを離れる' }), `${href} (JavaScript ${javaScriptEnabled})`).toBeVisible();
+    }
+    await context.close();
+  }
+});
+
+test('the wizard says truly where answers go: in the browser with JavaScript, to the server without it', async ({ browser }) => {
+  const js = await (await browser.newContext()).newPage();
+  await js.goto('/sagasu/');
+  await expect(js.locator('.triage-wizard h2')).toBeVisible();
+  await expect(js.getByText('答えはこのブラウザの中だけで使い')).toBeVisible();
+  await expect(js.getByText('サーバーに送られ')).toBeHidden();
+  const nojs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await nojs.goto('/sagasu/');
+  await expect(nojs.getByText('答えはこのブラウザの中だけで使い')).toBeHidden();
+  await expect(nojs.getByText(/サーバーに送られ、結果を作るためだけに使われます/)).toBeVisible();
+});
+
+test('a share link never opens for an answer about a minor, even crafted by hand', async ({ request }) => {
+  const res = await request.get('/sagasu/kekka/?who=self&district=unknown&troubles=noOneToAsk&age=child&household=none', { maxRedirects: 0 });
+  expect(res.status()).toBe(303);
 });

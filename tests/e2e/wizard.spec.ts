@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
-import { districtName, districts, journeys, windowName } from './support/profile';
+import { districtName, districts, journeys, shownFirst, windowName } from './support/profile';
 
 // What this profile's residents must get (content/profiles/<id>/expectations/journeys.yaml).
 const { family, elderlyAlone, forgetful, childAtRisk, moneyUnknownDistrict } = journeys.wizard;
@@ -69,7 +69,7 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   await page.keyboard.press('Enter');
   await expect(page.locator('#result-heading')).toBeFocused();
   const windows = page.locator('.result-window');
-  await expect(windows.first()).toContainText(windowName(family.first));
+  await expect(windows.first()).toContainText(windowName(shownFirst(family.district, family.first)));
   for (const id of family.includes) await expect(page.locator(`.result-window[data-window-id="${id}"]`)).toBeVisible();
   for (const id of family.excludes) await expect(page.locator(`.result-window[data-window-id="${id}"]`)).toHaveCount(0);
   await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeVisible();
@@ -78,7 +78,7 @@ test('the wizard can be completed by keyboard alone, with focus on each step hea
   // The hand-off to the form waits in sessionStorage; the link is the plain form address (issue 19).
   await expect(page.getByRole('link', { name: 'この内容で相談を送る' })).toHaveAttribute('href', '/soudan/');
   // Who is writing and the district are carried too (issue 12).
-  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: family.first, categories: ['isolation'], writer: 'family', district: family.district });
+  expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('triage-handoff')))!)).toEqual({ window: family.first, categories: ['isolation'], writer: 'family', district: family.district, personAge: 'youth', personConsent: 'refuses' });
   await expectNoAxeViolations(page, 'result');
 });
 
@@ -152,7 +152,8 @@ test('an empty answer shows an error summary that takes focus, and passes axe', 
   await page.getByRole('button', { name: '次へ' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('いずれか1つを選んでください');
+  // Issue 24: the message names its question.
+  await expect(summary).toContainText('「相談したいのは、だれの困りごとですか」の答えを選んでください');
   await expect(page.getByLabel('自分のこと')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'error state');
   await summary.getByRole('link').click();
@@ -177,7 +178,7 @@ test('Back keeps earlier answers; an answer can be changed from the summary', { 
   await expect(page.locator('#summary-heading')).toBeFocused();
   await expect(page.locator('.summary-list')).toContainText(districtName(forgetful.district));
   await page.getByRole('button', { name: '結果を見る' }).click();
-  await expect(page.locator('.result-window').first()).toContainText(windowName(forgetful.first));
+  await expect(page.locator('.result-window').first()).toContainText(windowName(shownFirst(forgetful.district, forgetful.first)));
 });
 
 test('はじめからやり直す clears every answer', async ({ page }) => {
@@ -284,11 +285,31 @@ test('on the inquiry form: capitals typed with Shift and IME composition never e
   expect(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)])).toEqual([[], ['other-site-setting']]);
 });
 
+test('danger adds help: violence at home with a child gives, with danger, every window it gives without, and the emergency numbers first', { tag: '@profile' }, async ({ page }) => {
+  const run = async (danger: string) => {
+    await page.goto('/sagasu/');
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    for (const label of ['自分のこと', 'わからない', '暴力をふるわれている (ご本人またはご家族・DVなど)', '18歳から39歳', '18歳未満の子ども', danger]) await answer(page, label);
+    if (await page.getByRole('button', { name: '結果を見る' }).isVisible()) await page.getByRole('button', { name: '結果を見る' }).click();
+    await expect(page.locator('#result-heading')).toBeFocused();
+    return { windows: await page.locator('.result-window').evaluateAll((els) => els.map((e) => e.getAttribute('data-window-id'))), urgent: await page.locator('.result-urgent').count() };
+  };
+  const no = await run('いまは危険はない');
+  const yes = await run('危険がありそう');
+  expect(yes.urgent).toBe(1);
+  await expect(page.locator('.result-urgent').getByRole('link', { name: '189' })).toBeVisible();
+  expect(no.windows.filter((w) => !yes.windows.includes(w))).toEqual([]);
+});
+
 test('answering that there is danger now skips the remaining questions and shows emergency numbers', async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '近所の人・知人のこと');
   await answer(page, 'わからない');
   await answer(page, '何日も姿を見ない・家から異臭がする');
+  // Issue 24: age and household come before the danger question, so the danger result keeps their windows.
+  await answer(page, '65歳以上');
+  await answer(page, 'だれもいない (一人で暮らしている)');
   await answer(page, '危険がありそう');
   await expect(page.locator('#result-heading')).toBeFocused();
   await expect(page.locator('.result-urgent').getByRole('link', { name: '110' })).toHaveAttribute('href', 'tel:110');
@@ -404,13 +425,16 @@ test.describe('without JavaScript', () => {
     const send = page.locator('form[action="/soudan/"]');
     await expect(send).toHaveAttribute('method', 'post');
     const fields = await send.locator('input[type="hidden"]').evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]));
-    expect(fields).toEqual([['window', expect.any(String)], ['categories', 'moneyWorkHome'], ['writer', 'family'], ['district', forgetful.district]]);
+    // Issue 24: the person's age reaches the form too (the person's view was not asked: nothing for it).
+    expect(fields).toEqual([['window', expect.any(String)], ['categories', 'moneyWorkHome'], ['writer', 'family'], ['district', forgetful.district], ['personAge', 'middle']]);
     await page.getByRole('link', { name: '答えを確認・変更する' }).click();
     await expect(page.locator('#change-answers')).toBeInViewport();
     await expect(page.locator('#change-answers').getByLabel(districtName(forgetful.district), { exact: true })).toBeChecked();
     await expect(page.locator('#change-answers').getByLabel('仕事がない・仕事を失った')).toBeChecked();
     await send.getByRole('button', { name: 'この内容で相談を送る' }).click();
     await expect(page).toHaveURL(/\/soudan\/$/);
+    // The form does not ask the age again: the wizard's answer is already chosen.
+    await expect(page.locator('#f-personAge-middle')).toBeChecked();
   });
 
   test('「わからない」 alone: the result does not say the troubles overlap', async ({ page }) => {
@@ -440,7 +464,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: '結果を見る' }).click();
     await expect(page).toHaveURL(/\/sagasu\/kekka\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談先さがしの結果');
-    await expect(page.locator('.result-window').first()).toContainText(windowName(elderlyAlone.first));
+    await expect(page.locator('.result-window').first()).toContainText(windowName(shownFirst(elderlyAlone.district, elderlyAlone.first)));
     await expect(page.getByText('ご家族・ご近所の方ができること')).toBeVisible();
   });
 
@@ -450,7 +474,10 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('借金が返せない・いくつも借りている').check();
     await page.getByRole('button', { name: '結果を見る' }).click();
     await expect(page).toHaveTitle(/^エラー: /);
-    await expect(page.getByRole('alert')).toContainText('いずれか1つを選んでください');
+    // Issue 24: every message names its question (no 「いずれか1つを選んでください」 three times).
+    const alert = page.getByRole('alert');
+    for (const q of ['困っている方が住んでいる地区はどこですか', '困っている方の年齢を教えてください', '困っている方と一緒に暮らしている人を選んでください']) await expect(alert).toContainText(`「${q}」の答えを選んでください`);
+    await expect(alert).not.toContainText('いずれか1つを選んでください');
     await expect(page.getByLabel('自分のこと')).toBeChecked();
     await expect(page.getByLabel('借金が返せない・いくつも借りている')).toBeChecked();
   });

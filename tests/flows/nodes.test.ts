@@ -14,14 +14,18 @@ describe('node: who', () => {
   it.each(['self', 'family', 'neighbour', 'supporter'])('%s → district', (who) => expect(next('who', { who })).toBe('district'));
 });
 
-describe('node: age (asked of everyone, after any danger question)', () => {
+describe('node: age (asked of everyone, before any danger question so a danger result keeps its windows)', () => {
   it.each(['child', 'youth', 'middle', 'senior', 'unsure'])('%s → household', (age) => expect(next('age', { ...base, troubles: ['job'], age })).toBe('household'));
 });
 
 describe('node: household (check every option that applies)', () => {
-  it.each([[['child']], [['senior', 'disability']], [['pregnant']], [['none']], [['unsure']]])('%j → usesCare for care troubles', (household) =>
+  const all = node('household').options;
+  it('has answers for adults under 65 (grown-up child, spouse, sibling, another adult)', () => expect(all).toEqual(expect.arrayContaining(['adultChild', 'spouse', 'sibling', 'otherAdult'])));
+  it.each(all.map((o) => [[o]]))('%j → usesCare for care troubles', (household) =>
     expect(next('household', { ...base, troubles: ['needsCare'], household })).toBe('usesCare'));
-  it.each([[['child']], [['none']]])('%j → refuses when asked by family about money', (household) =>
+  it.each(all.map((o) => [[o]]))('%j → dangerNow when a trouble can mean danger now', (household) =>
+    expect(next('household', { ...base, troubles: ['violence'], household })).toBe('dangerNow'));
+  it.each([[['child']], [['none']], [['adultChild', 'spouse']]])('%j → refuses when asked by family about money', (household) =>
     expect(next('household', { ...base, who: 'family', troubles: ['debts'], household })).toBe('refuses'));
   it('→ summary for money troubles asked by the person', () => expect(next('household', { ...base, troubles: ['debts'] })).toBeUndefined());
   it('is answered only by a non-empty list of its own options', () => {
@@ -41,15 +45,21 @@ describe('node: district', () => {
 });
 
 describe('node: troubles', () => {
-  it('a possible danger (someone not seen for days) → dangerNow first', () => expect(next('troubles', { ...base, troubles: ['notSeen', 'needsCare'] })).toBe('dangerNow'));
-  it.each(['violence', 'abuseSeenChild', 'abuseSeenAdult', 'carerGone'])('%s → dangerNow', (t) => expect(next('troubles', { ...base, troubles: [t] })).toBe('dangerNow'));
-  it.each(['needsCare', 'frailty', 'carerWorking', 'debts', 'schoolRefusal', 'pregnancy'])('%s (no danger) → age', (t) => expect(next('troubles', { ...base, troubles: [t] })).toBe('age'));
+  it.each(['notSeen', 'violence', 'abuseSeenChild', 'abuseSeenAdult', 'carerGone', 'needsCare', 'debts', 'pregnancy'])('%s → age (age and household come first, danger after them)', (t) =>
+    expect(next('troubles', { ...base, troubles: [t] })).toBe('age'));
 });
 
 describe('node: dangerNow', () => {
-  it.each(['yes', 'no', 'unsure'])('%s → age (the wizard stops at yes and unsure: see urgentWhen)', (dangerNow) =>
-    expect(next('dangerNow', { ...base, who: 'neighbour', troubles: ['notSeen'], dangerNow })).toBe('age'));
+  it.each(['yes', 'no', 'unsure'])('%s → refuses for a neighbour (the wizard stops at yes and unsure: see urgentWhen)', (dangerNow) =>
+    expect(next('dangerNow', { ...base, who: 'neighbour', troubles: ['notSeen'], dangerNow })).toBe('refuses'));
+  it.each(['yes', 'no', 'unsure'])('%s → usesCare when a care trouble is ticked too', (dangerNow) =>
+    expect(next('dangerNow', { ...base, troubles: ['carerGone', 'needsCare'], dangerNow })).toBe('usesCare'));
   it('stops the questions at yes and unsure (emergency numbers at once)', () => expect(node('dangerNow').urgentWhen).toEqual(['yes', 'unsure']));
+  it('comes after age and household, which choose the windows a danger result keeps', () => {
+    const order = flow.nodes.map((n) => n.id);
+    expect(order.indexOf('dangerNow')).toBeGreaterThan(order.indexOf('household'));
+    expect(order.indexOf('dangerNow')).toBeGreaterThan(order.indexOf('age'));
+  });
 });
 
 describe('node: usesCare', () => {
@@ -65,5 +75,5 @@ describe('node: refuses', () => {
 });
 
 it('every node in the flow has a test above', () => {
-  expect(flow.nodes.map((n) => n.id)).toEqual(['who', 'district', 'troubles', 'dangerNow', 'age', 'household', 'usesCare', 'refuses']);
+  expect(flow.nodes.map((n) => n.id)).toEqual(['who', 'district', 'troubles', 'age', 'household', 'dangerNow', 'usesCare', 'refuses']);
 });

@@ -126,10 +126,11 @@ describe('outcome rules', () => {
     expect(run({ ...me, troubles: ['violence'], household: ['child'], dangerNow: 'no' }).hotlines).toContain('child-abuse-189');
     expect(run({ ...me, troubles: ['violence'], household: ['none'], dangerNow: 'no' }).hotlines).not.toContain('child-abuse-189');
   });
-  it('the questions every path asks are required; danger now ends them, so nothing after it is', () => {
+  it('the questions every path asks are required; an answer meaning danger now shows the result at once, whatever is missing', () => {
     const missing = (a: Answers) => missingRequired(data.flow, a).map((n) => n.id);
     expect(missing({ who: 'neighbour', troubles: ['notSeen'] })).toEqual(['district', 'age', 'household']);
     expect(missing({ who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'yes' })).toEqual([]);
+    expect(missing({ who: 'neighbour', troubles: ['notSeen'], dangerNow: 'unsure' })).toEqual([]);
     expect(missing({ who: 'neighbour', district: 'unknown', troubles: ['notSeen'], dangerNow: 'no' })).toEqual(['age', 'household']);
   });
   it('a relative whose person refuses help is told about 支援会議 (refuses flag)', () => {
@@ -178,10 +179,55 @@ describe('flow schema', () => {
   });
   it('rejects a multi question with a single option', () => {
     const nodes = raw.nodes.map((n) => (n.id === 'household' ? { ...n, options: ['none'] } : n));
-    expect(flowSchema.safeParse({ ...raw, nodes }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain('nodes.5.options: a question needs at least two options');
+    const at = raw.nodes.findIndex((n) => n.id === 'household');
+    expect(flowSchema.safeParse({ ...raw, nodes }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toContain(`nodes.${at}.options: a question needs at least two options`);
   });
   it('every trouble belongs to a category of routing.yaml', () => {
     const categories = new Set(data.routing.categories.map((c) => c.id));
     for (const t of data.flow.troubles) expect(categories, t.id).toContain(t.category);
+  });
+});
+
+// Issue 24: for a resident of a known town, the nearest window (a local window taking any trouble, the
+// town's 心配ごと相談所) comes first in the wizard's result, before the region's centre and field windows.
+describe('the nearest window first', () => {
+  it('a local window of the known district is the first window, for every district and trouble', () => {
+    let local = 0;
+    for (const district of data.flow.nodes.find((n) => n.setsDistrict)!.options) {
+      for (const t of data.flow.troubles) {
+        const r = triage(data, { who: 'self', district, troubles: [t.id], age: 'middle', household: ['none'] });
+        const at = r.windows.findIndex((w) => w.reasons.some((x) => x.kind === 'local'));
+        if (at < 0) continue;
+        local++;
+        expect(at, `${district} ${t.id}`).toBe(0);
+      }
+    }
+    // 香取市 has no window that takes any trouble for one district; Aomori's 9 towns each have one.
+    expect(local > 0).toBe(data.windows.some((w) => w.anyField));
+  });
+});
+
+// Issue 24: a resident who knows only the region (Aomori: 東地域 / 中南地域) can say so, and gets the windows
+// serving that region's towns (its centre), not the other region's, and no single town's own window.
+describe('a region instead of a district', () => {
+  const regions = Object.entries(data.regions ?? {});
+  const options = data.flow.nodes.find((n) => n.setsDistrict)!.options;
+  it('each region of the profile is an answer of the district question (none where the profile has no regions)', () => {
+    for (const [id] of regions) expect(options).toContain(id);
+    expect(regions.length > 0).toBe((readYaml(cp('areas.yaml')) as { regionId?: string }[]).some((a) => a.regionId));
+  });
+  it.each(regions.length ? regions : [['none', []] as [string, string[]]])('%s: only windows serving its towns, and no town’s own window', (region, areas) => {
+    if (!areas.length) return;
+    for (const troubles of [['livingCosts'], ['unsure'], ['withdrawn', 'debts']]) {
+      const r = triage(data, { who: 'self', district: region, troubles, age: 'middle', household: ['none'] });
+      expect(r.windows.length).toBeGreaterThan(0);
+      for (const w of r.windows) {
+        const win = data.windows.find((x) => x.id === w.windowId)!;
+        expect(win.serviceArea === 'citywide' || win.serviceArea.some((a) => areas.includes(a)), `${w.windowId} serves ${region}`).toBe(true);
+        expect(win.anyField && win.serviceArea !== 'citywide' && win.serviceArea.length === 1, `${w.windowId} is one town's own`).toBe(false);
+      }
+      const unknown = triage(data, { who: 'self', district: 'unknown', troubles, age: 'middle', household: ['none'] });
+      expect(r.windows.length, 'narrower than わからない').toBeLessThan(unknown.windows.length + 1);
+    }
   });
 });

@@ -101,3 +101,4 @@ describe('routeWindows: rules', () => {
     expect(fieldsForCategories(routing, ['care', 'moneyWorkHome', 'care', 'nonsense'])).toEqual(['elderly', 'poverty']);
   });
 });
+

@@ -13,7 +13,7 @@ const { flow } = data;
 const troublesNode = flow.nodes.find((n) => n.kind === 'troubles')!.id;
 // The district of the profile's sample inquiry (expectations/inquiry.yaml): a district of its own.
 const district = familyInquiry.area;
-const base: Answers = { who: 'family', district, dangerNow: 'no', age: 'middle', elderlyInHome: 'no', childCaring: 'no', usesCare: 'no', refuses: 'no' };
+const base: Answers = { who: 'family', district, dangerNow: 'no', age: 'middle', household: ['none'], usesCare: 'no', refuses: 'no' };
 const sensitive = new Set(flow.troubles.filter((t) => t.sensitive).map((t) => t.id));
 
 describe('sensitivity in the flow data', () => {
@@ -54,13 +54,24 @@ describe('the hand-off to the inquiry form', () => {
     expect(flow.nodes.find((n) => n.id === 'who')!.options).toEqual([...writerIds]);
   });
 
-  it('carries the window, the categories, who is writing and the district, and passes its schema', () => {
+  it('carries the window, the categories, who is writing, the district and what the wizard learned about the person, and passes its schema', () => {
     const answers: Answers = { ...base, troubles: ['job', 'debts', 'withdrawn'] };
     const h = handoffFrom(flow, triage(data, answers), answers);
-    expect(h).toMatchObject({ writer: 'family', district, categories: ['moneyWorkHome', 'isolation'] });
+    // Issue 24: the person's age and their view reach the form (personAge, personConsent), so it does not ask again.
+    expect(h).toMatchObject({ writer: 'family', district, categories: ['moneyWorkHome', 'isolation'], personAge: 'middle', personConsent: 'agreed' });
     expect(h.window).toBeTruthy();
     expect(handoffSchema.safeParse(h).success).toBe(true);
-    expect(handoffFields(h).map(([n]) => n)).toEqual(['window', 'categories', 'categories', 'writer', 'district']);
+    expect(handoffFields(h).map(([n]) => n)).toEqual(['window', 'categories', 'categories', 'writer', 'district', 'personAge', 'personConsent']);
+  });
+
+  it.each([['yes', 'refuses'], ['no', 'agreed'], ['unsure', 'notTold']])('the person’s view %s becomes the form’s personConsent %s', (refuses, consent) => {
+    const answers: Answers = { ...base, refuses, troubles: ['hoarding'] };
+    expect(handoffFrom(flow, triage(data, answers), answers).personConsent).toBe(consent);
+  });
+
+  it.each([['child', 'child'], ['youth', 'youth'], ['middle', 'middle'], ['senior', 'senior'], ['unsure', 'unknown']])('the age %s becomes the form’s personAge %s', (age, formAge) => {
+    const answers: Answers = { ...base, age, troubles: ['job'] };
+    expect(handoffFrom(flow, triage(data, answers), answers).personAge).toBe(formAge);
   });
 
   it('never carries a sensitive trouble id, for any trouble', () => {

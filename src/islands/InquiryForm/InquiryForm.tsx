@@ -17,6 +17,7 @@ import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
 import { DetailsCounter, detailsCounterId } from './DetailsCounter';
 import { checkRows, errorItems, optionLabel, optionsFor, vocabOf, type FormContent } from './field-view';
 import { prefillValues, type Prefill } from './prefill';
+import { clearStoredAnswers } from '@/islands/TriageWizard/storage';
 import { draft, fieldValuesOnly, readRenderedForm, validate, type FormValues } from './values';
 import type { InquiryReply } from '@/schemas/inquiry-api';
 
@@ -245,6 +246,8 @@ export function InquiryForm(props: InquiryFormProps) {
       const data = (await res.json().catch(() => ({}))) as InquiryReply;
       if ((res.status === 201 || res.status === 200) && data.receipt) {
         draft.clear();
+        // The wizard's answers go too: Back from the receipt must not show the troubles again.
+        clearStoredAnswers();
         // Window names as this page shows them (the API answers in Japanese; やさしい日本語 adds ruby).
         const named = (data.windows ?? []).map((w: { id: string; name: string; phone: string | null }) => ({ ...w, name: windows.find((x) => x.id === w.id)?.name ?? w.name }));
         setDone({ receipt: data.receipt, windows: named, coordinator: Boolean(data.coordinator), overlap: Boolean(data.overlap) });

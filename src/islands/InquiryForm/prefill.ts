@@ -17,5 +17,7 @@ export function prefillValues(input: unknown, c: FormContent): FormValues {
   if (cats.length) out.categories = cats;
   if (h.writer) out.writer = h.writer;
   if (h.district && (h.district === 'unknown' || c.districts.some((d) => d.id === h.district))) out.area = h.district;
+  if (h.personAge) out.personAge = h.personAge;
+  if (h.personConsent) out.personConsent = h.personConsent;
   return out;
 }

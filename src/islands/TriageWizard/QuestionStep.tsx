@@ -30,7 +30,8 @@ export function QuestionStep({ node, flow, answers, categories, t, progress, onA
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [node.id]);
 
-  const errorMessage = t.raw(isTroubles ? 'triage.errorChooseTrouble' : node.kind === 'multi' ? 'triage.errorChooseSome' : 'triage.errorChooseOne');
+  // Every message names its question (the troubles' message names 困っていること itself).
+  const errorMessage = isTroubles ? t.raw('triage.errorChooseTrouble') : t.raw('triage.errorNamed', { question: t.raw(`triage.q.${node.id}.question` as UiKey) });
   const firstInputId = `${node.id}-${isTroubles ? flow.troubles[0]!.id : node.options[0]}`;
   const hintKey = `triage.q.${node.id}.hint` as UiKey;
   const hintText = t.raw(hintKey);

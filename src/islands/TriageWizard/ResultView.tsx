@@ -46,6 +46,12 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
   const districtName = areas.find((a) => a.id === result.district)?.name;
   const byId = new Map(windows.map((w) => [w.id, w]));
   const changeLabel = t.rich('triage.result.change');
+  // Advice follows the answers (flow data `advice`): what the person thinks of asking, 介護保険 use. Without
+  // an answer about the person's view (not asked, or a danger result), both proxy notes are shown.
+  const answeredProxy = result.advice.filter((a) => a.startsWith('proxy'));
+  const proxyAdvice = answeredProxy.length ? answeredProxy : ['proxyConsent', 'proxyRefuses'];
+  const otherAdvice = result.advice.filter((a) => !a.startsWith('proxy'));
+  const coordinatorNames = result.windows.filter((rw) => rw.reasons.some((r) => r.kind === 'coordinator')).map((rw) => `「${byId.get(rw.windowId)?.name ?? rw.windowId}」`);
   return (
     <section className="triage-result" aria-labelledby="result-heading">
       <h2 id="result-heading" ref={headingRef} tabIndex={-1}>{t.rich('triage.result.heading')}</h2>
@@ -104,7 +110,9 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
           <h3 id="result-coordinator-heading">
             {t.rich(troublesOverlap(result.fields, result.patterns.length > 0) ? 'triage.result.coordinatorHeading' : 'triage.result.coordinatorUnsureHeading')}
           </h3>
-          <p>{t.rich('triage.result.coordinatorLead')}</p>
+          {/* Names the profile's own coordinating window(s) (content): 多機関協働チーム in 香取市, each region's
+              総合相談窓口 in Aomori, where no window has the team's name. */}
+          <p>{t.rich('triage.result.coordinatorLead', { coordinator: t.list(coordinatorNames) })}</p>
           {result.patterns.length > 0 && (
             <div className="no-print">
               <p>{t.rich('triage.result.patternsFound')}:</p>
@@ -119,13 +127,14 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
         <p>{t.rich('triage.result.anyWindowBody')}</p>
       </section>
 
+      {otherAdvice.map((a) => <p key={a} className="result-advice" data-advice={a}>{t.rich(`triage.advice.${a}` as UiKey)}</p>)}
+
       {result.proxy && (
         <section aria-labelledby="result-proxy-heading">
           <h3 id="result-proxy-heading">{t.rich('triage.result.proxyHeading')}</h3>
           <ul>
             <li>{t.rich('triage.result.proxyNow')}</li>
-            <li>{t.rich('triage.result.proxyConsent')}</li>
-            <li>{t.rich('triage.result.proxyRefuses')}</li>
+            {proxyAdvice.map((a) => <li key={a} data-advice={a}>{t.rich(`triage.advice.${a}` as UiKey)}</li>)}
           </ul>
         </section>
       )}

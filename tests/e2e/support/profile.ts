@@ -7,7 +7,7 @@ import { telHref } from '../../../src/lib/phone';
 import { journeyExpectations, scenarioExpectations } from '../../support/expectations';
 import { windowFiles } from '../../support/content';
 
-export interface WindowFile { id: string; name: string; lead?: string; channels: { type: string; number?: string }[]; hours?: { weekly?: unknown[] }; address?: { text?: string } }
+export interface WindowFile { id: string; name: string; anyField?: boolean; serviceArea?: string[] | 'citywide'; lead?: string; channels: { type: string; number?: string }[]; hours?: { weekly?: unknown[] }; address?: { text?: string } }
 
 /** Every window of the profile, in file order. */
 export const windows: WindowFile[] = windowFiles().map(({ id, raw }) => ({ id, ...(raw as Omit<WindowFile, 'id'>) }));
@@ -20,6 +20,13 @@ export function windowOf(id: string): WindowFile {
   return w;
 }
 export const windowName = (id: string) => windowOf(id).name;
+/**
+ * The window the wizard's result shows first for a known district (issue 24: the nearest first): the
+ * district's own window taking any trouble (Aomori: the town's 心配ごと相談所), else `routedFirst` (the
+ * window the routing puts first, which the form is handed).
+ */
+export const shownFirst = (district: string, routedFirst: string) =>
+  windows.find((w) => w.anyField && Array.isArray(w.serviceArea) && w.serviceArea.includes(district))?.id ?? routedFirst;
 /** The window's phone numbers as written in its file. */
 export const phonesOf = (id: string) => windowOf(id).channels.filter((c) => c.type === 'phone').map((c) => c.number!);
 
