@@ -17,7 +17,10 @@ import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
 import { arrivesUrgent, receiptFor, receivedDetail } from './records';
 import { createLimitStore } from './limits-sqlite';
+import { canaryOpens, checkKeyCanary, newCanary, type CanaryRow } from './key-canary';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
+
+export { KeyMismatchError } from './key-canary';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
 export const defaultDbPath = 'data/inquiries.sqlite';
@@ -46,7 +49,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   // A database from before encryption (schema < SEALED_FROM): its plain rows are sealed now, once.
   if (before < SEALED_FROM) reseal(db, sealer, sealer, true);
   try {
-    checkKeyCanary(db, sealer, path);
+    checkSqliteKeyCanary(db, sealer, path);
   } catch (e) {
     db.close();
     throw e;
@@ -160,16 +163,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     limits: createLimitStore(db),
     health: {
       migrations: async () => ({ applied: (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, known: migrations.length }),
-      keyOpens: async (key) => {
-        const row = db.prepare('SELECT sealed FROM key_canary WHERE id = 1').get() as { sealed: string } | undefined;
-        if (!row) return false;
-        try {
-          createSealer(key).open(row.sealed);
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      keyOpens: async (key) => canaryOpens((db.prepare('SELECT sealed FROM key_canary WHERE id = 1').get() as { sealed: string } | undefined)?.sealed, key),
       oldestUnsent: async () => {
         const row = db.prepare('SELECT min(created_at) AS at FROM outbox WHERE sent_at IS NULL').get() as { at: string | null };
         return row.at ? Date.parse(row.at) : null;
@@ -178,35 +172,15 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   };
 }
 
-/** Thrown when the key in use does not open what the database already holds. */
-export class KeyMismatchError extends Error {}
-
 /**
- * The key canary: a value sealed with the key the data is sealed with. A start with another key is
- * refused here, before it seals anything with the wrong key. A database from before the canary is
- * checked against its latest inquiry, then given one.
+ * The key canary (key-canary.ts): a start with another key is refused here, before it seals anything
+ * with the wrong key. A database from before the canary is checked against its latest inquiry, then given one.
  */
-function checkKeyCanary(db: DatabaseSync, sealer: Sealer, path: string): void {
-  const refuse = (sealedWith: string) =>
-    new KeyMismatchError(`INQUIRY_KEY / INQUIRY_KEY_FILE: the key in use (key id ${sealer.keyId}) does not open the data already in ${path} (sealed with key id ${sealedWith}). Start with the key this data was sealed with (from your key backup); nothing was changed.`);
-  const canary = db.prepare('SELECT key_id, sealed FROM key_canary WHERE id = 1').get() as { key_id: string; sealed: string } | undefined;
-  if (canary) {
-    try {
-      sealer.open(canary.sealed);
-    } catch {
-      throw refuse(canary.key_id);
-    }
-    return;
-  }
-  const latest = db.prepare('SELECT body FROM inquiries ORDER BY id DESC LIMIT 1').get() as { body: string } | undefined;
-  if (latest) {
-    try {
-      openInquiry(latest.body, sealer);
-    } catch {
-      throw refuse(/"enc1\.([0-9a-f]{8})\./.exec(latest.body)?.[1] ?? 'unknown');
-    }
-  }
-  db.prepare('INSERT OR IGNORE INTO key_canary (id, key_id, sealed) VALUES (1, ?, ?)').run(sealer.keyId, sealer.seal('key canary'));
+function checkSqliteKeyCanary(db: DatabaseSync, sealer: Sealer, path: string): void {
+  const canary = db.prepare('SELECT key_id, sealed FROM key_canary WHERE id = 1').get() as CanaryRow | undefined;
+  const latestBody = () => (db.prepare('SELECT body FROM inquiries ORDER BY id DESC LIMIT 1').get() as { body: string } | undefined)?.body;
+  const created = checkKeyCanary({ canary, latestBody }, sealer, path);
+  if (created) db.prepare('INSERT OR IGNORE INTO key_canary (id, key_id, sealed) VALUES (1, ?, ?)').run(created.key_id, created.sealed);
 }
 
 /** Returns the schema version the database had before. */
@@ -237,7 +211,8 @@ export function resealDatabase(path: string, from: Sealer, to: Sealer): { inquir
     db.exec('PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     const counts = reseal(db, from, to, false);
     // The canary follows the data to the new key.
-    db.prepare('UPDATE key_canary SET key_id = ?, sealed = ? WHERE id = 1').run(to.keyId, to.seal('key canary'));
+    const canary = newCanary(to);
+    db.prepare('UPDATE key_canary SET key_id = ?, sealed = ? WHERE id = 1').run(canary.key_id, canary.sealed);
     db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return counts;
   } finally {

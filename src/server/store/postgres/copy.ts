@@ -10,6 +10,7 @@ import type { PostgresSettings } from './settings';
 export const copyOrder = [
   'staff', 'staff_memberships', 'staff_credentials', 'staff_passkeys', 'staff_sessions', 'sign_in_failures', 'webauthn_challenges', 'audit_log',
   'inquiries', 'inquiry_windows', 'inquiry_categories', 'inquiry_events', 'outbox', 'daily_jobs', 'anonymous_inquiries',
+  'rate_limits', 'key_canary',
 ];
 const notCopied = new Set(['schema_migrations', 'counters']);
 

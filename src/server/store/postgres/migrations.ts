@@ -2,7 +2,7 @@
 // transaction, by whichever server starts first: the others wait on an advisory lock and find them
 // done. schema_migrations records every version applied. Never edit a published migration; add one.
 //
-// Version 1 is the SQLite engine's schema at its version 8 (src/server/store/migrations.ts), the
+// Version 1 is the SQLite engine's schema at its version 8, version 2 its version 9 (src/server/store/migrations.ts), the
 // same tables and rules in PostgreSQL's terms; a change to one engine's schema gets a migration in both.
 import pg from 'pg';
 import { clientConfig } from './db';
@@ -197,6 +197,22 @@ export const postgresMigrations: string[] = [
      categories jsonb NOT NULL,
      window_count integer NOT NULL,
      first_response_minutes integer
+   );`,
+  // 2: SQLite's version 9 (operations, issue 26). Rate-limit counters shared by every server on the
+  // database (one row per limit and client, keyed by a hash, never the address itself), and the key
+  // canary: a value sealed with the key in use, so a start with another key is refused before it seals anything.
+  `CREATE TABLE rate_limits (
+     bucket text NOT NULL,
+     key_hash text NOT NULL,
+     window_start bigint NOT NULL,
+     count integer NOT NULL,
+     PRIMARY KEY (bucket, key_hash)
+   );
+   CREATE INDEX rate_limits_window_start ON rate_limits (window_start);
+   CREATE TABLE key_canary (
+     id integer PRIMARY KEY CHECK (id = 1),
+     key_id text NOT NULL,
+     sealed text NOT NULL
    );`,
 ];
 

@@ -4,6 +4,7 @@
 // disabled for this one transaction and enabled again before it commits.
 import { openDetail, openInquiry, sealDetail, sealInquiry } from '@/server/crypto/inquiry-fields';
 import type { Sealer } from '@/server/crypto/seal';
+import { newCanary } from '../key-canary';
 import { openDb } from './db';
 import { migratePostgres } from './migrations';
 import type { PostgresSettings } from './settings';
@@ -14,7 +15,7 @@ export async function resealPostgres(settings: PostgresSettings, from: Sealer, t
   try {
     return await db.tx(async (q) => {
       // No server may write while the rows are re-sealed (the servers should be stopped; this makes sure).
-      await q('LOCK TABLE inquiries, inquiry_events IN EXCLUSIVE MODE');
+      await q('LOCK TABLE inquiries, inquiry_events, key_canary IN EXCLUSIVE MODE');
       const rows = await q<{ id: number; body: string }>('SELECT id, body::text AS body FROM inquiries ORDER BY id');
       for (const r of rows) await q('UPDATE inquiries SET body = $1 WHERE id = $2', [sealInquiry(openInquiry(r.body, from), to), r.id]);
       const events = await q<{ id: number; detail: Record<string, unknown> }>("SELECT id, detail FROM inquiry_events WHERE detail::text LIKE '%enc1.%' ORDER BY id");
@@ -23,6 +24,9 @@ export async function resealPostgres(settings: PostgresSettings, from: Sealer, t
         for (const e of events) await q('UPDATE inquiry_events SET detail = $1 WHERE id = $2', [JSON.stringify(sealDetail(openDetail(e.detail, from), to)), e.id]);
         await q('ALTER TABLE inquiry_events ENABLE TRIGGER inquiry_events_append_only');
       }
+      // The canary follows the data to the new key.
+      const canary = newCanary(to);
+      await q('UPDATE key_canary SET key_id = $1, sealed = $2 WHERE id = 1', [canary.key_id, canary.sealed]);
       return { inquiries: rows.length, events: events.length };
     });
   } finally {
