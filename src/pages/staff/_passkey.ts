@@ -42,6 +42,11 @@ export function initPasskeyEnrol(): void {
     const response = await startRegistration({ optionsJSON: await options.json() });
     const verified = await post(url, csrf, { step: 'verify', response });
     if (!verified.ok) return false;
+    // The link is spent now: the password form goes, and the way on is to sign in.
+    document.getElementById('password-enrol')?.remove();
+    button.hidden = true;
+    const next = document.getElementById('passkey-next');
+    if (next) next.hidden = false;
     const done = document.getElementById('passkey-added');
     if (done) {
       done.hidden = false;

@@ -4,7 +4,7 @@
 import type { APIRoute } from 'astro';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { getStore } from '@/server/store';
-import { forbidden, methodNotAllowed, signIn } from '@/server/staff/http';
+import { clientAddress, forbidden, methodNotAllowed, signIn } from '@/server/staff/http';
 import { json, jsonRequestKey, readJson } from '@/server/staff/json';
 import { signInOptions, verifySignIn } from '@/server/staff/passkeys';
 
@@ -19,7 +19,7 @@ export const POST: APIRoute = async (ctx) => {
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const account = await verifySignIn(store, ctx.url, key, body.response as AuthenticationResponseJSON);
   if (!account) {
-    store.staff.audit({ action: 'signIn.failed', ip: ctx.clientAddress, detail: { method: 'passkey' } });
+    store.staff.audit({ action: 'signIn.failed', ip: clientAddress(ctx), detail: { method: 'passkey' } });
     return json(401, { ok: false });
   }
   signIn(ctx, store, account, 'passkey');

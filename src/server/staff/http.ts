@@ -3,7 +3,7 @@
 import type { AstroCookies } from 'astro';
 import { getStore } from '@/server/store';
 import type { StaffAccount, StaffSession, Store } from '@/server/store/types';
-import { ABSOLUTE_MS, hashToken, resumeSession, startSession } from './auth';
+import { ABSOLUTE_MS, FRESH_MS, hashToken, resumeSession, startSession } from './auth';
 
 /** Plain http is allowed on loopback only (development and tests); everywhere else the cookie is Secure. */
 export function isLocalHttp(url: URL): boolean {
@@ -23,11 +23,23 @@ export interface StaffRequest {
   token: string;
 }
 
-interface PageContext {
+export interface PageContext {
   request: Request;
   url: URL;
   cookies: AstroCookies;
   clientAddress: string;
+}
+
+/**
+ * The address a staff request came from: THE one place the staff side reads it (audit lines, sign-in
+ * throttling). Astro's clientAddress is the server's view of it (which proxies to trust is decided there).
+ */
+export function clientAddress(ctx: { clientAddress: string }): string | null {
+  try {
+    return ctx.clientAddress || null;
+  } catch {
+    return null; // an adapter that cannot tell
+  }
 }
 
 /** The signed-in staff member, or undefined. */
@@ -42,13 +54,13 @@ export function signIn(ctx: PageContext, store: Store, account: StaffAccount, me
   const { token } = startSession(store, account);
   ctx.cookies.set(sessionCookieName(ctx.url), token, cookieOptions(ctx.url, ABSOLUTE_MS));
   ctx.cookies.delete(formCookieName(ctx.url), { path: '/' });
-  store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: ctx.clientAddress, detail: { method } });
+  store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: clientAddress(ctx), detail: { method } });
 }
 
 export function signOut(ctx: PageContext, staff: StaffRequest): void {
   staff.store.staff.endSession(hashToken(staff.token));
   ctx.cookies.delete(sessionCookieName(ctx.url), { path: '/', secure: !isLocalHttp(ctx.url), httpOnly: true, sameSite: 'strict' });
-  staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: ctx.clientAddress });
+  staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: clientAddress(ctx) });
 }
 
 /** A form token for pages without a session (sign-in, enrolment): cookie + hidden field. */
@@ -64,6 +76,9 @@ export function formToken(ctx: PageContext): string {
  * CSRF: the Origin must be this site, and the form's token must match (the session's, or the
  * pre-sign-in cookie's). Returns false when the request must be refused with 403.
  */
+/** Whether the session's sign-in (or its last confirmation with password + code) is recent enough for a change to sign-in methods or accounts. */
+export const isFresh = (session: StaffSession, now = Date.now()) => now - session.authenticatedAt <= FRESH_MS;
+
 export function formAllowed(ctx: PageContext, form: FormData, expected: string | undefined): boolean {
   const origin = ctx.request.headers.get('origin');
   if (origin !== ctx.url.origin) return false;
