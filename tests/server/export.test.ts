@@ -91,6 +91,5 @@ describe('a CSV cell', () => {
     expect(csvText('\u0000=1')).toBe("'=1");
     expect(csvText('一行目\n二行目')).toBe('一行目\n二行目');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-});
   });
 });
