@@ -85,6 +85,18 @@ const rules: Record<string, Rule> = {
     form: () => ({ do: 'disable', id: String(someAccountId), password: 'wrong password!!', code: '000000' }),
     expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !isAdmin(c.role) ? 404 : c.method === 'GET' ? 200 : 401),
   },
+  'account/index.astro': {
+    // My own sign-in methods: every signed-in role; confirming with a wrong password is 401.
+    path: () => '/staff/account/',
+    form: () => ({ password: 'wrong password!!', code: '000000' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : c.method === 'GET' ? 200 : 401),
+  },
+  'account/passkey.ts': {
+    // JSON with the session's token in a header only: a form post is refused; signed out there is nothing.
+    path: () => '/staff/account/passkey/',
+    form: () => ({ step: 'options' }),
+    expect: (c) => (c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 404 : 403),
+  },
   'i/[id].astro': {
     path: (c) => `/staff/i/${inquiryFor(c)}/`,
     form: () => ({ action: 'note', text: 'マトリクス試験のメモ' }),
