@@ -54,10 +54,10 @@ describe('連絡票s and purges in the counts', () => {
     const route = { windows: [staffWindows.mine], coordinator: false };
     for (let i = 0; i < 12; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), details: `相談 ${i}` }, route, randomUUID());
     for (let i = 0; i < 11; i++) await store.create({ kind: 'referral', ...referral } as unknown as StoredBody, route, randomUUID());
-    store.close();
+    await store.close();
     backdate(dbPath);
     const again = openSqliteStore(dbPath);
-    const records = again.stats.records();
+    const records = await again.stats.records();
     const agency = records.filter((r) => r.writer === AGENCY_WRITER);
     expect(agency).toHaveLength(11);
     for (const r of agency) expect(r).toMatchObject({ area: referral.district, categories: [...referral.categories] });
@@ -66,11 +66,12 @@ describe('連絡票s and purges in the counts', () => {
     expect(before[0]!.rows).toContain(referral.district);
     expect(before[2]!.rows).toContain(AGENCY_WRITER);
     // Purge half of them, 連絡票s included: the anonymous rows keep every count where it was.
-    const { rows } = again.inbox.list([staffWindows.mine], {}, 100);
-    for (const row of rows.slice(0, 12)) expect(again.retention.deleteOne(row.publicId)).toBe(true);
-    const after = countDimensions.map((by) => buildCounts(again.stats.records(), by, [], 10));
+    const { rows } = await again.inbox.list([staffWindows.mine], {}, 100);
+    for (const row of rows.slice(0, 12)) expect(await again.retention.deleteOne(row.publicId)).toBe(true);
+    const purged = await again.stats.records();
+    const after = countDimensions.map((by) => buildCounts(purged, by, [], 10));
     expect(after).toEqual(before);
-    again.close();
+    await again.close();
   });
 });
 
@@ -93,7 +94,7 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
     const areas: [string, number][] = [[small!.id, 3], [big!.id, 24], [middle!.id, 13]];
     for (const [area, n] of areas)
       for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: [staffWindows.mine], coordinator: false }, randomUUID());
-    store.close();
+    await store.close();
     backdate(seeded.dbPath);
     server = await startServer({}, seeded.dbPath);
     planner = new Client(server.origin);

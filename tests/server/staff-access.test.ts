@@ -148,8 +148,8 @@ beforeAll(async () => {
   );
   accounts = seeded.accounts;
   const store = openSqliteStore(seeded.dbPath);
-  someAccountId = store.staff.byLogin('planner1')!.id;
-  store.close();
+  someAccountId = (await store.staff.byLogin('planner1'))!.id;
+  await store.close();
   ids = Object.fromEntries(Object.entries(seeded.inquiries).map(([w, i]) => [w, i.publicId]));
   server = await startServer({}, seeded.dbPath);
 }, 60_000);

@@ -30,10 +30,10 @@ const post = async (path: string, fields: Record<string, string | string[]>) => 
   for (const [k, v] of Object.entries({ csrf: await c.csrf(path), ...fields })) for (const x of [v].flat()) body.append(k, x);
   return fetch(`${server.origin}${path}`, { method: 'POST', redirect: 'manual', headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded', cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, body: body.toString() });
 };
-const auditActions = () => {
+const auditActions = async () => {
   const store = openSqliteStore(dbPath);
-  const rows = store.staff.auditLog({ limit: 100, offset: 0 }).rows;
-  store.close();
+  const { rows } = await store.staff.auditLog({ limit: 100, offset: 0 });
+  await store.close();
   return rows;
 };
 
@@ -50,11 +50,11 @@ describe('accounts in the browser', () => {
     // Not on the list page afterwards.
     expect(await (await c.request('/staff/accounts/')).text()).not.toContain(link);
     const store = openSqliteStore(dbPath);
-    const a = store.staff.byLogin('tanaka')!;
-    store.close();
+    const a = (await store.staff.byLogin('tanaka'))!;
+    await store.close();
     newId = a.id;
     expect(a.memberships).toEqual(expect.arrayContaining([{ role: 'planner', window: '*' }, { role: 'staff', window: staffWindows.mine }]));
-    expect(auditActions()[0]).toMatchObject({ action: 'account.add', login: 'boss', target: 'tanaka' });
+    expect((await auditActions())[0]).toMatchObject({ action: 'account.add', login: 'boss', target: 'tanaka' });
   }, 120_000);
 
   it('changes nothing without the admin’s password and a fresh code, or from another origin', async () => {
@@ -65,21 +65,21 @@ describe('accounts in the browser', () => {
     const evil = await c.request(path, { form: { csrf, do: 'remove', id: String(newId), ...(await confirm()) }, origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     const store = openSqliteStore(dbPath);
-    expect(store.staff.byLogin('tanaka')!.state).toBe('active');
-    store.close();
+    expect((await store.staff.byLogin('tanaka'))!.state).toBe('active');
+    await store.close();
   }, 120_000);
 
   it('never takes away the last admin’s own admin rights', async () => {
     const store = openSqliteStore(dbPath);
-    const me = store.staff.byLogin('boss')!;
-    store.close();
+    const me = (await store.staff.byLogin('boss'))!;
+    await store.close();
     const res = await post(`/staff/accounts/${me.id}/`, { do: 'access', id: String(me.id), roles: ['planner'], memberRole: 'staff', ...(await confirm()) });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('管理者がいなくなるため');
     const after = openSqliteStore(dbPath);
-    expect(after.staff.byLogin('boss')!.memberships).toContainEqual({ role: 'admin', window: '*' });
-    after.close();
-    expect(auditActions()[0]).toMatchObject({ action: 'account.access.refused', login: 'boss' });
+    expect((await after.staff.byLogin('boss'))!.memberships).toContainEqual({ role: 'admin', window: '*' });
+    await after.close();
+    expect((await auditActions())[0]).toMatchObject({ action: 'account.access.refused', login: 'boss' });
   }, 120_000);
 
   it('resets enrolment (a new link; the old sign-in methods stop) and removes, each audited', async () => {
@@ -90,18 +90,18 @@ describe('accounts in the browser', () => {
     const removed = await post(path, { do: 'remove', id: String(newId), ...(await confirm()) });
     expect(removed.status).toBe(200);
     expect((await c.request(path)).status).toBe(404);
-    expect(auditActions().slice(0, 2).map((r) => [r.action, r.target])).toEqual([['account.remove', 'tanaka'], ['account.reset', 'tanaka']]);
+    expect((await auditActions()).slice(0, 2).map((r) => [r.action, r.target])).toEqual([['account.remove', 'tanaka'], ['account.reset', 'tanaka']]);
   }, 120_000);
 });
 
 describe('the CLI', () => {
   const cli = (...args: string[]) => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/staff.ts', ...args], { cwd: root, env: { ...process.env, INQUIRY_DB_PATH: dbPath }, encoding: 'utf8' });
 
-  it('makes an admin who is also a member of a window (--windows with any role is kept)', () => {
+  it('makes an admin who is also a member of a window (--windows with any role is kept)', async () => {
     cli('add', 'suzuki', '--name', '鈴木', '--role', 'admin', '--windows', staffWindows.mine);
     const store = openSqliteStore(dbPath);
-    expect(store.staff.byLogin('suzuki')!.memberships).toEqual(expect.arrayContaining([{ role: 'admin', window: '*' }, { role: 'staff', window: staffWindows.mine }]));
-    store.close();
+    expect((await store.staff.byLogin('suzuki'))!.memberships).toEqual(expect.arrayContaining([{ role: 'admin', window: '*' }, { role: 'staff', window: staffWindows.mine }]));
+    await store.close();
   }, 60_000);
 
   it('escapes control characters in the audit listing, so a sign-in attempt cannot forge a line or drive the terminal', async () => {

@@ -18,8 +18,8 @@ async function withAccount() {
   const path = freshPath();
   const store = openSqliteStore(path);
   const secret = randomSecret();
-  const account = store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
-  store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
+  const account = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
+  await store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
   return { path, store, secret, account };
 }
 
@@ -42,7 +42,7 @@ describe('sign-in with password + TOTP', () => {
     const wrong = String((Number(totpNow(secret)) + 500_000) % 1_000_000).padStart(6, '0');
     expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: wrong, ip })).ok).toBe(false);
     expect((await signInWithPassword(store, { login: 'SATO', password: PASSWORD, code: totpNow(secret), ip })).ok).toBe(true);
-    store.close();
+    await store.close();
   });
 
   it('answers an unknown login, a wrong password and a disabled account the same way, and audits each', async () => {
@@ -51,15 +51,15 @@ describe('sign-in with password + TOTP', () => {
       await signInWithPassword(store, { login: 'nobody', password: PASSWORD, code: totpNow(secret), ip: null }),
       await signInWithPassword(store, { login: 'sato', password: 'wrong password!', code: totpNow(secret), ip: null }),
     ];
-    store.staff.setState(account.id, 'disabled');
+    await store.staff.setState(account.id, 'disabled');
     results.push(await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: null }));
     expect(results).toEqual([{ ok: false }, { ok: false }, { ok: false }]);
-    expect(store.staff.auditLog({ limit: 10, offset: 0 }).rows.map((r) => [r.action, r.login]).reverse()).toEqual([
+    expect((await store.staff.auditLog({ limit: 10, offset: 0 })).rows.map((r) => [r.action, r.login]).reverse()).toEqual([
       ['signIn.failed', 'nobody'],
       ['signIn.failed', 'sato'],
       ['signIn.failed', 'sato'],
     ]);
-    store.close();
+    await store.close();
   });
 
   it(`slows down after ${SLOW_AFTER} failures and locks after ${LOCK_AFTER} from one address, even for the right password, then unlocks`, async () => {
@@ -73,13 +73,13 @@ describe('sign-in with password + TOTP', () => {
     expect(waits).toEqual([...waits].sort((a, b) => a - b));
     const locked = await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip }, now, wait);
     expect(locked.ok).toBe(false);
-    expect(store.staff.auditLog({ limit: 1, offset: 0 }).rows[0]!.action).toBe('signIn.locked');
+    expect((await store.staff.auditLog({ limit: 1, offset: 0 })).rows[0]!.action).toBe('signIn.locked');
     // A login that does not exist slows down and locks just the same: nothing tells them apart.
     for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'ghost', password: 'x', code: '000000', ip }, now, wait);
     expect((await lockState(store, 'ghost', ip, now)).locked).toBe(true);
     const later = now + LOCK_MS + 1000;
     expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip }, later, wait)).ok).toBe(true);
-    store.close();
+    await store.close();
   }, 180_000);
 });
 
@@ -94,9 +94,9 @@ describe('lock-out an attacker cannot aim at the owner (issue 25)', () => {
   async function withCheapAccount() {
     const store = openSqliteStore(freshPath());
     const secret = randomSecret();
-    const account = store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
-    store.staff.completeEnrolment(account.id, cheapHash(PASSWORD), secret);
-    expect(await verifyPassword(PASSWORD, store.staff.credentials(account.id).passwordHash)).toBe(true);
+    const account = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
+    await store.staff.completeEnrolment(account.id, cheapHash(PASSWORD), secret);
+    expect(await verifyPassword(PASSWORD, (await store.staff.credentials(account.id)).passwordHash)).toBe(true);
     return { store, secret };
   }
   const attacker = '203.0.113.66';
@@ -111,7 +111,7 @@ describe('lock-out an attacker cannot aim at the owner (issue 25)', () => {
     // The attacker's address is locked for every login once it passes the per-address limit.
     expect((await lockState(store, 'someone-else', attacker, now + 100_000)).locked).toBe(true);
     expect((await lockState(store, 'someone-else', owner, now + 100_000)).locked).toBe(false);
-    store.close();
+    await store.close();
   }, 180_000);
 
   it('never renews a lock by itself: one try every 14 minutes does not keep the login locked', async () => {
@@ -122,7 +122,7 @@ describe('lock-out an attacker cannot aim at the owner (issue 25)', () => {
     for (let at = t0 + 14 * 60_000; at < t0 + LOCK_MS; at += 14 * 60_000) await signInWithPassword(store, { login: 'sato', password: 'wrong', code: '000000', ip: attacker }, at, noWait);
     expect((await lockState(store, 'sato', attacker, t0 + LOCK_MS + 1)).locked).toBe(false);
     expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: attacker }, t0 + LOCK_MS + 1, noWait)).ok).toBe(true);
-    store.close();
+    await store.close();
   }, 180_000);
 
   it('is lifted at once by an admin’s unlock, from every address', async () => {
@@ -132,7 +132,7 @@ describe('lock-out an attacker cannot aim at the owner (issue 25)', () => {
     expect((await lockState(store, 'sato', owner, now)).locked).toBe(true);
     expect(await unlockLogin(store, 'SATO')).toBe(2);
     expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: owner }, now, noWait)).ok).toBe(true);
-    store.close();
+    await store.close();
   }, 180_000);
 });
 
@@ -141,28 +141,28 @@ describe('enrolment links are spent by the first enrolment, whatever the method 
 
   it('a passkey spends it: the link opens nothing afterwards, and no password or second passkey can be added through it', async () => {
     const store = openSqliteStore(freshPath());
-    const a = store.staff.create({ login: 'kato', name: '加藤', memberships: [{ role: 'staff', window: MINE }] });
-    const token = openEnrolment(store, a.id);
+    const a = await store.staff.create({ login: 'kato', name: '加藤', memberships: [{ role: 'staff', window: MINE }] });
+    const token = await openEnrolment(store, a.id);
     const hash = hashToken(token);
-    expect(store.staff.byEnrolmentToken(hash, new Date())?.id).toBe(a.id);
+    expect((await store.staff.byEnrolmentToken(hash, new Date()))?.id).toBe(a.id);
     expect(await store.staff.enrolWithPasskey(hash, new Date(), passkey(a.id))).toBe(true);
-    expect(store.staff.byEnrolmentToken(hash, new Date())).toBeUndefined();
+    expect(await store.staff.byEnrolmentToken(hash, new Date())).toBeUndefined();
     expect(await store.staff.enrolWithPasskey(hash, new Date(), passkey(a.id))).toBe(false);
     expect(await store.staff.enrolWithPassword(hash, new Date(), await hashPassword(PASSWORD), randomSecret())).toBe(false);
-    expect(store.staff.passkeysOf(a.id)).toHaveLength(1);
-    expect(store.staff.credentials(a.id)).toMatchObject({ passwordHash: null, totpSecret: null, enrolmentOpen: false });
-    store.close();
+    expect(await store.staff.passkeysOf(a.id)).toHaveLength(1);
+    expect(await store.staff.credentials(a.id)).toMatchObject({ passwordHash: null, totpSecret: null, enrolmentOpen: false });
+    await store.close();
   });
 
   it('a password + TOTP spends it, and an expired link spends nothing', async () => {
     const store = openSqliteStore(freshPath());
-    const a = store.staff.create({ login: 'ito', name: '伊藤', memberships: [{ role: 'staff', window: MINE }] });
-    const hash = hashToken(openEnrolment(store, a.id));
+    const a = await store.staff.create({ login: 'ito', name: '伊藤', memberships: [{ role: 'staff', window: MINE }] });
+    const hash = hashToken(await openEnrolment(store, a.id));
     expect(await store.staff.enrolWithPassword(hash, new Date(Date.now() + ENROL_MS + 1), await hashPassword(PASSWORD), randomSecret())).toBe(false);
     expect(await store.staff.enrolWithPassword(hash, new Date(), await hashPassword(PASSWORD), randomSecret())).toBe(true);
     expect(await store.staff.enrolWithPasskey(hash, new Date(), passkey(a.id))).toBe(false);
-    expect(store.staff.passkeysOf(a.id)).toHaveLength(0);
-    store.close();
+    expect(await store.staff.passkeysOf(a.id)).toHaveLength(0);
+    await store.close();
   });
 });
 
@@ -170,24 +170,24 @@ describe('sessions', () => {
   it('stores only a hash of the token, and ends after 30 minutes idle or 12 hours in all', async () => {
     const { path, store, account } = await withAccount();
     const t0 = Date.now();
-    const { token } = startSession(store, account, t0);
+    const { token } = await startSession(store, account, t0);
     // Neither the database file nor its WAL holds the token itself.
     expect(readFileSync(path).includes(Buffer.from(token))).toBe(false);
     expect(readFileSync(`${path}-wal`).includes(Buffer.from(token))).toBe(false);
     expect(readFileSync(`${path}-wal`).includes(Buffer.from(hashToken(token)))).toBe(true);
-    store.close();
+    await store.close();
 
     const s = openSqliteStore(path);
-    expect(resumeSession(s, token, t0 + IDLE_MS - 1000)?.account.login).toBe('sato');
+    expect((await resumeSession(s, token, t0 + IDLE_MS - 1000))?.account.login).toBe('sato');
     // Kept alive by use every 20 minutes, it still ends at 12 hours.
     let at = t0 + IDLE_MS - 1000;
-    while (at + 20 * 60_000 < t0 + ABSOLUTE_MS) expect(resumeSession(s, token, (at += 20 * 60_000))).toBeDefined();
-    expect(resumeSession(s, token, t0 + ABSOLUTE_MS + 1)).toBeUndefined();
-    const other = startSession(s, account, t0).token;
-    expect(resumeSession(s, other, t0 + IDLE_MS + 1)).toBeUndefined();
+    while (at + 20 * 60_000 < t0 + ABSOLUTE_MS) expect(await resumeSession(s, token, (at += 20 * 60_000))).toBeDefined();
+    expect(await resumeSession(s, token, t0 + ABSOLUTE_MS + 1)).toBeUndefined();
+    const other = (await startSession(s, account, t0)).token;
+    expect(await resumeSession(s, other, t0 + IDLE_MS + 1)).toBeUndefined();
     // Once ended it stays ended.
-    expect(resumeSession(s, other, t0 + 1000)).toBeUndefined();
-    s.close();
+    expect(await resumeSession(s, other, t0 + 1000)).toBeUndefined();
+    await s.close();
   });
 });
 

@@ -59,15 +59,15 @@ function memberships(input: { roles?: string[]; memberRole?: string; windows?: s
 
 const isActiveAdmin = (a: StaffAccount) => a.state === 'active' && a.memberships.some((m) => m.role === 'admin');
 /** Whether, after `change` to account `id`, some active admin would remain. */
-function adminRemains(store: Store, id: number, after: (a: StaffAccount) => StaffAccount | undefined): boolean {
-  return store.staff.list().some((a) => {
+async function adminRemains(store: Store, id: number, after: (a: StaffAccount) => StaffAccount | undefined): Promise<boolean> {
+  return (await store.staff.list()).some((a) => {
     const next = a.id === id ? after(a) : a;
     return next !== undefined && isActiveAdmin(next);
   });
 }
 
-function find(store: Store, id: number): StaffAccount | undefined {
-  const a = store.staff.byId(id);
+async function find(store: Store, id: number): Promise<StaffAccount | undefined> {
+  const a = await store.staff.byId(id);
   return a && a.state !== 'removed' ? a : undefined;
 }
 
@@ -77,11 +77,11 @@ export const accountActions = {
     schema: addAccountSchema,
     audit: 'account.add',
     async run({ store, windowIds }, input) {
-      if (store.staff.byLogin(input.login)) return { ok: false, error: 'staff.accounts.error.exists' };
+      if (await store.staff.byLogin(input.login)) return { ok: false, error: 'staff.accounts.error.exists' };
       const ms = memberships(input, windowIds);
       if (typeof ms === 'string') return { ok: false, error: ms };
-      const account = store.staff.create({ login: input.login, name: input.name, memberships: ms });
-      return { ok: true, target: account.login, link: openEnrolment(store, account.id), detail: { memberships: ms } };
+      const account = await store.staff.create({ login: input.login, name: input.name, memberships: ms });
+      return { ok: true, target: account.login, link: await openEnrolment(store, account.id), detail: { memberships: ms } };
     },
   }),
   access: action({
@@ -89,11 +89,11 @@ export const accountActions = {
     schema: accessSchema,
     audit: 'account.access',
     async run({ store, windowIds }, input) {
-      const a = find(store, input.id);
+      const a = await find(store, input.id);
       if (!a) return { ok: false, error: 'staff.accounts.error.missing' };
       const ms = memberships(input, windowIds);
       if (typeof ms === 'string') return { ok: false, error: ms };
-      if (!adminRemains(store, a.id, (x) => ({ ...x, memberships: ms }))) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
+      if (!(await adminRemains(store, a.id, (x) => ({ ...x, memberships: ms })))) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
       await store.staff.setWindows(a.id, ms.filter((m) => windowRoles.includes(m.role)));
       for (const role of accountRoles) await store.staff.setRole(a.id, role, ms.some((m) => m.role === role));
       return { ok: true, target: a.login, detail: { before: a.memberships, after: ms } };
@@ -104,10 +104,10 @@ export const accountActions = {
     schema: targetSchema,
     audit: 'account.disable',
     async run({ store }, { id }) {
-      const a = find(store, id);
+      const a = await find(store, id);
       if (!a) return { ok: false, error: 'staff.accounts.error.missing' };
-      if (!adminRemains(store, a.id, (x) => ({ ...x, state: 'disabled' }))) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
-      store.staff.setState(a.id, 'disabled');
+      if (!(await adminRemains(store, a.id, (x) => ({ ...x, state: 'disabled' })))) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
+      await store.staff.setState(a.id, 'disabled');
       return { ok: true, target: a.login };
     },
   }),
@@ -116,9 +116,9 @@ export const accountActions = {
     schema: targetSchema,
     audit: 'account.enable',
     async run({ store }, { id }) {
-      const a = find(store, id);
+      const a = await find(store, id);
       if (!a) return { ok: false, error: 'staff.accounts.error.missing' };
-      store.staff.setState(a.id, 'active');
+      await store.staff.setState(a.id, 'active');
       return { ok: true, target: a.login };
     },
   }),
@@ -127,11 +127,11 @@ export const accountActions = {
     schema: targetSchema,
     audit: 'account.reset',
     async run({ store }, { id }) {
-      const a = find(store, id);
+      const a = await find(store, id);
       if (!a) return { ok: false, error: 'staff.accounts.error.missing' };
       // Resetting the last admin would leave nobody able to sign in and manage accounts until the link is used.
-      if (!adminRemains(store, a.id, () => undefined)) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
-      return { ok: true, target: a.login, link: openEnrolment(store, a.id) };
+      if (!(await adminRemains(store, a.id, () => undefined))) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
+      return { ok: true, target: a.login, link: await openEnrolment(store, a.id) };
     },
   }),
   unlock: action({
@@ -139,7 +139,7 @@ export const accountActions = {
     schema: targetSchema,
     audit: 'account.unlock',
     async run({ store }, { id }) {
-      const a = find(store, id);
+      const a = await find(store, id);
       if (!a) return { ok: false, error: 'staff.accounts.error.missing' };
       return { ok: true, target: a.login, detail: { lifted: await unlockLogin(store, a.login) } };
     },
@@ -149,10 +149,10 @@ export const accountActions = {
     schema: targetSchema,
     audit: 'account.remove',
     async run({ store }, { id }) {
-      const a = find(store, id);
+      const a = await find(store, id);
       if (!a) return { ok: false, error: 'staff.accounts.error.missing' };
-      if (!adminRemains(store, a.id, () => undefined)) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
-      store.staff.setState(a.id, 'removed');
+      if (!(await adminRemains(store, a.id, () => undefined))) return { ok: false, error: 'staff.accounts.error.lastAdmin' };
+      await store.staff.setState(a.id, 'removed');
       return { ok: true, target: a.login };
     },
   }),
@@ -169,7 +169,7 @@ export async function runAccountAction(name: AccountActionName, ctx: ActionConte
   if (!can(ctx.actor, a.permission)) return { ok: false, error: 'forbidden' };
   const parsed = z.safeParse(a.schema, raw);
   const result: ActionResult = parsed.success ? await a.run(ctx, parsed.data) : { ok: false, error: parsed.error.issues[0]?.message.startsWith('staff.') ? parsed.error.issues[0].message : 'staff.accounts.error.input' };
-  ctx.store.staff.audit({
+  await ctx.store.staff.audit({
     action: result.ok ? a.audit : `${a.audit}.refused`,
     staffId: ctx.actor.id,
     login: ctx.actor.login,

@@ -27,7 +27,7 @@ export function createStatsStore(db: DatabaseSync): StatsStore {
   );
   type Row = { month: string; area: string; writer: string; categories: string; window_count: number; first_response_minutes: number | null };
   return {
-    records: () =>
+    records: async () =>
       (select.all() as Row[]).map(
         (r): StatRecord => ({ month: r.month, area: r.area, writer: r.writer, categories: JSON.parse(r.categories) as string[], windowCount: r.window_count, firstResponseMinutes: r.first_response_minutes }),
       ),

@@ -10,7 +10,7 @@ import { registrationOptions, verifyRegistration } from '@/server/staff/passkeys
 export const prerender = false;
 
 export const POST: APIRoute = async (ctx) => {
-  const staff = currentStaff(ctx);
+  const staff = await currentStaff(ctx);
   if (!staff) return notFound();
   const sent = ctx.request.headers.get('x-csrf-token');
   if (ctx.request.headers.get('origin') !== ctx.url.origin || !(ctx.request.headers.get('content-type') ?? '').startsWith('application/json') || sent !== staff.session.csrfToken) return forbidden();
@@ -21,8 +21,8 @@ export const POST: APIRoute = async (ctx) => {
   if (body?.step === 'options') return json(200, await registrationOptions(staff.store, ctx.url, key, staff.account));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const passkey = await verifyRegistration(staff.store, ctx.url, key, staff.account, body.response as RegistrationResponseJSON);
-  if (passkey) staff.store.staff.addPasskey(passkey);
-  staff.store.staff.audit({ action: passkey ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: staff.account.id, login: staff.account.login, ip: clientAddress(ctx) });
+  if (passkey) await staff.store.staff.addPasskey(passkey);
+  await staff.store.staff.audit({ action: passkey ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: staff.account.id, login: staff.account.login, ip: clientAddress(ctx) });
   return json(passkey ? 200 : 400, { ok: Boolean(passkey) });
 };
 

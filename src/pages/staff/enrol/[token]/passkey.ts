@@ -15,7 +15,7 @@ export const prerender = false;
 export const POST: APIRoute = async (ctx) => {
   const store = getStore();
   const token = ctx.params.token ?? '';
-  const account = /^[A-Za-z0-9_-]{43}$/.test(token) ? store.staff.byEnrolmentToken(hashToken(token), new Date()) : undefined;
+  const account = /^[A-Za-z0-9_-]{43}$/.test(token) ? await store.staff.byEnrolmentToken(hashToken(token), new Date()) : undefined;
   if (!account) return notFound();
   const key = jsonRequestKey(ctx);
   if (!key) return forbidden();
@@ -24,7 +24,7 @@ export const POST: APIRoute = async (ctx) => {
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const passkey = await verifyRegistration(store, ctx.url, key, account, body.response as RegistrationResponseJSON);
   const ok = passkey !== undefined && (await store.staff.enrolWithPasskey(hashToken(token), new Date(), passkey));
-  store.staff.audit({ action: ok ? 'account.enrolled' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: clientAddress(ctx), detail: { method: 'passkey' } });
+  await store.staff.audit({ action: ok ? 'account.enrolled' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: clientAddress(ctx), detail: { method: 'passkey' } });
   return json(ok ? 200 : 400, { ok, location: '/staff/signin/?enrolled=1' });
 };
 
