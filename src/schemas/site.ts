@@ -22,6 +22,11 @@ export const siteSchema = z.object({
   fax: japanesePhoneNumber.optional(),
   email: z.email().optional(),
   officialPage: z.string().min(1),
+  /**
+   * Whom staff ask when a password, authenticator app or passkey device is lost: the section that keeps
+   * the portal's staff accounts (its admins), as the operator names it. The staff sign-in page says it.
+   */
+  staffAccountsContact: z.string().min(1),
   /** Days after 完了 before an inquiry is deleted, keeping only anonymous counts (README, "Retention"). */
   inquiryRetentionDays: z.number().int().positive(),
   source: provenance,

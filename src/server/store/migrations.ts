@@ -222,6 +222,16 @@ export const migrations: string[] = [
      key_id TEXT NOT NULL,
      sealed TEXT NOT NULL
    );`,
+  // 10: sign-in throttling per (login, address) and per address (issue 25), so failures from one address
+  // cannot lock the owner out from theirs. A lock lasts until locked_until and is never extended by
+  // failures during it; a row's count starts again when its window (from window_start) has passed.
+  `CREATE TABLE sign_in_throttle (
+     key TEXT PRIMARY KEY,
+     count INTEGER NOT NULL,
+     window_start INTEGER NOT NULL,
+     locked_until INTEGER
+   );
+   DROP TABLE sign_in_failures;`,
 ];
 
 /** The first schema version whose rows are sealed. */
