@@ -2,6 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { defaultLocale, localeInfo, type Locale } from '@/i18n/locales';
 import type { ConsultationWindow } from '@/schemas/window';
 import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
+import { factsAge, type FactsAge } from './facts-check';
 import { withDistricts } from '@/triage/districts';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
 
@@ -39,15 +40,18 @@ export type LocalizedWindow = ConsultationWindow & {
    * sources (大字・字 names) is not given with guessed readings: the page points to the Japanese page.
    */
   addressWithoutReadings?: boolean;
+  /** When the facts were checked and when they fall due again (site.yaml factsCheckDays). */
+  factsAge: FactsAge;
 };
 
 /** All windows in display order, flattened to `{ id, ...data }`. Build-time only. */
 export async function loadWindows(locale: Locale = defaultLocale): Promise<LocalizedWindow[]> {
   const tr = await contentTranslation(locale);
   const entries = await getCollection('windows');
+  const { factsCheckDays } = await loadSite();
   return entries
     .map((e): LocalizedWindow => {
-      const w: LocalizedWindow = { id: e.id, ...e.data };
+      const w: LocalizedWindow = { id: e.id, ...e.data, factsAge: factsAge(e.data.source.verified, factsCheckDays) };
       const x = tr?.windows[e.id];
       const addressWithoutReadings = localeInfo[locale].ruby && Boolean(w.address) && !x?.address;
       if (!x) return addressWithoutReadings ? { ...w, addressWithoutReadings } : w;

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 
 import { profileDist } from '../lib/profile.ts';
 import { loadKey } from './crypto/key.ts';
+import { factsNoticeHandler } from './facts-notice.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // The key for personal data is needed before anything is served: in production, none means no start.
@@ -20,6 +21,8 @@ const distDir = process.env.PORTAL_DIST ?? profileDist();
 if (!/^[a-z0-9-]+$/.test(distDir)) throw new Error(`PORTAL_DIST must be a folder name in the project, not "${distDir}"`);
 const entry = new URL(`../../${distDir}/server/entry.mjs`, import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
+/** Static pages whose facts-age notice is due are sent with it shown (src/server/facts-notice.ts). */
+const factsNotices = factsNoticeHandler(new URL(`../../${distDir}/client/`, import.meta.url).pathname);
 
 /**
  * Headers for every response (OWASP ASVS 14.4). Pages also carry a per-page CSP <meta> from Astro with
@@ -69,6 +72,7 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify({ error: 'api.error.method', message: 'Method Not Allowed' }));
     return;
   }
+  if (factsNotices(req, res)) return;
   handler(req, res);
 });
 server.listen(port, host, () => console.log(`相談窓口ポータル: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));
