@@ -20,7 +20,7 @@ test('the directory lists every window with a link to its page', async ({ page }
   await expectNoAxeViolations(page);
 });
 
-test('the windows of the sources show their exact numbers as tel: links', async ({ page }) => {
+test('the windows of the sources show their exact numbers as tel: links', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/madoguchi/');
   for (const { name, number } of expected.numbers) {
     const card = page.locator('.window-card').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -30,7 +30,7 @@ test('the windows of the sources show their exact numbers as tel: links', async 
 
 test.describe('search', () => {
   for (const { query, expect: id, rank, why } of searchQueries) {
-    test(`"${query}" puts ${id} in the top ${rank} (${why})`, async ({ page }) => {
+    test(`"${query}" puts ${id} in the top ${rank} (${why})`, { tag: '@profile' }, async ({ page }) => {
       await page.goto('/madoguchi/');
       await page.getByLabel('ことばで検索').fill(query);
       const visible = page.locator('#window-list > li:not([hidden])');
@@ -50,7 +50,7 @@ test.describe('search', () => {
     await expect(page.locator('#window-list > li:not([hidden])')).toHaveCount(windowIds.length);
   });
 
-  test('with a search active the page gives one count, not the search count and the total', async ({ page }) => {
+  test('with a search active the page gives one count, not the search count and the total', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
     await page.getByLabel('ことばで検索').fill(expected.oneHit.query);
@@ -61,7 +61,7 @@ test.describe('search', () => {
     await expect(page.getByRole('status')).toHaveText(`${windowIds.length}件の窓口`);
   });
 
-  test('a search with no hit gives the general number and the way to the wizard', async ({ page }) => {
+  test('a search with no hit gives the general number and the way to the wizard', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await page.getByLabel('ことばで検索').fill('宇宙旅行');
     const none = page.locator('[data-search-none]');
@@ -75,7 +75,7 @@ test.describe('search', () => {
   });
 
   for (const { query, topic } of hotlineQueries.filter((q) => q.topic === 'violence')) {
-    test(`"${query}" leads to the DV numbers of the verified list`, async ({ page }) => {
+    test(`"${query}" leads to the DV numbers of the verified list`, { tag: '@profile' }, async ({ page }) => {
       await page.goto('/madoguchi/');
       await page.getByLabel('ことばで検索').fill(query);
       const panel = page.locator(`[data-hotline-topic="${topic}"]`);
@@ -85,7 +85,7 @@ test.describe('search', () => {
     });
   }
 
-  test('is usable by keyboard alone and the results state has no axe violations', async ({ page }) => {
+  test('is usable by keyboard alone and the results state has no axe violations', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     const box = page.getByLabel('ことばで検索');
     await box.focus();
@@ -129,7 +129,7 @@ test('filtered pages have no axe violations', async ({ page }) => {
 test.describe('filters without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the search box works: Enter loads the answer page, with the same results', async ({ page }) => {
+  test('the search box works: Enter loads the answer page, with the same results', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     const { query, window } = expected.noJsOneHit;
     await page.getByLabel('ことばで検索').fill(query);
@@ -143,7 +143,7 @@ test.describe('filters without JavaScript', () => {
     await expect(page.getByLabel('ことばで検索')).toHaveValue(query);
   });
 
-  test('ＤＶ, searched without JavaScript, shows the DV numbers and the general number', async ({ page }) => {
+  test('ＤＶ, searched without JavaScript, shows the DV numbers and the general number', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/madoguchi/');
     await page.getByLabel('ことばで検索').fill('ＤＶ');
     await page.getByRole('button', { name: '検索する' }).click();
@@ -151,7 +151,7 @@ test.describe('filters without JavaScript', () => {
     await expect(page.locator('[data-search-none]').getByRole('link', { name: expected.general.number })).toBeVisible();
   });
 
-  test('the answer page in English searches too, and refuses an over-long query with 400', async ({ page }) => {
+  test('the answer page in English searches too, and refuses an over-long query with 400', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/en/madoguchi/');
     await page.getByLabel('Search', { exact: true }).fill(expected.englishOneHit.query);
     await page.getByLabel('Search', { exact: true }).press('Enter');
@@ -166,7 +166,7 @@ test.describe('filters without JavaScript', () => {
   });
 
   for (const [i, { district, includes, excludes }] of expected.districts.entries()) {
-    test(`a resident of ${districtName(district)} is led to ${includes.join(', ')}${excludes.length ? `, not ${excludes.join(', ')}` : ''}`, async ({ page }) => {
+    test(`a resident of ${districtName(district)} is led to ${includes.join(', ')}${excludes.length ? `, not ${excludes.join(', ')}` : ''}`, { tag: '@profile' }, async ({ page }) => {
       // The first case follows the filter link from the directory; the others open the district's page.
       if (i === 0) {
         await page.goto('/madoguchi/');

@@ -38,7 +38,7 @@ for (const locale of locales) {
     await expectNoAxeViolations(page, `${locale} ${step}`);
     if (localeInfo[locale].ruby) expect(await kanjiWithoutRuby(page), `kanji without ruby: ${step}`).toEqual([]);
   };
-  test(`in ${locale}: hand-off → form → named errors → check answers → receipt, stored with the locale`, async ({ page }) => {
+  test(`in ${locale}: hand-off → form → named errors → check answers → receipt, stored with the locale`, { tag: '@profile' }, async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(localizePath(locale, '/'));
     await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [HANDOFF_STORAGE_KEY, JSON.stringify({ window: family.first, categories: ['isolation'], writer: 'family', district: family.district })]);

@@ -36,7 +36,7 @@ async function fillAsDaughter(page: Page) {
   await page.getByLabel('上の利用目的に同意して送ります').check();
 }
 
-test('a family member: wizard → form → check answers → receipt, then staff see it in the CLI', async ({ page }) => {
+test('a family member: wizard → form → check answers → receipt, then staff see it in the CLI', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   for (const label of ['家族・親族のこと', districtName(family.district), 'ひきこもり・長いあいだ家から出ない', '40歳から64歳', '65歳以上の人', 'わからない・まだ話していない']) {
     await page.getByLabel(label, { exact: true }).check();
@@ -141,7 +141,7 @@ test('what was typed survives a reload (when the resident chose to keep a draft)
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the same form posts as plain HTML and answers with the receipt', async ({ page }) => {
+  test('the same form posts as plain HTML and answers with the receipt', { tag: '@profile' }, async ({ page }) => {
     // From the no-JS wizard: its result POSTs the hand-off to the form (nothing in the URL, issue 19).
     await page.goto('/sagasu/');
     await page.getByLabel('自分のこと').check();

@@ -17,7 +17,7 @@ async function answer(page: Page, ...labels: string[]) {
   await page.getByRole('button', { name: '次へ' }).click();
 }
 
-test('violence with a child at home: the household is one checkbox question, and 189 comes before the windows', async ({ page }) => {
+test('violence with a child at home: the household is one checkbox question, and 189 comes before the windows', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
   await answer(page, 'わからない');
@@ -43,7 +43,7 @@ test('violence with a child at home: the household is one checkbox question, and
   await expectNoAxeViolations(page, 'violence result');
 });
 
-test('a person who lives outside the area gets the general number and is told to ask their own municipality', async ({ page }) => {
+test('a person who lives outside the area gets the general number and is told to ask their own municipality', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '家族・親族のこと');
   await expect(page.locator('.triage-wizard h2:focus')).toHaveText('困っている方が住んでいる地区はどこですか');
@@ -62,7 +62,7 @@ test('a person who lives outside the area gets the general number and is told to
   for (const [i] of outside.first.entries()) await expect(windows.nth(i)).toContainText('その方が住んでいる市区町村の福祉の窓口が相談先です');
 });
 
-test(`pregnancy and birth costs: ${pregnancy.window}, with what is known of the department and no invented number`, async ({ page }) => {
+test(`pregnancy and birth costs: ${pregnancy.window}, with what is known of the department and no invented number`, { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
   await answer(page, districtName(pregnancy.district));
@@ -113,7 +113,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.result-urgent').getByRole('link', { name: '189' })).toHaveAttribute('href', 'tel:189');
   });
 
-  test('several people in the household are all kept, and a missing household answer names its question', async ({ page }) => {
+  test('several people in the household are all kept, and a missing household answer names its question', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('自分のこと').check();
     await page.getByLabel(districtName(family.district), { exact: true }).check();

@@ -39,7 +39,7 @@ for (const locale of locales.filter((l): l is Exclude<Locale, 'ja'> => l !== 'ja
     await expectNoAxeViolations(page, `${locale} ${step}`);
     if (localeInfo[locale].ruby) expect(await kanjiWithoutRuby(page), `kanji without ruby: ${step}`).toEqual([]);
   };
-  test(`in ${locale}: directory → wizard → form → receipt, stored with the locale`, async ({ page }) => {
+  test(`in ${locale}: directory → wizard → form → receipt, stored with the locale`, { tag: '@profile' }, async ({ page }) => {
     await page.goto(localizePath(locale, '/madoguchi/'));
     expect(await baseText(page, 'h1')).toBe(stripRuby(m['directory.title']));
     await page.locator('header').getByRole('link').nth(3).click(); // nav: the wizard

@@ -14,7 +14,7 @@ import { phonesOf, scenarios, telHref, windowName } from './support/profile';
 
 const { pages, forbidden } = pageExpectations();
 
-test('no built page names another municipality', () => {
+test('no built page names another municipality', { tag: '@profile' }, () => {
   const built = builtPages();
   expect(built.length).toBeGreaterThan(50);
   const found = built.flatMap((p) => forbidden.filter((w) => readFileSync(p.file, 'utf8').includes(w)).map((w) => `${p.path}: ${w}`));
@@ -22,7 +22,7 @@ test('no built page names another municipality', () => {
 });
 
 for (const path of pages) {
-  test(`${path} is served, names no other municipality and passes axe`, async ({ page }) => {
+  test(`${path} is served, names no other municipality and passes axe`, { tag: '@profile' }, async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
     const text = await page.content();
@@ -47,7 +47,7 @@ async function expectWindows(page: Page, s: Scenario) {
 const walked = [scenarios[0]!];
 
 for (const s of walked) {
-  test(`with JavaScript, the wizard walks "${s.id}" to its windows`, async ({ page }) => {
+  test(`with JavaScript, the wizard walks "${s.id}" to its windows`, { tag: '@profile' }, async ({ page }) => {
     await page.goto('/sagasu/');
     // Steps come in the flow's order; the answers of questions a path does not ask are not used.
     for (let step = 0; step < 12 && !(await page.locator('#summary-heading').isVisible()); step++) {
@@ -67,7 +67,7 @@ for (const s of walked) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   for (const s of walked) {
-    test(`the plain form walks "${s.id}" to the same windows`, async ({ page }) => {
+    test(`the plain form walks "${s.id}" to the same windows`, { tag: '@profile' }, async ({ page }) => {
       await page.goto('/sagasu/');
       for (const [node, answer] of Object.entries(s.answers)) for (const option of [answer].flat()) await page.locator(`#nojs-${node}-${option}`).check();
       await page.locator('form.triage-nojs button[type="submit"]').click();

@@ -99,7 +99,7 @@ for (const js of [true, false]) {
       await expect(page.locator('#f-workerName')).toHaveAttribute('aria-describedby', /f-workerName-error/);
     });
 
-    test('a worker fills the 連絡票, checks it, changes an answer and sends; staff find it as a referral', async ({ page }) => {
+    test('a worker fills the 連絡票, checks it, changes an answer and sends; staff find it as a referral', { tag: '@profile' }, async ({ page }) => {
       await page.goto('/shienkikan/renraku/');
       await page.locator('#main').focus();
       await type(page, 'f-agencyName', 'みなみ地域包括支援センター');

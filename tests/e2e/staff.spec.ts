@@ -72,7 +72,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`staff inbox, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test.use({ javaScriptEnabled });
 
-    test('sign in with password + TOTP, work a new inquiry to 完了, sign out; another window’s inquiry is 404', async ({ page }) => {
+    test('sign in with password + TOTP, work a new inquiry to 完了, sign out; another window’s inquiry is 404', { tag: '@profile' }, async ({ page }) => {
       test.setTimeout(120_000);
       // axe runs inside the page, so it needs JavaScript: the JS-on run scans every state; the
       // server sends the same HTML either way.

@@ -105,7 +105,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`つなぎ, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test.use({ javaScriptEnabled });
 
-    test('arrival e-mail, つなぐ, the first window loses the content, coordinator added, 完了, purged', async ({ page, browser }) => {
+    test('arrival e-mail, つなぐ, the first window loses the content, coordinator added, 完了, purged', { tag: '@profile' }, async ({ page, browser }) => {
       test.setTimeout(150_000);
       const axe = javaScriptEnabled ? expectNoAxeViolations : async () => {};
       const first = addStaff(handOver.first);
@@ -207,7 +207,7 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('the planner sees counts only, with small cells suppressed; axe on counts and export pages', async ({ page, browser }) => {
+test('the planner sees counts only, with small cells suppressed; axe on counts and export pages', { tag: '@profile' }, async ({ page, browser }) => {
   const planner = addStaff('', 'planner');
   await signIn(page, planner);
   await page.goto('/staff/counts/');

@@ -12,7 +12,7 @@ const windows = readdirSync(cp('windows')).map((f) => ({ id: f.replace(/\.yaml$/
 const english = (parse(readFileSync(cp('translations/en.yaml'), 'utf8')) as { windows: Record<string, { lead?: string; meaning?: string }> }).windows;
 
 for (const w of windows) {
-  test(`${w.id}: facts, tap-to-call, missing facts said plainly, source`, async ({ page }) => {
+  test(`${w.id}: facts, tap-to-call, missing facts said plainly, source`, { tag: '@profile' }, async ({ page }) => {
     await page.goto(`/madoguchi/${w.id}/`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(w.name);
     for (const c of w.channels.filter((c) => c.type === 'phone')) {
@@ -43,7 +43,7 @@ test('a window page with an address shows it with a plain map link, no embed', a
   }
 });
 
-test('in やさしい日本語, an address is given with readings, or the page sends the reader to the Japanese page for it (no guessed readings)', async ({ page }) => {
+test('in やさしい日本語, an address is given with readings, or the page sends the reader to the Japanese page for it (no guessed readings)', { tag: '@profile' }, async ({ page }) => {
   const easy = (parse(readFileSync(cp('translations/easy.yaml'), 'utf8')) as { windows: Record<string, { address?: string }> }).windows;
   const located = windows.filter((w) => w.address);
   expect(located.length, 'windows with an address').toBeGreaterThan(0);
@@ -103,7 +103,7 @@ test('a window whose e-mail details are on a source page links to that page; one
   }
 });
 
-test('in English, the wizard result gives what each Japanese centre name means and lists methods without Japanese punctuation', async ({ page }) => {
+test('in English, the wizard result gives what each Japanese centre name means and lists methods without Japanese punctuation', { tag: '@profile' }, async ({ page }) => {
   // A shared result link (no sensitive answer): care insurance for an older parent, in the profile's case's district.
   const { district, window, meaning } = journeys.wizard.englishMeaning;
   await page.goto(`/en/sagasu/kekka/?who=family&district=${district}&troubles=careInsurance&age=senior&household=none&usesCare=no&refuses=no`);

@@ -43,7 +43,7 @@ async function answer(page: Page, ...labels: string[]) {
   await page.getByRole('button', { name: '次へ' }).click();
 }
 
-test('the wizard can be completed by keyboard alone, with focus on each step heading and axe clean at every step', async ({ page }) => {
+test('the wizard can be completed by keyboard alone, with focus on each step heading and axe clean at every step', { tag: '@profile' }, async ({ page }) => {
   test.slow(); // eight axe scans: over 30 s on a loaded 2-core machine
   await page.goto('/sagasu/');
   await expect(heading(page)).toHaveText('相談したいのは、だれの困りごとですか');
@@ -114,7 +114,7 @@ test('the result has a 変更 link back to the answers, and Back from a window p
   await expect(page.locator('.summary-list')).toContainText('仕事がない・仕事を失った');
 });
 
-test('the printed result shows the windows and their numbers, and nothing of the answers', async ({ page }) => {
+test('the printed result shows the windows and their numbers, and nothing of the answers', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '家族・親族のこと');
   await answer(page, districtName(family.district));
@@ -159,7 +159,7 @@ test('an empty answer shows an error summary that takes focus, and passes axe', 
   await expect(page.getByLabel('自分のこと')).toBeFocused();
 });
 
-test('Back keeps earlier answers; an answer can be changed from the summary', async ({ page }) => {
+test('Back keeps earlier answers; an answer can be changed from the summary', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
   await answer(page, anyDistrict);
@@ -189,7 +189,7 @@ test('はじめからやり直す clears every answer', async ({ page }) => {
   expect(await page.evaluate(() => sessionStorage.getItem('triage-answers'))).toBeNull();
 });
 
-test('danger now: emergency numbers come first and sensitive answers never reach the URL', async ({ page }) => {
+test('danger now: emergency numbers come first and sensitive answers never reach the URL', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
   await answer(page, 'わからない');
@@ -296,7 +296,7 @@ test('answering that there is danger now skips the remaining questions and shows
   await expectNoAxeViolations(page, 'danger-now result');
 });
 
-test('a result without sensitive answers has a share link that shows the same result', async ({ page }) => {
+test('a result without sensitive answers has a share link that shows the same result', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '自分のこと');
   await answer(page, 'わからない');
@@ -393,7 +393,7 @@ test.describe('without JavaScript', () => {
     await expect(hint).not.toContainText('消');
   });
 
-  test('相談を送る posts the hand-off to the form (nothing in the URL); 変更 leads to the answers, kept', async ({ page }) => {
+  test('相談を送る posts the hand-off to the form (nothing in the URL); 変更 leads to the answers, kept', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('家族・親族のこと').check();
     await page.getByLabel(districtName(forgetful.district), { exact: true }).check();
@@ -430,7 +430,7 @@ test.describe('without JavaScript', () => {
     expect(await page.locator('#triage-wizard').evaluate((e) => e.getBoundingClientRect().height)).toBe(0);
   });
 
-  test('the plain form posts and shows the same result', async ({ page }) => {
+  test('the plain form posts and shows the same result', { tag: '@profile' }, async ({ page }) => {
     await page.goto('/sagasu/');
     await page.getByLabel('家族・親族のこと').check();
     await page.getByLabel(districtName(elderlyAlone.district), { exact: true }).check();

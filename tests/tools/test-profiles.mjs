@@ -1,6 +1,11 @@
-// Runs the whole suite once per content profile: build, vitest, Playwright, each with
-// PORTAL_PROFILE=<id>. `npm test` runs it for every folder under content/profiles/, so a new
-// municipality is tested by adding its folder, with no line in package.json.
+// Runs the suite once per content profile: build, vitest, Playwright, each with PORTAL_PROFILE=<id>.
+// `npm test` runs it for every folder under content/profiles/, so a new municipality is tested by
+// adding its folder, with no line in package.json.
+//
+// The default profile runs the whole browser suite. Every other profile runs the unit, content and
+// flow tests in full, and the browser tests that read its own data (tagged @profile: its
+// expectations/journeys.yaml, scenarios, search and inquiry samples, its windows' pages): the rest
+// of the browser suite checks code and shared content, which the default profile's run has covered.
 //
 //   node tests/tools/test-profiles.mjs            every profile
 //   node tests/tools/test-profiles.mjs aomori     only the named ones
@@ -28,18 +33,24 @@ if (unknown.length) {
 }
 const ids = asked.length ? asked : all;
 
-const steps = ['build', 'test:unit', 'test:e2e'];
+/** The npm script and its extra arguments for each step of one profile. */
+const stepsFor = (id) => [
+  ['build'],
+  ['test:unit'],
+  id === defaultId || process.env.FULL_BROWSER_SUITE === '1' ? ['test:e2e'] : ['test:e2e', '--grep', '@profile'],
+];
 const failed = [];
 /** How long each step took, printed at the end: CI runs every profile, so the time per profile matters. */
 const took = [];
 for (const id of ids) {
-  for (const step of steps) {
-    console.log(`\n── profile ${id}: npm run ${step}`);
+  for (const [step, ...args] of stepsFor(id)) {
+    const shown = [step, ...args].join(' ');
+    console.log(`\n── profile ${id}: npm run ${shown}`);
     const start = Date.now();
-    const run = spawnSync('npm', ['run', '-s', step], { cwd: root, stdio: 'inherit', env: { ...process.env, PORTAL_PROFILE: id } });
-    took.push(`${id} ${step}: ${((Date.now() - start) / 60_000).toFixed(1)} min`);
+    const run = spawnSync('npm', ['run', '-s', step, ...(args.length ? ['--', ...args] : [])], { cwd: root, stdio: 'inherit', env: { ...process.env, PORTAL_PROFILE: id } });
+    took.push(`${id} ${shown}: ${((Date.now() - start) / 60_000).toFixed(1)} min`);
     if (run.status !== 0) {
-      failed.push(`${id}: npm run ${step} (exit ${run.status ?? run.signal})`);
+      failed.push(`${id}: npm run ${shown} (exit ${run.status ?? run.signal})`);
       // Nothing to test without a build of this profile.
       if (step === 'build') break;
     }
