@@ -77,7 +77,7 @@ export interface CitedSource {
   title: string;
   publisher?: string;
   /** The date the document prints, and whether it is the publication or the last update. */
-  date?: { kind: 'published' | 'updated'; value: string };
+  date?: { kind: 'published' | 'updated' | 'declared'; value: string };
   url?: string;
 }
 
@@ -93,7 +93,10 @@ export async function loadSources(ids: readonly string[], locale: Locale): Promi
       const entry = await getEntry('sources', id);
       if (!entry) throw new Error(`source "${id}" is missing: no sources/${id}.md in the profile or in content/sources/`);
       const s = entry.data;
-      const dated = s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined) : undefined;
+      const dated =
+        s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined)
+        : s.kind === 'window-declared' ? { kind: 'declared' as const, value: s.declared }
+        : undefined;
       return { title: say(s.title), publisher: s.publisher && say(s.publisher), date: dated, url: s.url };
     }),
   );

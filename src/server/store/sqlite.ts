@@ -15,6 +15,7 @@ import { reseal } from './reseal';
 import { createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
+import { createFactsStore } from './facts-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -144,6 +145,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     outbox: createOutboxStore(db),
     retention: createRetentionStore(db, () => inbox.changed()),
     stats: createStatsStore(db),
+    facts: createFactsStore(db),
   };
 }
 

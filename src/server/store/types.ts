@@ -1,3 +1,4 @@
+import type { FactsStore } from './facts-types';
 import type { Inquiry } from '@/schemas/inquiry';
 import type { Referral } from '@/schemas/referral';
 
@@ -236,6 +237,8 @@ export interface Store extends InquiryStore {
   outbox: OutboxStore;
   retention: RetentionStore;
   stats: StatsStore;
+  /** Facts that stay true (issue 30): src/server/store/facts-types.ts. */
+  facts: FactsStore;
 }
 
 /** One inquiry as the planners' counts see it: no id, no receipt, nothing personal. */
