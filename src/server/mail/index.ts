@@ -9,8 +9,7 @@ let started = false;
 export function startNotifications(store: Store): void {
   if (started) return;
   started = true;
-  void import('@/server/staff/content')
-    .then(({ staffContent }) => staffContent())
-    .then((c) => startOutboxWorker(store, c.windowName))
+  void Promise.all([import('@/server/staff/content').then(({ staffContent }) => staffContent()), import('@/server/jobs').then(({ dailyJobs }) => dailyJobs(store))])
+    .then(([c, jobs]) => startOutboxWorker(store, c.windowName, undefined, jobs))
     .catch((e) => console.error('[notifications] could not start:', (e as Error).message));
 }

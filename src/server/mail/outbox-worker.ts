@@ -15,7 +15,10 @@ export interface OutboxWorker {
   stop(): void;
 }
 
-export function startOutboxWorker(store: Store, windowName: (id: string) => string, config: MailConfig = mailConfig()): OutboxWorker {
+/** Other daily work the server does (src/server/jobs/): run once a day per process, each claiming its work. */
+export type DailyJob = (now: Date) => Promise<unknown>;
+
+export function startOutboxWorker(store: Store, windowName: (id: string) => string, config: MailConfig = mailConfig(), daily: readonly DailyJob[] = []): OutboxWorker {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
   let running: Promise<void> | undefined;
   let lastDay = '';
@@ -28,6 +31,7 @@ export function startOutboxWorker(store: Store, windowName: (id: string) => stri
       store.outbox.queueReminders(day, new Date(now.getTime() - config.reminderDays * 86_400_000));
       // The daily purge of inquiries past the retention period (README, "Retention").
       if (store.outbox.claimDaily('purge', day)) purgeExpired(store, { login: 'system' }, now);
+      for (const job of daily) await job(now).catch((e) => console.error('[jobs]', (e as Error).message));
     }
     if (!transport) return;
     for (const item of store.outbox.due(now, 50)) {

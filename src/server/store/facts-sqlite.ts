@@ -4,6 +4,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { FactField } from '@/schemas/facts';
 import type { FactItem, FactItemState, FactsStore } from './facts-types';
+import { writeTransaction } from './transaction';
+
+/** The outbox's window id for e-mails to the editors (NOTIFY_CONFIG's "editor" address). */
+export const EDITOR_MAILBOX = '@editor';
 
 type Row = {
   id: number; kind: FactItem['kind']; window_id: string; field: string | null; value: string | null; staff_id: number | null; staff_name: string | null;
@@ -42,6 +46,21 @@ export function createFactsStore(db: DatabaseSync): FactsStore {
       (db.prepare(`${select} WHERE f.state IN (${states.map(() => '?').join(', ')}) ORDER BY f.id LIMIT ?`).all(...states, limit) as Row[]).map(toItem),
     ofWindow: async (window, limit = 50) => (db.prepare(`${select} WHERE f.window_id = ? AND f.kind != 'report' ORDER BY f.id DESC LIMIT ?`).all(window, limit) as Row[]).map(toItem),
     decide: async (id, { approve, reason, staffId, at }) => decideStmt.run(approve ? 'approved' : 'rejected', staffId, at.toISOString(), reason, id).changes === 1,
+    lastStatement: async (window) =>
+      (db.prepare("SELECT max(created_at) AS at FROM fact_items WHERE window_id = ? AND kind IN ('confirmation', 'change')").get(window) as { at: string | null }).at,
+    queueReminder: async (window, day, notAfter, due) =>
+      writeTransaction(db, () => {
+        const { changes } = db
+          .prepare('INSERT INTO fact_reminders (window_id, last_day) VALUES (?, ?) ON CONFLICT (window_id) DO UPDATE SET last_day = excluded.last_day WHERE last_day <= ?')
+          .run(window, day, notAfter);
+        if (changes === 0) return false;
+        const now = new Date().toISOString();
+        db.prepare("INSERT INTO outbox (kind, window_id, detail, created_at, next_at) VALUES ('factsCheck', ?, ?, ?, ?)").run(window, JSON.stringify({ due }), now, now);
+        return true;
+      }),
+    queueSourcesChanged: async (titles, at) => {
+      db.prepare("INSERT INTO outbox (kind, window_id, detail, created_at, next_at) VALUES ('sourcesChanged', ?, ?, ?, ?)").run(EDITOR_MAILBOX, JSON.stringify({ sources: titles }), at.toISOString(), at.toISOString());
+    },
     markApplied: async (ids, at) => {
       for (const id of ids) applyStmt.run(at.toISOString(), id);
     },

@@ -37,6 +37,15 @@ export interface FactsStore {
   ofWindow(window: string, limit?: number): Promise<FactItem[]>;
   /** Approve or reject a pending item; false when it is not pending (decided already, or missing). */
   decide(id: number, d: { approve: boolean; reason: string; staffId: number; at: Date }): Promise<boolean>;
+  /** When the window last confirmed or proposed anything (ISO time), or null. */
+  lastStatement(window: string): Promise<string | null>;
+  /**
+   * Queues the e-mail asking the window to check its facts, at most once a week: false when it was
+   * reminded after `notAfter` (a day, YYYY-MM-DD). Claimed in the database, so N servers send it once.
+   */
+  queueReminder(window: string, day: string, notAfter: string, due: string): Promise<boolean>;
+  /** Queues the e-mail telling the editors which sources changed (`npm run sources -- check`). */
+  queueSourcesChanged(titles: readonly string[], at: Date): Promise<void>;
   /** Marks approved items written into content (`npm run content -- apply`). */
   markApplied(ids: readonly number[], at: Date): Promise<void>;
 }

@@ -235,7 +235,26 @@ export const migrations: string[] = [
      applied_at TEXT
    );
    CREATE INDEX fact_items_state ON fact_items(state, id);
-   CREATE INDEX fact_items_window ON fact_items(window_id, kind, created_at);`,
+   CREATE INDEX fact_items_window ON fact_items(window_id, kind, created_at);
+   -- Two more kinds of e-mail: a window's facts are due for a check; a watched source changed (to the editor).
+   CREATE TABLE outbox_v9 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('arrived', 'handedTo', 'reminder', 'factsCheck', 'sourcesChanged')),
+     window_id TEXT NOT NULL,
+     inquiry_id INTEGER REFERENCES inquiries(id),
+     detail TEXT NOT NULL DEFAULT '{}',
+     created_at TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at TEXT NOT NULL,
+     sent_at TEXT,
+     last_error TEXT
+   );
+   INSERT INTO outbox_v9 SELECT id, kind, window_id, inquiry_id, detail, created_at, attempts, next_at, sent_at, last_error FROM outbox;
+   DROP TABLE outbox;
+   ALTER TABLE outbox_v9 RENAME TO outbox;
+   CREATE INDEX outbox_due ON outbox(next_at) WHERE sent_at IS NULL;
+   -- The last day each window was reminded to check its facts (weekly until it does).
+   CREATE TABLE fact_reminders (window_id TEXT PRIMARY KEY, last_day TEXT NOT NULL);`,
 ];
 
 /** The first schema version whose rows are sealed. */

@@ -268,7 +268,7 @@ export interface RetentionStore {
 /** One e-mail waiting in the outbox. Nothing personal: what the message says is made from these. */
 export interface OutboxItem {
   id: number;
-  kind: 'arrived' | 'handedTo' | 'reminder';
+  kind: 'arrived' | 'handedTo' | 'reminder' | 'factsCheck' | 'sourcesChanged';
   window: string;
   /** For arrivals and hand-offs. */
   receipt: string | null;
@@ -277,6 +277,9 @@ export interface OutboxItem {
   urgent: boolean;
   /** For reminders: receipt numbers still 未対応. */
   receipts: string[];
+  /** For factsCheck: the day the window's facts fall due (issue 30). For sourcesChanged: the sources that changed. */
+  due?: string;
+  sources?: string[];
   attempts: number;
 }
 
