@@ -32,7 +32,11 @@ function setInOrder(doc: Document, key: string, value: unknown) {
   const map = doc.contents as YAMLMap;
   const node = doc.createNode(value);
   // Times as strings in quotes: 08:30 unquoted reads as a number in YAML 1.1 tools.
-  visit(node, { Scalar: (_, s) => void (typeof s.value === 'string' && /^\d{2}:\d{2}$/.test(s.value) && (s.type = 'QUOTE_DOUBLE')) });
+  // Short lists of words in flow style ([mon, tue]), as the files write them.
+  visit(node, {
+    Scalar: (_, s) => void (typeof s.value === 'string' && /^\d{2}:\d{2}$/.test(s.value) && (s.type = 'QUOTE_DOUBLE')),
+    Seq: (_, q) => void (q.items.every((i) => isScalar(i)) && (q.flow = true)),
+  });
   if (map.has(key)) return map.set(key, node);
   const later = keyOrder.slice(keyOrder.indexOf(key) + 1);
   const at = map.items.findIndex((p) => isScalar(p.key) && later.includes(String(p.key.value)));
@@ -54,6 +58,16 @@ function setChannel(doc: Document, type: 'phone' | 'fax' | 'email', value: strin
   seq.items.splice(lastBefore + 1, 0, node);
 }
 
+/**
+ * The yaml library writes flow collections one way ({a: 1}, [a]); the files mix `{ a: 1 }` and `[a]`.
+ * A written line that differs from an original line only in that padding is given back as it was.
+ */
+function keepUntouchedLines(original: string, written: string): string {
+  const bare = (l: string) => l.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1');
+  const originals = new Map(original.split('\n').map((l) => [bare(l), l]));
+  return written.split('\n').map((l) => originals.get(bare(l)) ?? l).join('\n');
+}
+
 export interface ApplyResult { applied: number[]; files: string[]; refused: { id: number; reason: string }[] }
 
 /**
@@ -70,7 +84,8 @@ export function applyApproved(items: readonly FactItem[], profileDir: string, wi
       for (const i of list) result.refused.push({ id: i.id, reason: `no window file ${file}` });
       continue;
     }
-    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const original = readFileSync(file, 'utf8');
+    const doc = parseDocument(original);
     const sorted = [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     for (const item of sorted) {
       if (item.kind !== 'change' || !item.field) continue;
@@ -82,12 +97,14 @@ export function applyApproved(items: readonly FactItem[], profileDir: string, wi
     const docs = doc.getIn(['source', 'documents']) as YAMLSeq;
     if (!docs.items.some((n) => isScalar(n) && n.value === sourceId)) docs.add(doc.createNode(sourceId));
     doc.setIn(['source', 'verified'], day);
-    const checked = windowSchema.safeParse(parse(doc.toString()));
+    // As the files are written: long lines unfolded, and every line the items did not touch as it was.
+    const text = keepUntouchedLines(original, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    const checked = windowSchema.safeParse(parse(text));
     if (!checked.success) {
       for (const i of list) result.refused.push({ id: i.id, reason: checked.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') });
       continue;
     }
-    writeFileSync(file, doc.toString());
+    writeFileSync(file, text);
     result.files.push(file, writeDeclaredSource(profileDir, window, windowNames[window] ?? window, sorted, day));
     result.applied.push(...list.map((i) => i.id));
   }

@@ -154,6 +154,9 @@ describe('npm run content -- apply', () => {
     const written = readFileSync(file, 'utf8');
     expect(written.startsWith('# 窓口の説明はこのファイル\n')).toBe(true);
     expect(written).toContain('# 出典の表現のまま');
+    // Every line the items do not touch is as it was, byte for byte (style, quoting, long lines).
+    const untouched = readFileSync(file.replace(dir, profileDir()), 'utf8').split('\n').filter((l) => l && !/^\s+(documents|verified):/.test(l) && !l.startsWith('summary:'));
+    for (const line of untouched) expect(written.split('\n'), line).toContain(line);
     const data = windowSchema.parse(parse(written));
     expect(data.hours.weekly).toEqual([{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '08:30', closes: '17:15' }]);
     expect(data.hours.closed).toEqual(['土曜日', '日曜日', '祝日']);
