@@ -56,7 +56,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('report, confirm, propose hours and FAX, approve, apply: by keyboard', { tag: '@profile' }, async ({ page, browser }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(360_000);
       const axe = javaScriptEnabled ? expectNoAxeViolations : async () => {};
       const report = `番号がちがうようです ${randomBytes(3).toString('hex')}`;
       const fax = `0478-9${String(Math.floor(Math.random() * 10))}-${String(1000 + Math.floor(Math.random() * 8999))}`;
