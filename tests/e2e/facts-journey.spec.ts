@@ -6,50 +6,20 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { generateSync } from 'otplib';
 import { parse } from 'yaml';
 import { profileDir } from '../../src/lib/profile';
 import { windowSchema } from '../../src/schemas/window';
 import { expect, expectNoAxeViolations, test } from './support/fixtures';
 import { testDbPath } from './support/db';
 import { journeys } from './support/profile';
+import { signIn, staffAccounts, tabTo } from './support/staff';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dbPath = testDbPath();
 const env = { ...process.env, INQUIRY_DB_PATH: dbPath };
-const PASSWORD = 'correct horse battery staple';
 const W = journeys.inquiry.staff.window;
 
-/** A fully enrolled account through the real CLI. */
-function addStaff(role: 'staff' | 'editor', windows?: string) {
-  const login = `e2e-${randomBytes(4).toString('hex')}`;
-  const secret = [...randomBytes(32)].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
-  const name = `${login.slice(-8)} 職員`;
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/staff.ts', 'add', login, '--name', name, '--role', role, ...(windows ? ['--windows', windows] : []), '--password-stdin', '--totp-secret', secret], { cwd: root, env, input: `${PASSWORD}\n` });
-  return { login, secret, name };
-}
-
-async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${target} with Tab`);
-}
-
-async function signIn(page: Page, who: { login: string; secret: string }) {
-  await page.goto('/staff/signin/');
-  await tabTo(page, page.getByRole('textbox', { name: 'ログインID ※必須' }));
-  await page.keyboard.type(who.login);
-  await tabTo(page, page.getByRole('textbox', { name: 'パスワード ※必須' }));
-  await page.keyboard.type(PASSWORD);
-  await tabTo(page, page.getByRole('textbox', { name: '確認コード ※必須' }));
-  await page.keyboard.type(generateSync({ secret: who.secret }));
-  await page.keyboard.press('Enter');
-  // Password hashing takes a while on a loaded machine.
-  await expect(page).toHaveURL(/\/staff\/$/, { timeout: 30_000 });
-}
+const { addStaff } = staffAccounts(env);
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`facts that stay true, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -80,7 +50,7 @@ for (const javaScriptEnabled of [true, false]) {
       await axe(page, 'report sent');
 
       // The window member.
-      const member = addStaff('staff', W);
+      const member = addStaff(W);
       await signIn(page, member);
       await tabTo(page, page.getByRole('link', { name: '窓口の情報' }));
       await page.keyboard.press('Enter');
@@ -121,7 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole('status')).toContainText('変更の提案を送りました');
 
       // The editor, in another browser session.
-      const editor = addStaff('editor');
+      const editor = addStaff('', 'editor');
       const context = await browser.newContext({ javaScriptEnabled });
       const ed = await context.newPage();
       await signIn(ed, editor);

@@ -35,7 +35,7 @@ describe.each([
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({ NODE_OPTIONS: `--import=${clock}`, FAKE_NOW: at });
-  });
+  }, 60_000);
   afterAll(() => server?.stop());
   const notice = `${verified}に確認したものです`;
 
