@@ -54,7 +54,7 @@ function setChannel(doc: Document, type: 'phone' | 'fax' | 'email', value: strin
   const node = doc.createNode({ type, [prop]: value }) as YAMLMap;
   node.flow = seq.items.some((n) => isMap(n) && n.flow);
   const before = ['phone', 'fax', 'email'].slice(0, ['phone', 'fax', 'email'].indexOf(type) + 1);
-  const lastBefore = seq.items.reduce((last, n, i) => (isMap(n) && before.includes(String(n.get('type'))) ? i : last), -1);
+  const lastBefore = seq.items.reduce<number>((last, n, i) => (isMap(n) && before.includes(String(n.get('type'))) ? i : last), -1);
   seq.items.splice(lastBefore + 1, 0, node);
 }
 

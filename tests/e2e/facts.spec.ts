@@ -19,6 +19,7 @@ const anyDistrict = districts[0]!.name;
 const later = new Date('2099-01-15T10:00:00+09:00');
 
 test('with JavaScript, the wizard result says when each window was checked once that is too long ago, and passes axe', async ({ page }) => {
+  test.slow(); // five steps and an axe scan: over 30 s on a loaded 2-core machine
   await page.clock.setFixedTime(later);
   await page.goto('/sagasu/');
   for (const label of ['自分のこと', anyDistrict, '仕事がない・仕事を失った', '18歳から39歳', 'わからない']) {
@@ -49,6 +50,7 @@ test('the day before any window falls due, the wizard result shows no notice', a
 });
 
 test('a window page with its notice revealed reads well and passes axe, in Japanese and in English', async ({ page, baseURL }) => {
+  test.slow(); // two axe scans
   const id = windows[0]!.id;
   for (const prefix of ['', '/en']) {
     const path = `${prefix}/madoguchi/${id}/`;
