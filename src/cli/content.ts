@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { profileDir, profileId } from '@/lib/profile';
 import { applyApproved } from '@/server/facts-apply';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openStore } from '@/server/store';
 
 const help = `usage: npm run content -- apply [--dry-run]
 
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   if (positionals[0] !== 'apply') return console.error(help), 1;
   const dir = values.dir ?? profileDir();
   const names = Object.fromEntries(readdirSync(join(dir, 'windows')).filter((f) => f.endsWith('.yaml')).map((f) => [f.replace(/\.yaml$/, ''), String((parse(readFileSync(join(dir, 'windows', f), 'utf8')) as { name: string }).name)]));
-  const store = openSqliteStore();
+  const store = openStore();
   try {
     const approved = await store.facts.list(['approved']);
     const writable = approved.filter((i) => i.kind !== 'report');
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     console.log(`applied ${result.applied.length} item(s); now rebuild (npm run build) and commit the files above`);
     return result.refused.length ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -7,7 +7,7 @@
 //   npm run inquiries -- purge                           (delete inquiries past the retention period)
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite.
 import { purgeExpired } from '@/server/retention';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openStore } from '@/server/store';
 import type { StoredInquiry } from '@/server/store/types';
 import { inquiryFields } from '@/schemas/inquiry-fields';
 import { referralFields } from '@/schemas/referral-fields';
@@ -31,17 +31,17 @@ const row = (i: StoredInquiry, columns: string[]) => {
 };
 
 async function main(): Promise<number> {
-  const store = openSqliteStore();
+  const store = openStore();
   try {
     switch (command) {
       case 'list': {
-        const all = store.list(1000);
+        const all = await store.list(1000);
         if (!all.length) console.log('(no inquiries)');
         for (const i of all) console.log(`${i.receipt}  ${i.kind}  ${i.receivedAt}  ${i.routing.windows.join(',')}  ${(i.inquiry.categories ?? []).join(',')}  ${i.inquiry.writer ?? ''}`);
         return 0;
       }
       case 'show': {
-        const found = arg ? store.get(arg) : undefined;
+        const found = arg ? await store.get(arg) : undefined;
         if (!found) {
           console.error(arg ? `no inquiry with receipt ${arg}` : usage);
           return 1;
@@ -54,11 +54,11 @@ async function main(): Promise<number> {
         const kind = kindArg === 'referral' ? 'referral' : 'inquiry';
         const columns = columnsFor(kind);
         process.stdout.write(`\uFEFF${columns.join(',')}\r\n`);
-        for (const i of store.list(Number.MAX_SAFE_INTEGER).reverse()) if (i.kind === kind) process.stdout.write(`${row(i, columns)}\r\n`);
+        for (const i of (await store.list(Number.MAX_SAFE_INTEGER)).reverse()) if (i.kind === kind) process.stdout.write(`${row(i, columns)}\r\n`);
         return 0;
       }
       case 'purge': {
-        const deleted = purgeExpired(store, { login: `cli:${process.env.USER ?? 'unknown'}` });
+        const deleted = await purgeExpired(store, { login: `cli:${process.env.USER ?? 'unknown'}` });
         console.log(`deleted ${deleted} completed inquiries past the retention period (anonymous counts kept)`);
         return 0;
       }
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

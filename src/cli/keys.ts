@@ -5,23 +5,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync } from 'node:fs';
 import { KEY_BYTES, keyPath, loadKey, writeKeyFile } from '@/server/crypto/key';
 import { createSealer } from '@/server/crypto/seal';
-import { defaultDbPath, resealDatabase } from '@/server/store/sqlite';
+import { resealStore } from '@/server/store';
 
 const [command] = process.argv.slice(2);
 
-function main(): number {
+async function main(): Promise<number> {
   if (command !== 'rotate') {
     console.error('usage: npm run keys -- rotate');
     return 2;
   }
-  const dbPath = process.env.INQUIRY_DB_PATH || defaultDbPath;
   const oldKey = loadKey();
   const newKey = randomBytes(KEY_BYTES);
   const fromEnv = Boolean(process.env.INQUIRY_KEY);
   const path = keyPath();
   // The new key is on disk before any row depends on it, so a crash leaves a key for every row.
   if (!fromEnv) writeKeyFile(`${path}.new`, newKey);
-  const counts = resealDatabase(dbPath, createSealer(oldKey), createSealer(newKey));
+  const counts = await resealStore(createSealer(oldKey), createSealer(newKey));
   if (fromEnv) {
     console.log(`Re-sealed ${counts.inquiries} inquiries and ${counts.events} events. Set INQUIRY_KEY to this new key before starting the server:`);
     console.log(newKey.toString('base64'));
@@ -34,4 +33,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -43,12 +43,12 @@ async function main(): Promise<number> {
     }
   const changed = results.filter((r) => r.status === 'changed');
   if (changed.length && values.notify) {
-    const { openSqliteStore } = await import('@/server/store/sqlite');
-    const store = openSqliteStore();
+    const { openStore } = await import('@/server/store');
+    const store = openStore();
     try {
       await store.facts.queueSourcesChanged(changed.map((r) => r.title), new Date());
     } finally {
-      store.close();
+      await store.close();
     }
   }
   return changed.length ? 2 : results.some((r) => r.status === 'unreachable') ? 1 : 0;

@@ -15,7 +15,7 @@ import * as z from 'zod/mini';
 import { contentPath, profileDir, profileId } from '@/lib/profile';
 import { staffLoginSchema, staffRoles, windowRoles, ANY_WINDOW, type StaffRole } from '@/schemas/staff';
 import { hashPassword, MIN_PASSWORD_LENGTH, newTotpSecret, openEnrolment, totpNow } from '@/server/staff/auth';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openStore } from '@/server/store';
 
 const usage = `usage: npm run staff -- add <login> --name <name> --role <${staffRoles.join('|')}> [--windows id,id] [--password-stdin --totp-secret <BASE32>]
        npm run staff -- list | disable <login> | enable <login> | reset <login> | remove <login> | audit [--limit N] | code <BASE32>`;
@@ -38,14 +38,14 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<number> {
-  const store = openSqliteStore();
+  const store = openStore();
   const actor = { login: `cli:${process.env.USER ?? 'unknown'}` };
-  const find = () => (arg && store.staff.byLogin(arg)) || fail(`no staff account ${arg ?? ''}\n${usage}`);
+  const find = async () => (arg && (await store.staff.byLogin(arg))) || fail(`no staff account ${arg ?? ''}\n${usage}`);
   try {
     switch (command) {
       case 'add': {
         if (!arg || !z.safeParse(staffLoginSchema, arg).success) fail(`login: lower-case letters, digits, . _ -\n${usage}`);
-        if (store.staff.byLogin(arg)) fail(`${arg} already exists`);
+        if (await store.staff.byLogin(arg)) fail(`${arg} already exists`);
         const role = values.role as StaffRole;
         if (!staffRoles.includes(role) || !values.name) fail(usage);
         const windows = (values.windows ?? '').split(',').filter(Boolean);
@@ -53,24 +53,24 @@ async function main(): Promise<number> {
         const unknown = windows.filter((w) => !windowIds().includes(w));
         if (unknown.length) fail(`unknown window: ${unknown.join(', ')} (see ${windowsDir()}/)`);
         const memberships = windowRoles.includes(role) ? windows.map((window) => ({ role, window })) : [{ role, window: ANY_WINDOW }];
-        const account = store.staff.create({ login: arg, name: values.name, memberships });
-        store.staff.audit({ ...actor, action: 'account.add', target: arg, detail: { role, windows } });
+        const account = await store.staff.create({ login: arg, name: values.name, memberships });
+        await store.staff.audit({ ...actor, action: 'account.add', target: arg, detail: { role, windows } });
         if (values['password-stdin']) {
           const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
           if (password.length < MIN_PASSWORD_LENGTH) fail(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
           const secret = values['totp-secret'] ?? newTotpSecret();
           if (!/^[A-Z2-7]{32,}=*$/.test(secret)) fail('--totp-secret must be base32 (A-Z, 2-7), at least 32 characters (20 bytes)');
-          store.staff.completeEnrolment(account.id, await hashPassword(password), secret);
+          await store.staff.completeEnrolment(account.id, await hashPassword(password), secret);
           console.log(`${arg}: enrolled (password + TOTP)${values['totp-secret'] ? '' : `\nTOTP secret: ${secret}`}`);
         } else {
-          console.log(`${arg}: enrolment link (valid 24 hours, once):\n${link(openEnrolment(store, account.id))}`);
+          console.log(`${arg}: enrolment link (valid 24 hours, once):\n${link(await openEnrolment(store, account.id))}`);
         }
         return 0;
       }
       case 'list': {
-        for (const a of store.staff.list()) {
-          const c = store.staff.credentials(a.id);
-          const how = [c.passwordHash && 'password+totp', store.staff.passkeysOf(a.id).length && 'passkey', c.enrolmentOpen && 'enrolment-open'].filter(Boolean).join(',');
+        for (const a of await store.staff.list()) {
+          const c = await store.staff.credentials(a.id);
+          const how = [c.passwordHash && 'password+totp', (await store.staff.passkeysOf(a.id)).length && 'passkey', c.enrolmentOpen && 'enrolment-open'].filter(Boolean).join(',');
           console.log([a.login, a.name, a.state, a.memberships.map((m) => (m.window === ANY_WINDOW ? m.role : `${m.role}@${m.window}`)).join(' '), how || '-'].join('\t'));
         }
         return 0;
@@ -78,21 +78,21 @@ async function main(): Promise<number> {
       case 'disable':
       case 'enable':
       case 'remove': {
-        const a = find();
-        store.staff.setState(a.id, command === 'disable' ? 'disabled' : command === 'enable' ? 'active' : 'removed');
-        store.staff.audit({ ...actor, action: `account.${command}`, target: a.login });
+        const a = await find();
+        await store.staff.setState(a.id, command === 'disable' ? 'disabled' : command === 'enable' ? 'active' : 'removed');
+        await store.staff.audit({ ...actor, action: `account.${command}`, target: a.login });
         console.log(`${a.login}: ${command}d`);
         return 0;
       }
       case 'reset': {
-        const a = find();
-        const token = openEnrolment(store, a.id);
-        store.staff.audit({ ...actor, action: 'account.reset', target: a.login });
+        const a = await find();
+        const token = await openEnrolment(store, a.id);
+        await store.staff.audit({ ...actor, action: 'account.reset', target: a.login });
         console.log(`${a.login}: sign-in methods cleared; new enrolment link (valid 24 hours, once):\n${link(token)}`);
         return 0;
       }
       case 'audit': {
-        const { rows } = store.staff.auditLog({ limit: Number(values.limit ?? 50), offset: 0 });
+        const { rows } = await store.staff.auditLog({ limit: Number(values.limit ?? 50), offset: 0 });
         for (const r of rows.reverse()) console.log([r.at, r.login ?? '-', r.action, r.target ?? '-', JSON.stringify(r.detail), r.ip ?? '-'].join('\t'));
         return 0;
       }
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

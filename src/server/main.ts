@@ -77,4 +77,14 @@ const server = createServer((req, res) => {
 });
 server.listen(port, host, () => console.log(`相談窓口ポータル: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));
 
+// Background work (notifications, reminders, the retention purge) is started here, explicitly; opening
+// the store starts nothing. It runs from the sources (src/server/jobs/) through tsx, as the CLI does.
+try {
+  const { tsImport } = await import('tsx/esm/api');
+  const jobs = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
+  jobs.startJobs();
+} catch (e) {
+  console.error('[jobs] could not start:', (e as Error).message);
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -12,9 +12,9 @@ export function retentionDays(file = contentPath('site.yaml')): number {
 }
 
 /** Deletes what is past the period and audits the count only (no receipt, nothing of the content). */
-export function purgeExpired(store: Store, by: { login: string; staffId?: number }, now = new Date()): number {
+export async function purgeExpired(store: Store, by: { login: string; staffId?: number }, now = new Date()): Promise<number> {
   const days = retentionDays();
-  const { deleted } = store.retention.purgeCompleted(new Date(now.getTime() - days * 86_400_000));
-  store.staff.audit({ action: 'inquiries.purge', login: by.login, staffId: by.staffId ?? null, detail: { deleted, retentionDays: days } });
+  const { deleted } = await store.retention.purgeCompleted(new Date(now.getTime() - days * 86_400_000));
+  await store.staff.audit({ action: 'inquiries.purge', login: by.login, staffId: by.staffId ?? null, detail: { deleted, retentionDays: days } });
   return deleted;
 }

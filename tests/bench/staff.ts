@@ -43,7 +43,7 @@ async function seed(): Promise<{ dbPath: string; member: { login: string; secret
       }),
     );
   }
-  store.close();
+  await store.close();
   // Spread over a year and over the statuses, as a city's inbox would be after a while (bench data only).
   const db = new DatabaseSync(dbPath);
   db.exec(`UPDATE inquiries SET received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ((${STAFF_INQUIRIES} - id) * 315) || ' seconds'),

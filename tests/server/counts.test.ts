@@ -52,7 +52,7 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
     const areas: [string, number][] = [[small!.id, 3], [big!.id, 24], [middle!.id, 13]];
     for (const [area, n] of areas)
       for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: [staffWindows.mine], coordinator: false }, randomUUID());
-    store.close();
+    await store.close();
     server = await startServer({}, seeded.dbPath);
     planner = new Client(server.origin);
     expect((await planner.signIn(seeded.accounts[0]!)).status).toBe(303);

@@ -27,9 +27,9 @@ describe('personal fields at rest', () => {
     const marker = `MARKER${randomBytes(6).toString('hex')}`;
     const written = { ...inquiry, name: `${marker}名`, nameKana: `${marker}かな`, details: `${marker} 困りごと`, relationship: `${marker}続柄`, address: `${marker}住所`, safeTimes: `${marker}時間`, email: `${marker.toLowerCase()}@example.jp` };
     await store.create(written, { windows: [MINE], coordinator: false }, 'marker-1');
-    const publicId = store.inbox.list([MINE], {}, 1).rows[0]!.publicId;
-    const staff = store.staff.create({ login: 'mark1', name: '職員', memberships: [{ role: 'staff', window: MINE }] });
-    store.inbox.addNote(publicId, { text: `${marker} メモ`, staffId: staff.id, window: MINE });
+    const publicId = (await store.inbox.list([MINE], {}, 1)).rows[0]!.publicId;
+    const staff = await store.staff.create({ login: 'mark1', name: '職員', memberships: [{ role: 'staff', window: MINE }] });
+    await store.inbox.addNote(publicId, { text: `${marker} メモ`, staffId: staff.id, window: MINE });
 
     expect(existsSync(`${path}-wal`)).toBe(true);
     const bytes = onDisk(path);
@@ -38,15 +38,15 @@ describe('personal fields at rest', () => {
     // The writer and categories stay readable: the inbox lists and counts without the key.
     expect(bytes.includes(Buffer.from('"writer":"family"'))).toBe(true);
 
-    const item = store.inbox.get(publicId)!;
+    const item = (await store.inbox.get(publicId))!;
     expect(item.inquiry.name).toBe(`${marker}名`);
     expect(item.inquiry.details).toBe(`${marker} 困りごと`);
     expect(item.events.at(-1)!.detail.text).toBe(`${marker} メモ`);
-    store.close();
+    await store.close();
     expect(onDisk(path).includes(Buffer.from(marker))).toBe(false);
   });
 
-  it('seals the rows of a database made before encryption, and none of their text is left in the file', () => {
+  it('seals the rows of a database made before encryption, and none of their text is left in the file', async () => {
     const path = freshPath();
     copyFileSync(new URL('../staff/fixtures/db-v1.sqlite', import.meta.url), path);
     const raw = new DatabaseSync(path, { readOnly: true });
@@ -56,8 +56,8 @@ describe('personal fields at rest', () => {
     expect(readFileSync(path).includes(Buffer.from(detail!))).toBe(true);
 
     const store = openSqliteStore(path, { sealer: newSealer() });
-    for (const p of plain) expect(store.get(p.receipt)!.inquiry).toEqual(p.inquiry);
-    store.close();
+    for (const p of plain) expect((await store.get(p.receipt))!.inquiry).toEqual(p.inquiry);
+    await store.close();
     for (const p of plain) {
       expect(onDisk(path).includes(Buffer.from(p.inquiry.details!))).toBe(false);
       expect(onDisk(path).includes(Buffer.from(p.inquiry.name!))).toBe(false);
@@ -69,15 +69,15 @@ describe('personal fields at rest', () => {
     const [oldS, newS] = [newSealer(), newSealer()];
     const store = openSqliteStore(path, { sealer: oldS });
     await store.create({ ...inquiry, details: '回転前の相談' }, { windows: [MINE], coordinator: false }, 'rot-1');
-    const receipt = store.list(1)[0]!.receipt;
-    store.close();
+    const receipt = (await store.list(1))[0]!.receipt;
+    await store.close();
     expect(resealDatabase(path, oldS, newS)).toEqual({ inquiries: 1, events: 0 });
     const after = openSqliteStore(path, { sealer: newS });
-    expect(after.get(receipt)!.inquiry.details).toBe('回転前の相談');
-    after.close();
+    expect((await after.get(receipt))!.inquiry.details).toBe('回転前の相談');
+    await after.close();
     const stale = openSqliteStore(path, { sealer: oldS });
-    expect(() => stale.get(receipt)).toThrow(/key/);
-    stale.close();
+    await expect(stale.get(receipt)).rejects.toThrow(/key/);
+    await stale.close();
   });
 });
 
@@ -116,15 +116,15 @@ describe('npm run keys -- rotate', () => {
     writeFileSync(keyFile, `${oldKey.toString('base64')}\n`);
     const store = openSqliteStore(dbPath, { sealer: createSealer(oldKey) });
     await store.create({ ...inquiry, details: 'CLI回転の相談' }, { windows: [MINE], coordinator: false }, 'cli-rot');
-    const receipt = store.list(1)[0]!.receipt;
-    store.close();
+    const receipt = (await store.list(1))[0]!.receipt;
+    await store.close();
     const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys.ts', 'rotate'], { env: { ...process.env, INQUIRY_KEY_FILE: keyFile, INQUIRY_DB_PATH: dbPath, INQUIRY_KEY: '' }, encoding: 'utf8' });
     expect(out).toContain('Re-sealed 1 inquiries');
     expect(readFileSync(`${keyFile}.previous`, 'utf8').trim()).toBe(oldKey.toString('base64'));
     const newKey = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
     expect(newKey.equals(oldKey)).toBe(false);
     const after = openSqliteStore(dbPath, { sealer: createSealer(newKey) });
-    expect(after.get(receipt)!.inquiry.details).toBe('CLI回転の相談');
-    after.close();
+    expect((await after.get(receipt))!.inquiry.details).toBe('CLI回転の相談');
+    await after.close();
   });
 });

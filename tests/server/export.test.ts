@@ -48,8 +48,8 @@ describe('export', () => {
     expect(csv).toContain('家族に障害のある方がいるため');
     expect(csv).toContain('支援会議で検討する (構成員は守秘義務を負う)');
     const store = openSqliteStore(dbPath);
-    const entry = store.staff.auditLog({ limit: 20, offset: 0 }).rows.find((r) => r.action === 'inquiries.export');
-    store.close();
+    const entry = (await store.staff.auditLog({ limit: 20, offset: 0 })).rows.find((r) => r.action === 'inquiries.export');
+    await store.close();
     expect(entry).toMatchObject({ login: 'exporter', detail: { count: 1, windows: [staffWindows.mine] } });
   });
 });

@@ -140,8 +140,8 @@ describe('npm run content -- apply', () => {
   it('writes the approved hours and FAX into the window YAML with a window-declared source, keeping comments and order', async () => {
     await server.stop();
     const store = openSqliteStore(dbPath);
-    const audit = store.staff.auditLog({ limit: 100, offset: 0 }).rows.map((r) => r.action);
-    store.close();
+    const audit = (await store.staff.auditLog({ limit: 100, offset: 0 })).rows.map((r) => r.action);
+    await store.close();
     expect(audit).toEqual(expect.arrayContaining(['facts.confirm', 'facts.propose', 'facts.approve']));
     const dir = mkdtempSync(join(tmpdir(), 'facts-apply-'));
     cpSync(profileDir(), dir, { recursive: true });

@@ -33,7 +33,7 @@ describe('reminders to check a window’s facts', () => {
   let store: Store;
   beforeAll(() => void (store = newStore()));
   afterAll(() => store.close());
-  const reminders = () => store.outbox.due(new Date('2100-01-01'), 100).filter((i) => i.kind === 'factsCheck');
+  const reminders = async () => (await store.outbox.due(new Date('2100-01-01'), 100)).filter((i) => i.kind === 'factsCheck');
 
   it('start 14 days before the check date, not earlier', async () => {
     expect(await queueFactsReminders(store.facts, windows, 180, at(factsDueDay(start, -1)))).toEqual([]);
@@ -43,17 +43,17 @@ describe('reminders to check a window’s facts', () => {
     expect(await queueFactsReminders(store.facts, windows, 180, at(start))).toEqual([]);
     expect(await queueFactsReminders(store.facts, windows, 180, at(factsDueDay(start, 6)))).toEqual([]);
     expect(await queueFactsReminders(store.facts, windows, 180, at(factsDueDay(start, 7)))).toEqual(['kita-madoguchi']);
-    expect(reminders()).toHaveLength(2);
+    expect(await reminders()).toHaveLength(2);
   });
-  it('link to the window’s facts page, give the check date, and say nothing personal', () => {
-    const m = composeMessage(reminders()[0]!, '北地区相談窓口', 'https://soudan.example');
+  it('link to the window’s facts page, give the check date, and say nothing personal', async () => {
+    const m = composeMessage((await reminders())[0]!, '北地区相談窓口', 'https://soudan.example');
     expect(m.text).toContain('https://soudan.example/staff/facts/kita-madoguchi/');
     expect(m.text).toContain(factsDueDay(verified, 180));
     expect(m.subject).toContain('北地区相談窓口');
     expect(m.text).not.toMatch(/受付番号|@/);
   });
   it('stop once the window has confirmed', async () => {
-    await store.facts.confirm({ window: 'kita-madoguchi', staffId: (store.staff.create({ login: 'm1', name: 'm', memberships: [{ role: 'staff', window: 'kita-madoguchi' }] })).id, at: at(factsDueDay(start, 8)) });
+    await store.facts.confirm({ window: 'kita-madoguchi', staffId: (await store.staff.create({ login: 'm1', name: 'm', memberships: [{ role: 'staff', window: 'kita-madoguchi' }] })).id, at: at(factsDueDay(start, 8)) });
     expect(await queueFactsReminders(store.facts, windows, 180, at(factsDueDay(start, 14)))).toEqual([]);
     expect(await queueFactsReminders(store.facts, windows, 180, at(factsDueDay(start, 21)))).toEqual([]);
   });
@@ -108,12 +108,12 @@ describe('the sources check against a local HTTP server', () => {
       expect(await watchSources(store, now, [dir])).toEqual(['b-changed']);
       expect(await watchSources(store, at('2026-12-11'), [dir])).toEqual([]);
       expect(weekOf(at('2026-12-14'))).toBe('2026-12-14');
-      const mail = store.outbox.due(new Date('2100-01-01'), 10).filter((i) => i.kind === 'sourcesChanged');
+      const mail = (await store.outbox.due(new Date('2100-01-01'), 10)).filter((i) => i.kind === 'sourcesChanged');
       expect(mail).toHaveLength(1);
       expect(mail[0]!.window).toBe('@editor');
       expect(composeMessage(mail[0]!, '', 'https://soudan.example').text).toContain(real.data.title);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

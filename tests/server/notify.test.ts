@@ -181,7 +181,7 @@ describe('the daily reminder', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'reminder-')), 'db.sqlite');
     const store = openSqliteStore(path);
     await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: [elsewhere], coordinator: false }, 'r1');
-    const receipt = store.list(1)[0]!.receipt;
+    const receipt = (await store.list(1))[0]!.receipt;
     const config = { ...mailConfig({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', STAFF_ORIGIN: 'https://soudan.city.example' }), addresses, pollMs: 60_000 };
     const worker = startOutboxWorker(store, (w) => w, config);
     try {
@@ -195,7 +195,7 @@ describe('the daily reminder', () => {
       expect(decoded(reminders[0]!.raw)).not.toContain('催促の試験');
     } finally {
       worker.stop();
-      store.close();
+      await store.close();
     }
   });
 });

@@ -47,8 +47,8 @@ describe('passkey sign-in across two processes on one database', () => {
   beforeAll(async () => {
     const seeded = await seedDatabase([{ login: 'keyholder', name: '鍵 職員', role: 'planner', windows: [] }], []);
     const store = openSqliteStore(seeded.dbPath);
-    store.staff.addPasskey({ id: key.id, staffId: store.staff.byLogin('keyholder')!.id, publicKey: key.cose, counter: 0, transports: ['internal'] });
-    store.close();
+    await store.staff.addPasskey({ id: key.id, staffId: (await store.staff.byLogin('keyholder'))!.id, publicKey: key.cose, counter: 0, transports: ['internal'] });
+    await store.close();
     [a, b] = [await startServer({}, seeded.dbPath), await startServer({}, seeded.dbPath)];
   }, 60_000);
   afterAll(async () => {
@@ -83,16 +83,16 @@ describe('passkey sign-in across two processes on one database', () => {
 });
 
 describe('store: passkey challenges', () => {
-  it('are taken once, only for their purpose, and not after they expire', () => {
+  it('are taken once, only for their purpose, and not after they expire', async () => {
     const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'challenges-')), 'db.sqlite'));
     const now = Date.now();
-    store.staff.rememberChallenge('k1', { purpose: 'signIn', challenge: 'c1', expiresAt: now + 60_000 }, now);
-    expect(store.staff.takeChallenge('k1', 'signIn', now)).toBe('c1');
-    expect(store.staff.takeChallenge('k1', 'signIn', now)).toBeUndefined();
-    store.staff.rememberChallenge('k2', { purpose: 'register:1', challenge: 'c2', expiresAt: now + 60_000 }, now);
-    expect(store.staff.takeChallenge('k2', 'signIn', now)).toBeUndefined();
-    store.staff.rememberChallenge('k3', { purpose: 'signIn', challenge: 'c3', expiresAt: now + 60_000 }, now);
-    expect(store.staff.takeChallenge('k3', 'signIn', now + 60_000)).toBeUndefined();
-    store.close();
+    await store.staff.rememberChallenge('k1', { purpose: 'signIn', challenge: 'c1', expiresAt: now + 60_000 }, now);
+    expect(await store.staff.takeChallenge('k1', 'signIn', now)).toBe('c1');
+    expect(await store.staff.takeChallenge('k1', 'signIn', now)).toBeUndefined();
+    await store.staff.rememberChallenge('k2', { purpose: 'register:1', challenge: 'c2', expiresAt: now + 60_000 }, now);
+    expect(await store.staff.takeChallenge('k2', 'signIn', now)).toBeUndefined();
+    await store.staff.rememberChallenge('k3', { purpose: 'signIn', challenge: 'c3', expiresAt: now + 60_000 }, now);
+    expect(await store.staff.takeChallenge('k3', 'signIn', now + 60_000)).toBeUndefined();
+    await store.close();
   });
 });

@@ -122,9 +122,9 @@ describe('the staff detail page words the 多機関協働 team’s reason the sa
     });
     const { receipt } = (await res.json()) as { receipt: string };
     const store = openSqliteStore(dbPath);
-    const windows = store.get(receipt)!.routing.windows;
-    const publicId = store.inbox.list(windows, {}, 100).rows.find((r) => r.receipt === receipt)!.publicId;
-    store.close();
+    const windows = (await store.get(receipt))!.routing.windows;
+    const publicId = (await store.inbox.list(windows, {}, 100)).rows.find((r) => r.receipt === receipt)!.publicId;
+    await store.close();
     return (await (await c.request(`/staff/i/${publicId}/`)).text()).replace(/<[^>]+>/g, ' ');
   };
 

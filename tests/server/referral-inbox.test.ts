@@ -39,20 +39,20 @@ describe('store: the 連絡票’s urgency sets the inbox’s urgent mark when i
   const windows = ['coordinator-window', 'field-window'];
   const stored = async (body: StoredBody) => {
     const { receipt } = await store.create(body, { windows, coordinator: true }, randomUUID());
-    const row = store.inbox.list(windows, {}, 100).rows.find((r) => r.receipt === receipt)!;
-    return { row, detail: store.inbox.get(row.publicId)! };
+    const row = (await store.inbox.list(windows, {}, 100)).rows.find((r) => r.receipt === receipt)!;
+    return { row, detail: (await store.inbox.get(row.publicId))! };
   };
 
   it('緊急 (the most urgent answer): marked urgent in the list, the detail and for every window it went to', async () => {
     const { row, detail } = await stored({ kind: 'referral', ...referral({ urgency: 'urgent' }) } as StoredBody);
     expect(row.urgent).toBe(true);
     expect(detail.urgent).toBe(true);
-    for (const w of windows) expect(store.inbox.list([w], { urgent: '1' }, 100).rows.map((r) => r.receipt)).toContain(row.receipt);
+    for (const w of windows) expect((await store.inbox.list([w], { urgent: '1' }, 100)).rows.map((r) => r.receipt)).toContain(row.receipt);
   });
 
   it('the urgent mark reaches the arrival e-mail of each window (the outbox reads the same mark)', async () => {
     const { row } = await stored({ kind: 'referral', ...referral({ urgency: 'urgent' }) } as StoredBody);
-    const arrivals = store.outbox.due(new Date(Date.now() + 1000), 1000).filter((i) => i.receipt === row.receipt);
+    const arrivals = (await store.outbox.due(new Date(Date.now() + 1000), 1000)).filter((i) => i.receipt === row.receipt);
     expect(arrivals.map((i) => [i.window, i.urgent]).sort()).toEqual(windows.map((w) => [w, true]));
   });
 
@@ -60,7 +60,7 @@ describe('store: the 連絡票’s urgency sets the inbox’s urgent mark when i
     for (const urgency of ['soon', 'notUrgent']) {
       const { row } = await stored({ kind: 'referral', ...referral({ urgency }) } as StoredBody);
       expect(row.urgent, urgency).toBe(false);
-      expect(store.inbox.list(windows, { urgent: '1' }, 100).rows.map((r) => r.receipt)).not.toContain(row.receipt);
+      expect((await store.inbox.list(windows, { urgent: '1' }, 100)).rows.map((r) => r.receipt)).not.toContain(row.receipt);
     }
     const { familyInquiry } = await import('../fixtures/inquiries');
     const { row } = await stored({ ...familyInquiry, area: district } as unknown as StoredBody);
@@ -94,8 +94,8 @@ describe('the inbox list, for a 連絡票 sent through POST /api/referrals', () 
     // One member of every window of the profile, so every 連絡票 is in their inbox wherever it was routed.
     const seeded = await seedDatabase([{ login: 'inbox-reader', name: '受付 職員', role: 'staff', windows: windowIds }], [windowIds[0]!]);
     const store = openSqliteStore(seeded.dbPath);
-    inquiryReceipt = store.list(1)[0]!.receipt;
-    store.close();
+    inquiryReceipt = (await store.list(1))[0]!.receipt;
+    await store.close();
     server = await startServer({ INQUIRY_RATE_LIMIT: 'off' }, seeded.dbPath);
     receipts.urgent = await send({ urgency: 'urgent' });
     receipts.soon = await send({ urgency: 'soon', agencyName: '試験の川 相談支援事業所', agencyKind: 'other', agencyKindOther: 'NPO法人の相談室' });

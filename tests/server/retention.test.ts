@@ -22,11 +22,11 @@ const setting = (parse(readFileSync(contentPath('site.yaml'), 'utf8')) as { inqu
 async function storeWithDone() {
   const path = join(mkdtempSync(join(tmpdir(), 'retention-')), 'store.sqlite');
   const store = openSqliteStore(path);
-  const s = store.staff.create({ login: 'ret1', name: '職員', memberships: [{ role: 'staff', window: staffWindows.mine }] });
+  const s = await store.staff.create({ login: 'ret1', name: '職員', memberships: [{ role: 'staff', window: staffWindows.mine }] });
   for (const k of ['a', 'b']) await store.create(inquiry, { windows: [staffWindows.mine], coordinator: false }, k);
-  const [open, done] = store.inbox.list([staffWindows.mine], {}, 2).rows;
-  store.inbox.addNote(done!.publicId, { text: '初回の連絡', staffId: s.id });
-  store.inbox.changeStatus(done!.publicId, { status: 'done', outcome: '支援につないだ', version: 1, staffId: s.id });
+  const [open, done] = (await store.inbox.list([staffWindows.mine], {}, 2)).rows;
+  await store.inbox.addNote(done!.publicId, { text: '初回の連絡', staffId: s.id });
+  await store.inbox.changeStatus(done!.publicId, { status: 'done', outcome: '支援につないだ', version: 1, staffId: s.id });
   return { path, store, open: open!, done: done!, staffId: s.id };
 }
 
@@ -39,16 +39,16 @@ describe('retention', () => {
 
   it('deletes a completed inquiry only after the period, keeps anonymous counts, and audits the count only', async () => {
     const { path, store, open, done } = await storeWithDone();
-    expect(purgeExpired(store, { login: 'system' })).toBe(0);
-    expect(store.inbox.get(done.publicId)).toBeDefined();
+    expect(await purgeExpired(store, { login: 'system' })).toBe(0);
+    expect(await store.inbox.get(done.publicId)).toBeDefined();
     // The period and a day on, the completed one goes; the open one stays whatever its age.
-    expect(purgeExpired(store, { login: 'system' }, new Date(Date.now() + (setting + 1) * DAY))).toBe(1);
-    expect(store.inbox.get(done.publicId)).toBeUndefined();
-    expect(store.inbox.get(open.publicId)).toBeDefined();
-    const audits = store.staff.auditLog({ limit: 10, offset: 0 }).rows.filter((r) => r.action === 'inquiries.purge');
+    expect(await purgeExpired(store, { login: 'system' }, new Date(Date.now() + (setting + 1) * DAY))).toBe(1);
+    expect(await store.inbox.get(done.publicId)).toBeUndefined();
+    expect(await store.inbox.get(open.publicId)).toBeDefined();
+    const audits = (await store.staff.auditLog({ limit: 10, offset: 0 })).rows.filter((r) => r.action === 'inquiries.purge');
     expect(audits.map((a) => a.detail)).toEqual([{ deleted: 1, retentionDays: setting }, { deleted: 0, retentionDays: setting }]);
     expect(audits.every((a) => a.target === null)).toBe(true);
-    store.close();
+    await store.close();
     const db = new DatabaseSync(path, { readOnly: true });
     const anon = db.prepare('SELECT month, area, writer, categories, window_count, first_response_minutes FROM anonymous_inquiries').all();
     expect(anon).toEqual([{ month: new Date(new Date(done.receivedAt).getTime() + 9 * 3_600_000).toISOString().slice(0, 7), area: inquiry.area, writer: inquiry.writer, categories: JSON.stringify(inquiry.categories), window_count: 1, first_response_minutes: 0 }]);
@@ -60,7 +60,7 @@ describe('retention', () => {
 
   it('keeps the event log append-only while its inquiry exists', async () => {
     const { path, store } = await storeWithDone();
-    store.close();
+    await store.close();
     const db = new DatabaseSync(path);
     expect(() => db.exec('DELETE FROM inquiry_events')).toThrow(/append-only/);
     db.close();
@@ -68,11 +68,11 @@ describe('retention', () => {
 
   it('purges by hand with npm run inquiries -- purge', async () => {
     const { path, store } = await storeWithDone();
-    store.close();
+    await store.close();
     const out = execFileSync('node_modules/.bin/tsx', ['src/cli/inquiries.ts', 'purge'], { env: { ...process.env, INQUIRY_DB_PATH: path }, encoding: 'utf8' });
     expect(out).toContain('deleted 0 completed inquiries');
     const again = openSqliteStore(path);
-    expect(again.staff.auditLog({ limit: 5, offset: 0 }).rows[0]).toMatchObject({ action: 'inquiries.purge', detail: { deleted: 0, retentionDays: setting } });
-    again.close();
+    expect((await again.staff.auditLog({ limit: 5, offset: 0 })).rows[0]).toMatchObject({ action: 'inquiries.purge', detail: { deleted: 0, retentionDays: setting } });
+    await again.close();
   });
 });

@@ -18,11 +18,11 @@ describe('sqlite inquiry store', () => {
     const [a, b, c] = await Promise.all(['k-000001', 'k-000002', 'k-000003'].map((key) => store.create(inquiry, routing, key)));
     expect([a, b, c].map((r) => r!.created)).toEqual([true, true, true]);
     expect([a, b, c].map((r) => Number(r!.receipt.slice(-5)))).toEqual([1, 2, 3]);
-    const stored = store.get(b!.receipt)!;
+    const stored = (await store.get(b!.receipt))!;
     expect(stored.routing).toEqual(routing);
     expect(stored.events.map((e) => e.type)).toEqual(['received', 'routed']);
     expect(JSON.parse(stored.events[1]!.detail)).toEqual(routing);
-    store.close();
+    await store.close();
   });
 
   it('answers a repeated key with the first receipt and stores nothing new, in the same batch or later', async () => {
@@ -35,20 +35,20 @@ describe('sqlite inquiry store', () => {
     expect(later).toEqual({ receipt: first!.receipt, created: false });
     expect(next.created).toBe(true);
     expect(next.receipt).not.toBe(first!.receipt);
-    expect(store.count()).toBe(2);
-    expect(store.get(first!.receipt)!.events).toHaveLength(2);
-    store.close();
+    expect(await store.count()).toBe(2);
+    expect((await store.get(first!.receipt))!.events).toHaveLength(2);
+    await store.close();
   });
 
   it('keeps numbering after a restart: no receipt number is given twice', async () => {
     const path = freshPath();
     const before = openSqliteStore(path);
     const one = await before.create(inquiry, routing, 'restart-1');
-    before.close();
+    await before.close();
     const after = openSqliteStore(path);
     const two = await after.create(inquiry, routing, 'restart-2');
     expect(Number(two.receipt.slice(-5))).toBe(Number(one.receipt.slice(-5)) + 1);
-    expect(after.list().map((s) => s.receipt)).toEqual([two.receipt, one.receipt]);
-    after.close();
+    expect((await after.list()).map((s) => s.receipt)).toEqual([two.receipt, one.receipt]);
+    await after.close();
   });
 });

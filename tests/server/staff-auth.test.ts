@@ -17,8 +17,8 @@ async function withAccount() {
   const path = freshPath();
   const store = openSqliteStore(path);
   const secret = randomSecret();
-  const account = store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
-  store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
+  const account = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
+  await store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
   return { path, store, secret, account };
 }
 
@@ -41,7 +41,7 @@ describe('sign-in with password + TOTP', () => {
     const wrong = String((Number(totpNow(secret)) + 500_000) % 1_000_000).padStart(6, '0');
     expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: wrong, ip })).ok).toBe(false);
     expect((await signInWithPassword(store, { login: 'SATO', password: PASSWORD, code: totpNow(secret), ip })).ok).toBe(true);
-    store.close();
+    await store.close();
   });
 
   it('answers an unknown login, a wrong password and a disabled account the same way, and audits each', async () => {
@@ -50,15 +50,15 @@ describe('sign-in with password + TOTP', () => {
       await signInWithPassword(store, { login: 'nobody', password: PASSWORD, code: totpNow(secret), ip: null }),
       await signInWithPassword(store, { login: 'sato', password: 'wrong password!', code: totpNow(secret), ip: null }),
     ];
-    store.staff.setState(account.id, 'disabled');
+    await store.staff.setState(account.id, 'disabled');
     results.push(await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: null }));
     expect(results).toEqual([{ ok: false }, { ok: false }, { ok: false }]);
-    expect(store.staff.auditLog({ limit: 10, offset: 0 }).rows.map((r) => [r.action, r.login]).reverse()).toEqual([
+    expect((await store.staff.auditLog({ limit: 10, offset: 0 })).rows.map((r) => [r.action, r.login]).reverse()).toEqual([
       ['signIn.failed', 'nobody'],
       ['signIn.failed', 'sato'],
       ['signIn.failed', 'sato'],
     ]);
-    store.close();
+    await store.close();
   });
 
   it(`slows down after ${SLOW_AFTER} failures and locks after ${LOCK_AFTER}, even for the right password, then unlocks`, async () => {
@@ -71,13 +71,13 @@ describe('sign-in with password + TOTP', () => {
     expect(waits).toEqual([...waits].sort((a, b) => a - b));
     const locked = await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: null }, now, wait);
     expect(locked.ok).toBe(false);
-    expect(store.staff.auditLog({ limit: 1, offset: 0 }).rows[0]!.action).toBe('signIn.locked');
+    expect((await store.staff.auditLog({ limit: 1, offset: 0 })).rows[0]!.action).toBe('signIn.locked');
     // A login that does not exist slows down and locks just the same: nothing tells them apart.
     for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'ghost', password: 'x', code: '000000', ip: null }, now, wait);
-    expect(store.staff.failures('ghost')!.count).toBe(LOCK_AFTER);
+    expect((await store.staff.failures('ghost'))!.count).toBe(LOCK_AFTER);
     const later = now + 16 * 60_000;
     expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: null }, later, wait)).ok).toBe(true);
-    store.close();
+    await store.close();
   }, 180_000);
 });
 
@@ -85,24 +85,24 @@ describe('sessions', () => {
   it('stores only a hash of the token, and ends after 30 minutes idle or 12 hours in all', async () => {
     const { path, store, account } = await withAccount();
     const t0 = Date.now();
-    const { token } = startSession(store, account, t0);
+    const { token } = await startSession(store, account, t0);
     // Neither the database file nor its WAL holds the token itself.
     expect(readFileSync(path).includes(Buffer.from(token))).toBe(false);
     expect(readFileSync(`${path}-wal`).includes(Buffer.from(token))).toBe(false);
     expect(readFileSync(`${path}-wal`).includes(Buffer.from(hashToken(token)))).toBe(true);
-    store.close();
+    await store.close();
 
     const s = openSqliteStore(path);
-    expect(resumeSession(s, token, t0 + IDLE_MS - 1000)?.account.login).toBe('sato');
+    expect((await resumeSession(s, token, t0 + IDLE_MS - 1000))?.account.login).toBe('sato');
     // Kept alive by use every 20 minutes, it still ends at 12 hours.
     let at = t0 + IDLE_MS - 1000;
-    while (at + 20 * 60_000 < t0 + ABSOLUTE_MS) expect(resumeSession(s, token, (at += 20 * 60_000))).toBeDefined();
-    expect(resumeSession(s, token, t0 + ABSOLUTE_MS + 1)).toBeUndefined();
-    const other = startSession(s, account, t0).token;
-    expect(resumeSession(s, other, t0 + IDLE_MS + 1)).toBeUndefined();
+    while (at + 20 * 60_000 < t0 + ABSOLUTE_MS) expect(await resumeSession(s, token, (at += 20 * 60_000))).toBeDefined();
+    expect(await resumeSession(s, token, t0 + ABSOLUTE_MS + 1)).toBeUndefined();
+    const other = (await startSession(s, account, t0)).token;
+    expect(await resumeSession(s, other, t0 + IDLE_MS + 1)).toBeUndefined();
     // Once ended it stays ended.
-    expect(resumeSession(s, other, t0 + 1000)).toBeUndefined();
-    s.close();
+    expect(await resumeSession(s, other, t0 + 1000)).toBeUndefined();
+    await s.close();
   });
 });
 

@@ -15,7 +15,7 @@ const MINE = staffWindows.mine;
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'staff-store-')), 'store.sqlite');
 
 describe('upgrading a database made by the code before the staff inbox', () => {
-  it('keeps every inquiry, its receipt, body and events, and puts each in its routed windows as 未対応', () => {
+  it('keeps every inquiry, its receipt, body and events, and puts each in its routed windows as 未対応', async () => {
     const path = freshPath();
     // tests/staff/fixtures/db-v1.sqlite was written by main's store (schema version 1) with 3 inquiries.
     copyFileSync(new URL('../staff/fixtures/db-v1.sqlite', import.meta.url), path);
@@ -26,9 +26,9 @@ describe('upgrading a database made by the code before the staff inbox', () => {
     expect(before).toHaveLength(3);
 
     const store = openSqliteStore(path);
-    expect(store.count()).toBe(3);
+    expect(await store.count()).toBe(3);
     for (const row of before as { receipt: string; body: string; routing: string }[]) {
-      const kept = store.get(row.receipt)!;
+      const kept = (await store.get(row.receipt))!;
       expect(kept.inquiry).toEqual(JSON.parse(row.body));
       expect(kept.routing).toEqual(JSON.parse(row.routing));
       expect(kept.events.map((e) => e.type)).toEqual(['received', 'routed']);
@@ -38,13 +38,13 @@ describe('upgrading a database made by the code before the staff inbox', () => {
     const v1 = before as { receipt: string; body: string; routing: string }[];
     const routed = v1.map((r) => (JSON.parse(r.routing) as { windows: string[] }).windows);
     const categories = (JSON.parse(v1[0]!.body) as { categories: string[] }).categories;
-    const { rows, total } = store.inbox.list(routed[0]!, {}, 50);
+    const { rows, total } = await store.inbox.list(routed[0]!, {}, 50);
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ receipt: v1[0]!.receipt, status: 'new', windows: routed[0], categories });
     expect(rows[0]!.publicId).toMatch(/^[0-9a-f]{32}$/);
-    expect(store.inbox.list(routed[1]!, {}, 50).rows.map((r) => r.receipt)).toEqual([v1[1]!.receipt]);
-    expect(store.inbox.list(routed[2]!, { category: categories[0] }, 50).total).toBe(1);
-    store.close();
+    expect((await store.inbox.list(routed[1]!, {}, 50)).rows.map((r) => r.receipt)).toEqual([v1[1]!.receipt]);
+    expect((await store.inbox.list(routed[2]!, { category: categories[0] }, 50)).total).toBe(1);
+    await store.close();
   });
 });
 
@@ -52,17 +52,17 @@ describe('inbox changes', () => {
   it('records status, assignment and notes as events, and refuses a change made against an older version', async () => {
     const store = openSqliteStore(freshPath());
     await store.create(inquiry, { windows: [MINE], coordinator: false }, 'k-staff-1');
-    const a = store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
-    const [row] = store.inbox.list([MINE], {}, 10).rows;
+    const a = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
+    const [row] = (await store.inbox.list([MINE], {}, 10)).rows;
     const id = row!.publicId;
 
-    expect(store.inbox.assign(id, { assigneeId: a.id, version: 1, staffId: a.id })).toEqual({ ok: true, version: 2 });
-    expect(store.inbox.changeStatus(id, { status: 'inProgress', version: 1, staffId: a.id })).toEqual({ ok: false, reason: 'stale' });
-    expect(store.inbox.changeStatus(id, { status: 'inProgress', version: 2, staffId: a.id })).toEqual({ ok: true, version: 3 });
-    store.inbox.addNote(id, { text: '電話した。留守。', staffId: a.id });
-    expect(store.inbox.changeStatus(id, { status: 'done', outcome: '包括につないだ', version: 3, staffId: a.id }).ok).toBe(true);
+    expect(await store.inbox.assign(id, { assigneeId: a.id, version: 1, staffId: a.id })).toEqual({ ok: true, version: 2 });
+    expect(await store.inbox.changeStatus(id, { status: 'inProgress', version: 1, staffId: a.id })).toEqual({ ok: false, reason: 'stale' });
+    expect(await store.inbox.changeStatus(id, { status: 'inProgress', version: 2, staffId: a.id })).toEqual({ ok: true, version: 3 });
+    await store.inbox.addNote(id, { text: '電話した。留守。', staffId: a.id });
+    expect((await store.inbox.changeStatus(id, { status: 'done', outcome: '包括につないだ', version: 3, staffId: a.id })).ok).toBe(true);
 
-    const got = store.inbox.get(id)!;
+    const got = (await store.inbox.get(id))!;
     expect(got.status).toBe('done');
     expect(got.assignee).toBe('佐藤');
     expect(got.events.map((e) => [e.type, e.staff])).toEqual([
@@ -74,9 +74,9 @@ describe('inbox changes', () => {
       ['status', '佐藤'],
     ]);
     expect(got.events.at(-1)!.detail).toEqual({ from: 'inProgress', to: 'done', outcome: '包括につないだ' });
-    expect(store.inbox.statusCounts([MINE])).toEqual({ new: 0, inProgress: 0, done: 1, unreachable: 0, notNeeded: 0 });
-    expect(store.inbox.list([MINE], { status: 'new' }, 10).total).toBe(0);
-    store.close();
+    expect(await store.inbox.statusCounts([MINE])).toEqual({ new: 0, inProgress: 0, done: 1, unreachable: 0, notNeeded: 0 });
+    expect((await store.inbox.list([MINE], { status: 'new' }, 10)).total).toBe(0);
+    await store.close();
   });
 
   it('lists and counts an inquiry in two of my windows once, newest first across pages', async () => {
@@ -85,29 +85,29 @@ describe('inbox changes', () => {
     const receipts: string[] = [];
     for (const [i, windows] of plan.entries()) receipts.push((await store.create(inquiry, { windows, coordinator: false }, `k-multi-${i}`)).receipt);
     const mine = receipts.filter((_, i) => !plan[i]!.includes('c-win')).reverse();
-    const page1 = store.inbox.list(['a-win', 'b-win'], {}, 4);
-    const page2 = store.inbox.list(['a-win', 'b-win'], { page: 2 }, 4);
+    const page1 = await store.inbox.list(['a-win', 'b-win'], {}, 4);
+    const page2 = await store.inbox.list(['a-win', 'b-win'], { page: 2 }, 4);
     expect(page1.total).toBe(6);
     expect([...page1.rows, ...page2.rows].map((r) => r.receipt)).toEqual(mine);
-    expect(store.inbox.statusCounts(['a-win', 'b-win']).new).toBe(6);
+    expect((await store.inbox.statusCounts(['a-win', 'b-win'])).new).toBe(6);
     const both = page1.rows.find((r) => r.windows.length === 2)!;
-    store.inbox.changeStatus(both.publicId, { status: 'inProgress', version: 1, staffId: store.staff.create({ login: 'x1', name: 'x', memberships: [] }).id });
-    expect(store.inbox.statusCounts(['b-win', 'a-win'])).toMatchObject({ new: 5, inProgress: 1 });
-    expect(store.inbox.list(['a-win', 'b-win'], { status: 'inProgress' }, 10).rows.map((r) => r.receipt)).toEqual([both.receipt]);
-    expect(store.inbox.list(['a-win', 'b-win'], { window: 'b-win' }, 10).total).toBe(4);
+    await store.inbox.changeStatus(both.publicId, { status: 'inProgress', version: 1, staffId: (await store.staff.create({ login: 'x1', name: 'x', memberships: [] })).id });
+    expect(await store.inbox.statusCounts(['b-win', 'a-win'])).toMatchObject({ new: 5, inProgress: 1 });
+    expect((await store.inbox.list(['a-win', 'b-win'], { status: 'inProgress' }, 10)).rows.map((r) => r.receipt)).toEqual([both.receipt]);
+    expect((await store.inbox.list(['a-win', 'b-win'], { window: 'b-win' }, 10)).total).toBe(4);
     // Counts are kept between changes, and a new inquiry shows at once.
     await store.create(inquiry, { windows: ['b-win'], coordinator: false }, 'k-multi-late');
-    expect(store.inbox.statusCounts(['b-win', 'a-win'])).toMatchObject({ new: 6, inProgress: 1 });
-    expect(store.inbox.list(['a-win', 'b-win'], { window: 'b-win' }, 10).total).toBe(5);
-    store.close();
+    expect(await store.inbox.statusCounts(['b-win', 'a-win'])).toMatchObject({ new: 6, inProgress: 1 });
+    expect((await store.inbox.list(['a-win', 'b-win'], { window: 'b-win' }, 10)).total).toBe(5);
+    await store.close();
   });
 
   it('keeps the audit log and the events append-only', async () => {
     const path = freshPath();
     const store = openSqliteStore(path);
-    store.staff.audit({ action: 'signIn.failed', login: 'nobody' });
+    await store.staff.audit({ action: 'signIn.failed', login: 'nobody' });
     await store.create(inquiry, { windows: [MINE], coordinator: false }, 'k-staff-2');
-    store.close();
+    await store.close();
     const db = new DatabaseSync(path);
     expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
     expect(() => db.exec("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);

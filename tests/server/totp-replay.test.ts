@@ -17,8 +17,8 @@ async function withAccount() {
   const path = join(mkdtempSync(join(tmpdir(), 'totp-replay-')), 'db.sqlite');
   const store = openSqliteStore(path);
   const secret = randomSecret();
-  const account = store.staff.create({ login: 'tanaka', name: '田中', memberships: [{ role: 'planner', window: '*' }] });
-  store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
+  const account = await store.staff.create({ login: 'tanaka', name: '田中', memberships: [{ role: 'planner', window: '*' }] });
+  await store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
   return { path, store, secret };
 }
 const attempt = (store: ReturnType<typeof openSqliteStore>, code: string) => signInWithPassword(store, { login: 'tanaka', password: PASSWORD, code, ip: null }).then((r) => r.ok);
@@ -29,8 +29,8 @@ describe('signInWithPassword', () => {
     const code = codeFor(secret, step());
     expect(await attempt(store, code)).toBe(true);
     expect(await attempt(store, code)).toBe(false);
-    expect(store.staff.auditLog({ limit: 1, offset: 0 }).rows[0]).toMatchObject({ action: 'signIn.failed', login: 'tanaka', detail: { codeReused: true } });
-    store.close();
+    expect((await store.staff.auditLog({ limit: 1, offset: 0 })).rows[0]).toMatchObject({ action: 'signIn.failed', login: 'tanaka', detail: { codeReused: true } });
+    await store.close();
   });
 
   it('refuses a code of an earlier step once a later one was used; the next step’s code still works', async () => {
@@ -40,7 +40,7 @@ describe('signInWithPassword', () => {
     expect(await attempt(store, codeFor(secret, now - 1))).toBe(false);
     expect(await attempt(store, codeFor(secret, now + 1))).toBe(true);
     expect(await attempt(store, codeFor(secret, now))).toBe(false);
-    store.close();
+    await store.close();
   });
 
   it('holds across connections (processes) on one database, and of two sign-ins at once with one code only one succeeds', async () => {
@@ -50,8 +50,8 @@ describe('signInWithPassword', () => {
     const both = await Promise.all([attempt(store, code), attempt(other, code)]);
     expect(both.filter(Boolean)).toHaveLength(1);
     expect(await attempt(other, code)).toBe(false);
-    other.close();
-    store.close();
+    await other.close();
+    await store.close();
   });
 
   it('a failed attempt (wrong password) does not use the code up', async () => {
@@ -59,7 +59,7 @@ describe('signInWithPassword', () => {
     const code = codeFor(secret, step());
     expect((await signInWithPassword(store, { login: 'tanaka', password: 'wrong password!', code, ip: null })).ok).toBe(false);
     expect(await attempt(store, code)).toBe(true);
-    store.close();
+    await store.close();
   });
 });
 

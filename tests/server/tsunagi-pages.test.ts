@@ -33,9 +33,9 @@ describe('本人からの削除依頼', () => {
     expect((await c.request(path)).status).toBe(404);
 
     const store = openSqliteStore(seeded.dbPath);
-    const entry = store.staff.auditLog({ limit: 20, offset: 0 }).rows.find((r) => r.action === 'inquiry.deleteOnRequest');
-    expect(store.get(receipt)).toBeUndefined();
-    store.close();
+    const entry = (await store.staff.auditLog({ limit: 20, offset: 0 })).rows.find((r) => r.action === 'inquiry.deleteOnRequest');
+    expect(await store.get(receipt)).toBeUndefined();
+    await store.close();
     expect(entry).toMatchObject({ login: 'deleter', target: receipt });
   });
 });

@@ -40,16 +40,16 @@ export async function seedDatabase(accounts: Omit<SeededAccount, 'secret'>[], in
   for (const a of accounts) {
     const secret = randomSecret();
     const memberships = a.windows.length ? a.windows.map((window) => ({ role: a.role, window })) : [{ role: a.role, window: '*' }];
-    const account = store.staff.create({ login: a.login, name: a.name, memberships });
-    store.staff.completeEnrolment(account.id, hash, secret);
+    const account = await store.staff.create({ login: a.login, name: a.name, memberships });
+    await store.staff.completeEnrolment(account.id, hash, secret);
     seeded.push({ ...a, secret });
   }
   const inquiries: Record<string, { receipt: string; publicId: string }> = {};
   for (const [i, w] of inquiryWindows.entries()) {
     const { receipt } = await store.create({ ...(familyInquiry as unknown as Inquiry), details: `窓口 ${w} あての相談` }, { windows: [w], coordinator: false }, `seed-${i}-${w}`);
-    inquiries[w] = { receipt, publicId: store.inbox.list([w], {}, 1).rows[0]!.publicId };
+    inquiries[w] = { receipt, publicId: (await store.inbox.list([w], {}, 1)).rows[0]!.publicId };
   }
-  store.close();
+  await store.close();
   return { dbPath, accounts: seeded, inquiries };
 }
 

@@ -19,10 +19,10 @@ export const POST: APIRoute = async (ctx) => {
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const account = await verifySignIn(store, ctx.url, key, body.response as AuthenticationResponseJSON);
   if (!account) {
-    store.staff.audit({ action: 'signIn.failed', ip: ctx.clientAddress, detail: { method: 'passkey' } });
+    await store.staff.audit({ action: 'signIn.failed', ip: ctx.clientAddress, detail: { method: 'passkey' } });
     return json(401, { ok: false });
   }
-  signIn(ctx, store, account, 'passkey');
+  await signIn(ctx, store, account, 'passkey');
   return json(200, { ok: true, location: '/staff/' });
 };
 

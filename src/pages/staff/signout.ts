@@ -6,11 +6,11 @@ import { currentStaff, formAllowed, forbidden, methodNotAllowed, readForm, signO
 export const prerender = false;
 
 export const POST: APIRoute = async (ctx) => {
-  const staff = currentStaff(ctx);
+  const staff = await currentStaff(ctx);
   const form = await readForm(ctx.request);
   if (!staff) return ctx.redirect('/staff/signin/', 303);
   if (!form || !formAllowed(ctx, form, staff.session.csrfToken)) return forbidden();
-  signOut(ctx, staff);
+  await signOut(ctx, staff);
   return new Response(null, { status: 303, headers: { location: '/staff/signin/?signedOut=1', 'clear-site-data': '"cache", "cookies", "storage"' } });
 };
 

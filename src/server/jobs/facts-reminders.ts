@@ -1,8 +1,8 @@
 // Daily job (issue 30): from factsCheckDays − 14 days after a window's facts were checked, e-mail the
 // window's notification address a link to its facts page, weekly, until it confirms or proposes.
 // Nothing personal in it. Each reminder is claimed in the database, so N servers send it once.
-import { factsDueDay, japanDay } from '../../lib/facts-check.ts';
-import type { FactsStore } from '../store/facts-types.ts';
+import { factsDueDay, japanDay } from '@/lib/facts-check';
+import type { FactsStore } from '@/server/store/facts-types';
 
 /** How long before the check date the first reminder goes out, and how often it repeats. */
 export const REMIND_DAYS_BEFORE = 14;

@@ -1,15 +1,24 @@
-// The server's daily jobs besides the outbox's own (src/server/mail/outbox-worker.ts runs them once a
-// day per process; each claims its work in the database). Content is read when the jobs start.
-import type { DailyJob } from '../mail/outbox-worker.ts';
-import type { Store } from '../store/types.ts';
-import { queueFactsReminders } from './facts-reminders.ts';
-import { sourcesWatchEnabled, watchSources } from './sources-watch.ts';
+// Background work, outside the request path: the notification outbox, the daily reminders and the
+// retention purge (mail/outbox-worker.ts runs all three), and the daily jobs of issue 30 (facts
+// reminders; the weekly sources check when SOURCES_CHECK=weekly). Opening the store starts none of it:
+// the web server's process starts it explicitly (src/server/main.ts).
+import { startOutboxWorker, type DailyJob, type OutboxWorker } from '@/server/mail/outbox-worker';
+import { openStore } from '@/server/store';
+import type { Store } from '@/server/store/types';
+import { queueFactsReminders } from './facts-reminders';
+import { sourcesWatchEnabled, watchSources } from './sources-watch';
+import { windowChecks } from './window-checks';
+import { windowNames } from './window-names';
 
-export async function dailyJobs(store: Store): Promise<DailyJob[]> {
-  const { loadSite, loadWindows } = await import('@/lib/collections');
-  const [site, windows] = [await loadSite(), await loadWindows()];
-  const checks = windows.map((w) => ({ id: w.id, verified: w.source.verified }));
-  const jobs: DailyJob[] = [(now) => queueFactsReminders(store.facts, checks, site.factsCheckDays, now)];
+/** The daily jobs of issue 30, with the windows' check dates read from the profile's files. */
+export function factsJobs(store: Store): DailyJob[] {
+  const { windows, checkDays } = windowChecks();
+  const jobs: DailyJob[] = [(now) => queueFactsReminders(store.facts, windows, checkDays, now)];
   if (sourcesWatchEnabled()) jobs.push((now) => watchSources(store, now));
   return jobs;
+}
+
+/** Starts the jobs on a store of their own (or the one given); stop() ends them. */
+export function startJobs(store: Store = openStore()): OutboxWorker {
+  return startOutboxWorker(store, windowNames(), undefined, factsJobs(store));
 }

@@ -28,24 +28,24 @@ export function startOutboxWorker(store: Store, windowName: (id: string) => stri
     const day = jstDay(now);
     if (day !== lastDay) {
       lastDay = day;
-      store.outbox.queueReminders(day, new Date(now.getTime() - config.reminderDays * 86_400_000));
+      await store.outbox.queueReminders(day, new Date(now.getTime() - config.reminderDays * 86_400_000));
       // The daily purge of inquiries past the retention period (README, "Retention").
-      if (store.outbox.claimDaily('purge', day)) purgeExpired(store, { login: 'system' }, now);
+      if (await store.outbox.claimDaily('purge', day)) await purgeExpired(store, { login: 'system' }, now);
       for (const job of daily) await job(now).catch((e) => console.error('[jobs]', (e as Error).message));
     }
     if (!transport) return;
-    for (const item of store.outbox.due(now, 50)) {
+    for (const item of await store.outbox.due(now, 50)) {
       const to = config.addresses[item.window];
       const retryAt = new Date(Date.now() + Math.min(config.backoffMs * 2 ** item.attempts, config.maxBackoffMs));
       if (!to) {
-        store.outbox.failed(item.id, `no notification address for window ${item.window} (NOTIFY_CONFIG)`, retryAt);
+        await store.outbox.failed(item.id, `no notification address for window ${item.window} (NOTIFY_CONFIG)`, retryAt);
         continue;
       }
       try {
         await transport.sendMail({ from: config.from, to, ...composeMessage(item, windowName(item.window), config.staffOrigin) });
-        store.outbox.sent(item.id, new Date());
+        await store.outbox.sent(item.id, new Date());
       } catch (e) {
-        store.outbox.failed(item.id, (e as Error).message, retryAt);
+        await store.outbox.failed(item.id, (e as Error).message, retryAt);
       }
     }
   };

@@ -59,8 +59,8 @@ export const LOCK_AFTER = 10;
 export const LOCK_MS = 15 * 60_000;
 
 /** Keyed by the login as typed, whether or not it exists, so the answer never reveals which logins exist. */
-export function lockState(store: Store, login: string, now: number): { locked: boolean; waitMs: number } {
-  const f = store.staff.failures(login.toLowerCase());
+export async function lockState(store: Store, login: string, now: number): Promise<{ locked: boolean; waitMs: number }> {
+  const f = await store.staff.failures(login.toLowerCase());
   if (!f) return { locked: false, waitMs: 0 };
   if (now - f.lastAt > LOCK_MS) return { locked: false, waitMs: 0 };
   return { locked: f.count >= LOCK_AFTER, waitMs: f.count >= SLOW_AFTER ? Math.min(250 * 2 ** (f.count - SLOW_AFTER), 4000) : 0 };
@@ -79,22 +79,22 @@ export async function signInWithPassword(
   wait: (ms: number) => Promise<unknown> = delay,
 ): Promise<SignInResult> {
   const login = input.login.trim().toLowerCase().slice(0, 60);
-  const { locked, waitMs } = lockState(store, login, now);
+  const { locked, waitMs } = await lockState(store, login, now);
   if (waitMs) await wait(waitMs);
-  const account = store.staff.byLogin(login);
-  const creds = account ? store.staff.credentials(account.id) : undefined;
+  const account = await store.staff.byLogin(login);
+  const creds = account ? await store.staff.credentials(account.id) : undefined;
   const passwordOk = await verifyPassword(input.password, creds?.passwordHash ?? null);
   const step = totpStep(creds?.totpSecret ?? null, input.code.trim());
   const right = !locked && account?.state === 'active' && passwordOk && step !== null;
   // A right code is used up only here, when everything else is right too; a code seen before is a replay.
-  const reused = right && !store.staff.useTotpStep(account.id, step);
+  const reused = right && !(await store.staff.useTotpStep(account.id, step));
   const ok = right && !reused;
   if (!ok) {
-    store.staff.recordFailure(login, now);
-    store.staff.audit({ action: locked ? 'signIn.locked' : 'signIn.failed', login, staffId: account?.id, ip: input.ip, detail: { method: 'password+totp', ...(reused ? { codeReused: true } : {}) } });
+    await store.staff.recordFailure(login, now);
+    await store.staff.audit({ action: locked ? 'signIn.locked' : 'signIn.failed', login, staffId: account?.id, ip: input.ip, detail: { method: 'password+totp', ...(reused ? { codeReused: true } : {}) } });
     return { ok: false };
   }
-  store.staff.clearFailures(login);
+  await store.staff.clearFailures(login);
   return { ok: true, account: account! };
 }
 
@@ -107,26 +107,26 @@ export const FRESH_MS = 5 * 60_000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
-export function startSession(store: Store, account: StaffAccount, now = Date.now()): { token: string; session: StaffSession } {
+export async function startSession(store: Store, account: StaffAccount, now = Date.now()): Promise<{ token: string; session: StaffSession }> {
   const token = newToken();
   const session: StaffSession = { staffId: account.id, csrfToken: newToken(), createdAt: now, seenAt: now, authenticatedAt: now };
-  store.staff.createSession(hashToken(token), session);
+  await store.staff.createSession(hashToken(token), session);
   return { token, session };
 }
 
 /** The session for a cookie value, if still valid (idle and absolute limits); touching it keeps it alive. */
-export function resumeSession(store: Store, token: string | undefined, now = Date.now()): { session: StaffSession; account: StaffAccount } | undefined {
+export async function resumeSession(store: Store, token: string | undefined, now = Date.now()): Promise<{ session: StaffSession; account: StaffAccount } | undefined> {
   if (!token) return undefined;
   const hash = hashToken(token);
-  const session = store.staff.session(hash);
+  const session = await store.staff.session(hash);
   if (!session) return undefined;
-  const account = store.staff.byId(session.staffId);
+  const account = await store.staff.byId(session.staffId);
   if (now - session.seenAt > IDLE_MS || now - session.createdAt > ABSOLUTE_MS || account?.state !== 'active') {
-    store.staff.endSession(hash);
+    await store.staff.endSession(hash);
     return undefined;
   }
   // Write at most once a minute: the idle limit does not need more, and reads stay reads.
-  if (now - session.seenAt > 60_000) store.staff.touchSession(hash, now);
+  if (now - session.seenAt > 60_000) await store.staff.touchSession(hash, now);
   return { session, account };
 }
 
@@ -134,8 +134,8 @@ export function resumeSession(store: Store, token: string | undefined, now = Dat
 export const ENROL_MS = 24 * 60 * 60_000;
 
 /** Opens a one-time enrolment for the account and returns the token for its link. */
-export function openEnrolment(store: Store, accountId: number, now = Date.now()): string {
+export async function openEnrolment(store: Store, accountId: number, now = Date.now()): Promise<string> {
   const token = newToken();
-  store.staff.openEnrolment(accountId, hashToken(token), new Date(now + ENROL_MS));
+  await store.staff.openEnrolment(accountId, hashToken(token), new Date(now + ENROL_MS));
   return token;
 }

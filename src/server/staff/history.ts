@@ -1,7 +1,7 @@
 // The history of an inquiry as people read it: who, when, from which window, to which, what and why.
 // One function for the detail page and the export, so both say the same thing.
 import type { Translate, UiKey } from '@/i18n';
-import type { InquiryEvent } from '@/server/store/types';
+import type { InquiryEvent, StaffStore } from '@/server/store/types';
 
 export interface HistoryLine {
   at: string;
@@ -16,6 +16,17 @@ export interface HistoryLine {
 }
 
 type T = Translate;
+
+/**
+ * historyLines' `memberName` for these events: the staff that 'assigned' events name (by id) are read
+ * from the store once each, before the lines are made.
+ */
+export async function memberNamer(staff: Pick<StaffStore, 'byId'>, events: readonly InquiryEvent[], unassigned: string): Promise<(id: unknown) => string> {
+  const ids = [...new Set(events.filter((e) => e.type === 'assigned' && e.detail.to !== null).map((e) => Number(e.detail.to)))];
+  const accounts = await Promise.all(ids.map((id) => staff.byId(id)));
+  const names = new Map(accounts.flatMap((a) => (a ? [[a.id, a.name] as const] : [])));
+  return (sid) => (sid === null ? unassigned : (names.get(Number(sid)) ?? String(sid)));
+}
 
 export function historyLines(events: readonly InquiryEvent[], t: T, windowName: (id: string) => string, memberName: (id: unknown) => string): HistoryLine[] {
   const statusLabel = (s: unknown) => t(`staff.status.${String(s)}` as UiKey);

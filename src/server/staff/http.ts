@@ -31,24 +31,24 @@ interface PageContext {
 }
 
 /** The signed-in staff member, or undefined. */
-export function currentStaff(ctx: PageContext): StaffRequest | undefined {
+export async function currentStaff(ctx: PageContext): Promise<StaffRequest | undefined> {
   const store = getStore();
   const token = ctx.cookies.get(sessionCookieName(ctx.url))?.value;
-  const resumed = resumeSession(store, token);
+  const resumed = await resumeSession(store, token);
   return resumed && { store, ...resumed, token: token! };
 }
 
-export function signIn(ctx: PageContext, store: Store, account: StaffAccount, method: string): void {
-  const { token } = startSession(store, account);
+export async function signIn(ctx: PageContext, store: Store, account: StaffAccount, method: string): Promise<void> {
+  const { token } = await startSession(store, account);
   ctx.cookies.set(sessionCookieName(ctx.url), token, cookieOptions(ctx.url, ABSOLUTE_MS));
   ctx.cookies.delete(formCookieName(ctx.url), { path: '/' });
-  store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: ctx.clientAddress, detail: { method } });
+  await store.staff.audit({ action: 'signIn', staffId: account.id, login: account.login, ip: ctx.clientAddress, detail: { method } });
 }
 
-export function signOut(ctx: PageContext, staff: StaffRequest): void {
-  staff.store.staff.endSession(hashToken(staff.token));
+export async function signOut(ctx: PageContext, staff: StaffRequest): Promise<void> {
+  await staff.store.staff.endSession(hashToken(staff.token));
   ctx.cookies.delete(sessionCookieName(ctx.url), { path: '/', secure: !isLocalHttp(ctx.url), httpOnly: true, sameSite: 'strict' });
-  staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: ctx.clientAddress });
+  await staff.store.staff.audit({ action: 'signOut', staffId: staff.account.id, login: staff.account.login, ip: ctx.clientAddress });
 }
 
 /** A form token for pages without a session (sign-in, enrolment): cookie + hidden field. */

@@ -9,12 +9,12 @@ import { hashToken } from './auth';
 
 export const CHALLENGE_MS = 5 * 60_000;
 
-function remember(store: Store, key: string, purpose: string, challenge: string) {
+async function remember(store: Store, key: string, purpose: string, challenge: string): Promise<void> {
   const now = Date.now();
-  store.staff.rememberChallenge(hashToken(key), { purpose, challenge, expiresAt: now + CHALLENGE_MS }, now);
+  await store.staff.rememberChallenge(hashToken(key), { purpose, challenge, expiresAt: now + CHALLENGE_MS }, now);
 }
 /** The challenge issued to this browser for this purpose, once. */
-function take(store: Store, key: string, purpose: string): string | undefined {
+function take(store: Store, key: string, purpose: string): Promise<string | undefined> {
   return store.staff.takeChallenge(hashToken(key), purpose, Date.now());
 }
 
@@ -23,14 +23,14 @@ const rp = (url: URL) => ({ rpID: url.hostname, origin: url.origin });
 
 export async function signInOptions(store: Store, url: URL, browserKey: string) {
   const options = await generateAuthenticationOptions({ rpID: rp(url).rpID, userVerification: 'preferred' });
-  remember(store, browserKey, 'signIn', options.challenge);
+  await remember(store, browserKey, 'signIn', options.challenge);
   return options;
 }
 
 /** The account a passkey response proves, or undefined. Updates the signature counter. */
 export async function verifySignIn(store: Store, url: URL, browserKey: string, response: AuthenticationResponseJSON): Promise<StaffAccount | undefined> {
-  const expectedChallenge = take(store, browserKey, 'signIn');
-  const passkey = typeof response?.id === 'string' ? store.staff.passkey(response.id) : undefined;
+  const expectedChallenge = await take(store, browserKey, 'signIn');
+  const passkey = typeof response?.id === 'string' ? await store.staff.passkey(response.id) : undefined;
   if (!expectedChallenge || !passkey) return undefined;
   try {
     const { verified, authenticationInfo } = await verifyAuthenticationResponse({
@@ -41,11 +41,11 @@ export async function verifySignIn(store: Store, url: URL, browserKey: string, r
       credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
     });
     if (!verified) return undefined;
-    store.staff.updatePasskeyCounter(passkey.id, authenticationInfo.newCounter);
+    await store.staff.updatePasskeyCounter(passkey.id, authenticationInfo.newCounter);
   } catch {
     return undefined;
   }
-  const account = store.staff.byId(passkey.staffId);
+  const account = await store.staff.byId(passkey.staffId);
   return account?.state === 'active' ? account : undefined;
 }
 
@@ -56,21 +56,21 @@ export async function registrationOptions(store: Store, url: URL, browserKey: st
     userName: account.login,
     userDisplayName: account.name,
     attestationType: 'none',
-    excludeCredentials: store.staff.passkeysOf(account.id).map((p) => ({ id: p.id })),
+    excludeCredentials: (await store.staff.passkeysOf(account.id)).map((p) => ({ id: p.id })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
   });
-  remember(store, browserKey, `register:${account.id}`, options.challenge);
+  await remember(store, browserKey, `register:${account.id}`, options.challenge);
   return options;
 }
 
 export async function verifyRegistration(store: Store, url: URL, browserKey: string, account: StaffAccount, response: RegistrationResponseJSON): Promise<boolean> {
-  const expectedChallenge = take(store, browserKey, `register:${account.id}`);
+  const expectedChallenge = await take(store, browserKey, `register:${account.id}`);
   if (!expectedChallenge) return false;
   try {
     const { verified, registrationInfo } = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: rp(url).origin, expectedRPID: rp(url).rpID });
     if (!verified) return false;
     const c = registrationInfo.credential;
-    store.staff.addPasskey({ id: c.id, staffId: account.id, publicKey: c.publicKey, counter: c.counter, transports: c.transports ?? [] });
+    await store.staff.addPasskey({ id: c.id, staffId: account.id, publicKey: c.publicKey, counter: c.counter, transports: c.transports ?? [] });
     return true;
   } catch {
     return false;

@@ -102,9 +102,60 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
       return { ok: true, version: version + 1 } as const;
     });
 
+  /**
+   * Inquiries as the detail page shows them, read in three statements however many are asked (ids go
+   * in as one JSON array, so there is no limit on their number); in the order asked.
+   */
+  const details = (publicIds: readonly string[]): InboxInquiry[] => {
+    if (publicIds.length === 0) return [];
+    const rows = q(
+      `SELECT i.id, i.public_id, i.receipt, i.received_at, i.body, i.routing, i.status, i.urgent, i.assignee_id, s.name AS assignee, i.version
+         FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.public_id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(publicIds)) as DetailRow[];
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const sharesOf = Map.groupBy(
+      q('SELECT inquiry_id, window_id, kind, basis, ended_at FROM inquiry_windows WHERE inquiry_id IN (SELECT value FROM json_each(?)) ORDER BY window_id').all(ids) as {
+        inquiry_id: number; window_id: string; kind: WindowShare['kind']; basis: WindowShare['basis']; ended_at: string | null;
+      }[],
+      (x) => x.inquiry_id,
+    );
+    const eventsOf = Map.groupBy(
+      q('SELECT e.inquiry_id, e.type, e.at, e.detail, e.window_id, s.name AS staff FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id IN (SELECT value FROM json_each(?)) ORDER BY e.id').all(ids) as {
+        inquiry_id: number; type: InquiryEvent['type']; at: string; detail: string; window_id: string | null; staff: string | null;
+      }[],
+      (e) => e.inquiry_id,
+    );
+    const byPublicId = new Map(
+      rows.map((r): [string, InboxInquiry] => {
+        const shares = (sharesOf.get(r.id) ?? []).map((x): WindowShare => ({ window: x.window_id, kind: x.kind, basis: x.basis, ended: x.ended_at !== null }));
+        return [
+          r.public_id,
+          {
+            publicId: r.public_id,
+            receipt: r.receipt,
+            receivedAt: r.received_at,
+            inquiry: openInquiry(r.body, sealer),
+            routing: JSON.parse(r.routing) as RoutingDecision,
+            windows: shares.filter((x) => !x.ended).map((x) => x.window),
+            formerWindows: shares.filter((x) => x.ended).map((x) => x.window),
+            shares,
+            status: r.status,
+            urgent: r.urgent === 1,
+            assigneeId: r.assignee_id,
+            assignee: r.assignee,
+            version: r.version,
+            events: (eventsOf.get(r.id) ?? []).map((e): InquiryEvent => ({ type: e.type, at: e.at, detail: openDetail(JSON.parse(e.detail), sealer), staff: e.staff, window: e.window_id })),
+          },
+        ];
+      }),
+    );
+    return publicIds.flatMap((id) => byPublicId.get(id) ?? []);
+  };
+
   return {
-    changed: () => void writes++,
-    list: (windows, filter, limit) => {
+    changed: async () => void writes++,
+    list: async (windows, filter, limit) => {
       const mine = windowsFor(windows, filter);
       if (mine.length === 0) return { rows: [], total: 0 };
       const offset = ((filter.page ?? 1) - 1) * limit;
@@ -139,49 +190,15 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         ),
       };
     },
-    statusCounts: (windows) => {
+    statusCounts: async (windows) => {
       const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
       if (windows.length === 0) return counts;
       for (const r of countDistinct(windowsFor(windows, {}), {}, true)) counts[r.status!] += r.n;
       return counts;
     },
-    get: (publicId) => {
-      const r = q(
-        `SELECT i.id, i.public_id, i.receipt, i.received_at, i.body, i.routing, i.status, i.urgent, i.assignee_id, s.name AS assignee, i.version
-           FROM inquiries i LEFT JOIN staff s ON s.id = i.assignee_id WHERE i.public_id = ?`,
-      ).get(publicId) as DetailRow | undefined;
-      if (!r) return undefined;
-      const shares = (
-        q('SELECT window_id, kind, basis, ended_at FROM inquiry_windows WHERE inquiry_id = ? ORDER BY window_id').all(r.id) as { window_id: string; kind: WindowShare['kind']; basis: WindowShare['basis']; ended_at: string | null }[]
-      ).map((x): WindowShare => ({ window: x.window_id, kind: x.kind, basis: x.basis, ended: x.ended_at !== null }));
-      const windows = shares.filter((x) => !x.ended).map((x) => x.window);
-      const events = (
-        q('SELECT e.type, e.at, e.detail, e.window_id, s.name AS staff FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = ? ORDER BY e.id').all(r.id) as {
-          type: InquiryEvent['type'];
-          at: string;
-          detail: string;
-          window_id: string | null;
-          staff: string | null;
-        }[]
-      ).map((e): InquiryEvent => ({ type: e.type, at: e.at, detail: openDetail(JSON.parse(e.detail), sealer), staff: e.staff, window: e.window_id }));
-      return {
-        publicId: r.public_id,
-        receipt: r.receipt,
-        receivedAt: r.received_at,
-        inquiry: openInquiry(r.body, sealer),
-        routing: JSON.parse(r.routing) as RoutingDecision,
-        windows,
-        formerWindows: shares.filter((x) => x.ended).map((x) => x.window),
-        shares,
-        status: r.status,
-        urgent: r.urgent === 1,
-        assigneeId: r.assignee_id,
-        assignee: r.assignee,
-        version: r.version,
-        events,
-      } satisfies InboxInquiry;
-    },
-    changeStatus: (publicId, { status, outcome, version, staffId, window }) =>
+    get: async (publicId) => details([publicId])[0],
+    getMany: async (publicIds) => details(publicIds),
+    changeStatus: async (publicId, { status, outcome, version, staffId, window }) =>
       versioned(publicId, version, (id) => {
         const from = (q('SELECT status FROM inquiries WHERE id = ?').get(id) as { status: string }).status;
         // done_at starts the retention period (README, "Retention"); leaving 完了 stops it.
@@ -189,12 +206,12 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         q('UPDATE inquiry_windows SET status = ? WHERE inquiry_id = ?').run(status, id);
         addEvent(id, 'status', { from, to: status, ...(outcome ? { outcome } : {}) }, staffId, window ?? null);
       }),
-    assign: (publicId, { assigneeId, version, staffId, window }) =>
+    assign: async (publicId, { assigneeId, version, staffId, window }) =>
       versioned(publicId, version, (id) => {
         q('UPDATE inquiries SET assignee_id = ? WHERE id = ?').run(assigneeId, id);
         addEvent(id, 'assigned', { to: assigneeId }, staffId, window ?? null);
       }),
-    addNote: (publicId, { text, staffId, window }) =>
+    addNote: async (publicId, { text, staffId, window }) =>
       tx(() => {
         // Notes are append-only events; they do not change the inquiry, so they need no version.
         const row = current(publicId);
@@ -202,7 +219,7 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         addEvent(row.id, 'note', { text }, staffId, window ?? null);
         return { ok: true, version: row.version } as const;
       }),
-    share: (publicId, { mode, from, to, reason, basis, version, staffId }) => {
+    share: async (publicId, { mode, from, to, reason, basis, version, staffId }) => {
       const id = current(publicId)?.id;
       const open = id === undefined ? undefined : q('SELECT 1 FROM inquiry_windows WHERE inquiry_id = ? AND window_id = ? AND ended_at IS NULL').get(id, to);
       if (open) return { ok: false, reason: 'same' } as ShareResult;
@@ -227,7 +244,7 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         addEvent(id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
       });
     },
-    handedOver: (windows, limit) => {
+    handedOver: async (windows, limit) => {
       if (windows.length === 0) return [];
       const rows = q(
         `SELECT i.public_id, i.receipt, iw.ended_at, iw.window_id FROM inquiry_windows iw JOIN inquiries i ON i.id = iw.inquiry_id
@@ -237,7 +254,7 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
       ).all(...windows, ...windows, limit) as { public_id: string; receipt: string; ended_at: string; window_id: string }[];
       return rows.map((r) => ({ publicId: r.public_id, receipt: r.receipt, endedAt: r.ended_at, window: r.window_id }));
     },
-    recordMeeting: (publicId, { date, summary, staffId, window }) =>
+    recordMeeting: async (publicId, { date, summary, staffId, window }) =>
       tx(() => {
         const row = current(publicId);
         if (!row) return { ok: false, reason: 'missing' } as const;

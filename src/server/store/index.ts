@@ -1,17 +1,31 @@
-import { startNotifications } from '@/server/mail';
-import { openSqliteStore } from './sqlite';
+// The one way into storage for the server, the jobs and the CLI. The engine is chosen here (node:sqlite
+// under ./data today; PostgreSQL by DATABASE_URL comes next); nothing outside src/server/store/ opens
+// a database or runs SQL.
+import type { Sealer } from '@/server/crypto/seal';
+import { defaultDbPath, openSqliteStore, resealDatabase } from './sqlite';
 import type { Store } from './types';
 
 export type { InquiryStore, StoredInquiry, RoutingDecision, CreateResult, Store } from './types';
 
+/** Opens a store of its own (the CLI, tests): INQUIRY_DB_PATH or ./data/inquiries.sqlite. The caller closes it. */
+export function openStore(): Store {
+  return openSqliteStore();
+}
+
 let store: Store | undefined;
 
-/** The process-wide store, opened on first use (INQUIRY_DB_PATH or ./data/inquiries.sqlite). */
+/**
+ * The process-wide store, opened on first use. Opening starts nothing else: background work (the
+ * outbox, reminders, the retention purge) is started by whoever runs it (src/server/main.ts).
+ */
 export function getStore(): Store {
-  if (!store) {
-    store = openSqliteStore();
-    // The server's store also sends what waits in its outbox (the CLI opens the store without it).
-    startNotifications(store);
-  }
-  return store;
+  return (store ??= openStore());
+}
+
+/**
+ * Key rotation: every sealed value is opened with `from` and sealed again with `to`, and nothing sealed
+ * with the old key is left behind in the engine's files. Run with the server stopped.
+ */
+export async function resealStore(from: Sealer, to: Sealer): Promise<{ inquiries: number; events: number }> {
+  return resealDatabase(process.env.INQUIRY_DB_PATH || defaultDbPath, from, to);
 }

@@ -21,7 +21,7 @@ export function createOutboxStore(db: DatabaseSync): OutboxStore {
       WHERE o.sent_at IS NULL AND o.next_at <= ? ORDER BY o.next_at, o.id LIMIT ?`,
   );
   return {
-    due: (now, limit) =>
+    due: async (now, limit) =>
       (due.all(now.toISOString(), limit) as Row[]).map((r) => ({
         id: r.id,
         kind: r.kind,
@@ -34,18 +34,18 @@ export function createOutboxStore(db: DatabaseSync): OutboxStore {
         attempts: r.attempts,
         ...factsDetail(r.detail),
       })),
-    sent: (id, at) => void db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(at.toISOString(), id),
-    failed: (id, error, nextAt) => void db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?').run(error.slice(0, 500), nextAt.toISOString(), id),
-    failing: (windows, minAttempts) => {
+    sent: async (id, at) => void db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(at.toISOString(), id),
+    failed: async (id, error, nextAt) => void db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?').run(error.slice(0, 500), nextAt.toISOString(), id),
+    failing: async (windows, minAttempts) => {
       if (windows.length === 0) return 0;
       const list = windows.map(() => '?').join(', ');
       return (db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL AND attempts >= ? AND window_id IN (${list})`).get(minAttempts, ...windows) as { n: number }).n;
     },
-    claimDaily: (name, day) => {
+    claimDaily: async (name, day) => {
       const { changes } = db.prepare('INSERT INTO daily_jobs (name, last_day) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_day = excluded.last_day WHERE last_day < excluded.last_day').run(name, day);
       return changes > 0;
     },
-    queueReminders: (day, olderThan) => {
+    queueReminders: async (day, olderThan) => {
       db.exec('BEGIN IMMEDIATE');
       try {
         const { changes } = db.prepare("INSERT INTO daily_jobs (name, last_day) VALUES ('reminder', ?) ON CONFLICT (name) DO UPDATE SET last_day = excluded.last_day WHERE last_day < excluded.last_day").run(day);

@@ -28,13 +28,13 @@ export function createRetentionStore(db: DatabaseSync, changed: () => void): Ret
     return out;
   };
   return {
-    purgeCompleted: (before) =>
+    purgeCompleted: async (before) =>
       tx(() => {
         const ids = (db.prepare("SELECT id FROM inquiries WHERE status = 'done' AND done_at < ?").all(before.toISOString()) as { id: number }[]).map((r) => r.id);
         remove(ids);
         return { deleted: ids.length };
       }),
-    deleteOne: (publicId) =>
+    deleteOne: async (publicId) =>
       tx(() => {
         const row = db.prepare('SELECT id FROM inquiries WHERE public_id = ?').get(publicId) as { id: number } | undefined;
         if (!row) return false;

@@ -118,7 +118,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   const inbox = createInboxStore(db, sealer);
   const commit = createGroupCommit((items: PendingWrite[]) => {
     const results = writeBatch(items);
-    inbox.changed();
+    void inbox.changed();
     return results;
   });
   const durable = createWalSync(`${path}-wal`);
@@ -129,21 +129,21 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       await durable();
       return result;
     },
-    get: (receipt) => {
+    get: async (receipt) => {
       const row = selectOne.get(receipt) as Row | undefined;
       return row ? toStored(row) : undefined;
     },
-    list: (limit = 100) => (selectMany.all(limit) as Row[]).map(toStored),
-    count: () => (db.prepare('SELECT COUNT(*) AS n FROM inquiries').get() as { n: number }).n,
+    list: async (limit = 100) => (selectMany.all(limit) as Row[]).map(toStored),
+    count: async () => (db.prepare('SELECT COUNT(*) AS n FROM inquiries').get() as { n: number }).n,
     backup: async (target) => {
       mkdirSync(dirname(target), { recursive: true });
       await sqliteBackup(db, target);
     },
-    close: () => db.close(),
+    close: async () => db.close(),
     staff: createStaffStore(db),
     inbox,
     outbox: createOutboxStore(db),
-    retention: createRetentionStore(db, () => inbox.changed()),
+    retention: createRetentionStore(db, () => void inbox.changed()),
     stats: createStatsStore(db),
     facts: createFactsStore(db),
   };

@@ -22,7 +22,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
   type SessionRow = { staff_id: number; csrf_token: string; created_at: number; seen_at: number; authenticated_at: number };
 
   return {
-    create: ({ login, name, memberships }) =>
+    create: async ({ login, name, memberships }) =>
       tx(() => {
         const { lastInsertRowid } = q('INSERT INTO staff (login, name, created_at) VALUES (?, ?, ?)').run(login, name, new Date().toISOString());
         const id = Number(lastInsertRowid);
@@ -31,10 +31,10 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
         q('INSERT INTO staff_credentials (staff_id) VALUES (?)').run(id);
         return toAccount(selectAccount.get(id) as Row)!;
       }),
-    byId: (id) => toAccount(selectAccount.get(id) as Row | undefined),
-    byLogin: (login) => toAccount(selectByLogin.get(login) as Row | undefined),
-    list: () => (q('SELECT id, login, name, disabled FROM staff ORDER BY login').all() as Row[]).map((r) => toAccount(r)!),
-    setState: (id, state) =>
+    byId: async (id) => toAccount(selectAccount.get(id) as Row | undefined),
+    byLogin: async (login) => toAccount(selectByLogin.get(login) as Row | undefined),
+    list: async () => (q('SELECT id, login, name, disabled FROM staff ORDER BY login').all() as Row[]).map((r) => toAccount(r)!),
+    setState: async (id, state) =>
       tx(() => {
         q('UPDATE staff SET disabled = ? WHERE id = ?').run(states.indexOf(state), id);
         if (state !== 'active') q('DELETE FROM staff_sessions WHERE staff_id = ?').run(id);
@@ -45,87 +45,87 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
           q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
         }
       }),
-    membersOf: (window) =>
+    membersOf: async (window) =>
       (q("SELECT DISTINCT s.id, s.login, s.name, s.disabled FROM staff s JOIN staff_memberships m ON m.staff_id = s.id WHERE m.window_id = ? AND m.role IN ('staff', 'coordinator') AND s.disabled = 0 ORDER BY s.name").all(window) as Row[]).map(
         (r) => toAccount(r)!,
       ),
 
-    credentials: (id) => {
+    credentials: async (id) => {
       const r = q('SELECT password_hash, totp_secret, enrol_token_hash FROM staff_credentials WHERE staff_id = ?').get(id) as
         | { password_hash: string | null; totp_secret: string | null; enrol_token_hash: string | null }
         | undefined;
       return { passwordHash: r?.password_hash ?? null, totpSecret: r?.totp_secret ?? null, enrolmentOpen: Boolean(r?.enrol_token_hash) };
     },
-    openEnrolment: (id, tokenHash, expiresAt) =>
+    openEnrolment: async (id, tokenHash, expiresAt) =>
       tx(() => {
         q('UPDATE staff_credentials SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, enrol_token_hash = ?, enrol_expires_at = ? WHERE staff_id = ?').run(tokenHash, expiresAt.toISOString(), id);
         q('DELETE FROM staff_passkeys WHERE staff_id = ?').run(id);
         q('DELETE FROM staff_sessions WHERE staff_id = ?').run(id);
       }),
-    byEnrolmentToken: (tokenHash, now) => {
+    byEnrolmentToken: async (tokenHash, now) => {
       const r = q('SELECT staff_id FROM staff_credentials WHERE enrol_token_hash = ? AND enrol_expires_at > ?').get(tokenHash, now.toISOString()) as { staff_id: number } | undefined;
       const account = r ? toAccount(selectAccount.get(r.staff_id) as Row) : undefined;
       return account?.state === 'active' ? account : undefined;
     },
-    completeEnrolment: (id, passwordHash, totpSecret) => {
+    completeEnrolment: async (id, passwordHash, totpSecret) => {
       // A new secret starts its own count of used steps.
       q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE staff_id = ?').run(passwordHash, totpSecret, id);
     },
     // One conditional UPDATE: of two sign-ins with the same code, in any processes, only one changes the row.
-    useTotpStep: (id, step) =>
+    useTotpStep: async (id, step) =>
       q('UPDATE staff_credentials SET totp_last_step = ? WHERE staff_id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)').run(step, id, step).changes === 1,
 
-    addPasskey: (p) => {
+    addPasskey: async (p) => {
       q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.staffId, p.publicKey, p.counter, JSON.stringify(p.transports), new Date().toISOString());
     },
-    passkey: (id) => {
+    passkey: async (id) => {
       const r = q('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE id = ?').get(id) as PasskeyRow | undefined;
       return r && toPasskey(r);
     },
-    passkeysOf: (staffId) => (q('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE staff_id = ?').all(staffId) as PasskeyRow[]).map(toPasskey),
-    updatePasskeyCounter: (id, counter) => {
+    passkeysOf: async (staffId) => (q('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE staff_id = ?').all(staffId) as PasskeyRow[]).map(toPasskey),
+    updatePasskeyCounter: async (id, counter) => {
       q('UPDATE staff_passkeys SET counter = ? WHERE id = ?').run(counter, id);
     },
-    rememberChallenge: (keyHash, { purpose, challenge, expiresAt }, now) =>
+    rememberChallenge: async (keyHash, { purpose, challenge, expiresAt }, now) =>
       tx(() => {
         q('DELETE FROM webauthn_challenges WHERE expires_at <= ?').run(now);
         q('INSERT INTO webauthn_challenges (key_hash, purpose, challenge, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash) DO UPDATE SET purpose = excluded.purpose, challenge = excluded.challenge, expires_at = excluded.expires_at').run(keyHash, purpose, challenge, expiresAt);
       }),
-    takeChallenge: (keyHash, purpose, now) => {
+    takeChallenge: async (keyHash, purpose, now) => {
       // DELETE … RETURNING: of two requests with the same browser key, only one gets the challenge.
       const r = q('DELETE FROM webauthn_challenges WHERE key_hash = ? RETURNING purpose, challenge, expires_at').get(keyHash) as { purpose: string; challenge: string; expires_at: number } | undefined;
       return r && r.purpose === purpose && r.expires_at > now ? r.challenge : undefined;
     },
 
-    createSession: (tokenHash, s) => {
+    createSession: async (tokenHash, s) => {
       q('INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, seen_at, authenticated_at) VALUES (?, ?, ?, ?, ?, ?)').run(tokenHash, s.staffId, s.csrfToken, s.createdAt, s.seenAt, s.authenticatedAt);
     },
-    session: (tokenHash) => {
+    session: async (tokenHash) => {
       const r = q('SELECT staff_id, csrf_token, created_at, seen_at, authenticated_at FROM staff_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
       return r && { staffId: r.staff_id, csrfToken: r.csrf_token, createdAt: r.created_at, seenAt: r.seen_at, authenticatedAt: r.authenticated_at };
     },
-    touchSession: (tokenHash, seenAt) => {
+    touchSession: async (tokenHash, seenAt) => {
       q('UPDATE staff_sessions SET seen_at = ? WHERE token_hash = ?').run(seenAt, tokenHash);
     },
-    endSession: (tokenHash) => {
+    endSession: async (tokenHash) => {
       q('DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash);
     },
-    endSessionsOf: (staffId) => {
+    endSessionsOf: async (staffId) => {
       q('DELETE FROM staff_sessions WHERE staff_id = ?').run(staffId);
     },
 
-    failures: (login) => {
+    failures: async (login) => {
       const r = q('SELECT count, last_at FROM sign_in_failures WHERE login = ?').get(login) as { count: number; last_at: number } | undefined;
       return r && { count: r.count, lastAt: r.last_at };
     },
-    recordFailure: (login, at) => {
+    recordFailure: async (login, at) => {
       q('INSERT INTO sign_in_failures (login, count, last_at) VALUES (?, 1, ?) ON CONFLICT (login) DO UPDATE SET count = count + 1, last_at = excluded.last_at').run(login, at);
     },
-    clearFailures: (login) => {
+    clearFailures: async (login) => {
       q('DELETE FROM sign_in_failures WHERE login = ?').run(login);
     },
 
-    audit: (e) => {
+    audit: async (e) => {
       q('INSERT INTO audit_log (at, staff_id, login, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         new Date().toISOString(),
         e.staffId ?? null,
@@ -136,7 +136,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
         e.ip ?? null,
       );
     },
-    auditLog: ({ limit, offset }) => {
+    auditLog: async ({ limit, offset }) => {
       type A = { id: number; at: string; staff_id: number | null; login: string | null; action: string; target: string | null; detail: string; ip: string | null };
       const rows = (q('SELECT id, at, staff_id, login, action, target, detail, ip FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset) as A[]).map(
         (r): AuditRecord => ({ id: r.id, at: r.at, staffId: r.staff_id, login: r.login, action: r.action, target: r.target, detail: JSON.parse(r.detail), ip: r.ip }),

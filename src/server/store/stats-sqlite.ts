@@ -5,7 +5,7 @@ import type { StatRecord, StatsStore } from './types';
 
 export function createStatsStore(db: DatabaseSync): StatsStore {
   return {
-    records: () =>
+    records: async () =>
       (
         db
           .prepare(

@@ -42,12 +42,12 @@ export interface CreateResult {
 export interface InquiryStore {
   /** Stores the inquiry and its events in one durable transaction; resolves only after commit. */
   create(inquiry: StoredBody, routing: RoutingDecision, idempotencyKey: string): Promise<CreateResult>;
-  get(receipt: string): StoredInquiry | undefined;
-  list(limit?: number): StoredInquiry[];
-  count(): number;
+  get(receipt: string): Promise<StoredInquiry | undefined>;
+  list(limit?: number): Promise<StoredInquiry[]>;
+  count(): Promise<number>;
   /** A consistent copy of the whole store, taken while it keeps serving. */
   backup(path: string): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 // ---- Staff side (issue 15). Engine-neutral: a PostgreSQL store implements the same interfaces. ----
@@ -107,47 +107,47 @@ export interface AuditRecord extends Required<Omit<AuditEntry, 'detail'>> {
 
 /** Accounts, credentials, sessions, sign-in failures and the audit log. */
 export interface StaffStore {
-  create(account: { login: string; name: string; memberships: Membership[] }): StaffAccount;
-  byId(id: number): StaffAccount | undefined;
-  byLogin(login: string): StaffAccount | undefined;
-  list(): StaffAccount[];
-  setState(id: number, state: StaffAccount['state']): void;
+  create(account: { login: string; name: string; memberships: Membership[] }): Promise<StaffAccount>;
+  byId(id: number): Promise<StaffAccount | undefined>;
+  byLogin(login: string): Promise<StaffAccount | undefined>;
+  list(): Promise<StaffAccount[]>;
+  setState(id: number, state: StaffAccount['state']): Promise<void>;
   /** Members of a window (active accounts with a staff or coordinator role there). */
-  membersOf(window: string): StaffAccount[];
+  membersOf(window: string): Promise<StaffAccount[]>;
 
-  credentials(id: number): StaffCredentials;
+  credentials(id: number): Promise<StaffCredentials>;
   /** Opens an enrolment: stores the token's hash; the old password, TOTP and passkeys stop working. */
-  openEnrolment(id: number, tokenHash: string, expiresAt: Date): void;
-  byEnrolmentToken(tokenHash: string, now: Date): StaffAccount | undefined;
+  openEnrolment(id: number, tokenHash: string, expiresAt: Date): Promise<void>;
+  byEnrolmentToken(tokenHash: string, now: Date): Promise<StaffAccount | undefined>;
   /** Sets the password and TOTP secret and closes the enrolment link. */
-  completeEnrolment(id: number, passwordHash: string, totpSecret: string): void;
+  completeEnrolment(id: number, passwordHash: string, totpSecret: string): Promise<void>;
   /**
    * Uses up a TOTP time step for the account: true when no code of this step or a later one was
    * accepted before (then it is recorded, atomically), false for a code used already (a replay).
    */
-  useTotpStep(id: number, step: number): boolean;
+  useTotpStep(id: number, step: number): Promise<boolean>;
 
-  addPasskey(p: Passkey): void;
-  passkey(id: string): Passkey | undefined;
-  passkeysOf(staffId: number): Passkey[];
-  updatePasskeyCounter(id: string, counter: number): void;
+  addPasskey(p: Passkey): Promise<void>;
+  passkey(id: string): Promise<Passkey | undefined>;
+  passkeysOf(staffId: number): Promise<Passkey[]>;
+  updatePasskeyCounter(id: string, counter: number): Promise<void>;
   /** Keeps the one open passkey challenge of a browser (by its key's hash), replacing an older one; drops expired ones. */
-  rememberChallenge(keyHash: string, c: { purpose: string; challenge: string; expiresAt: number }, now: number): void;
+  rememberChallenge(keyHash: string, c: { purpose: string; challenge: string; expiresAt: number }, now: number): Promise<void>;
   /** The browser's challenge for this purpose if still valid, removed in the same step, so it is used once. */
-  takeChallenge(keyHash: string, purpose: string, now: number): string | undefined;
+  takeChallenge(keyHash: string, purpose: string, now: number): Promise<string | undefined>;
 
-  createSession(tokenHash: string, s: StaffSession): void;
-  session(tokenHash: string): StaffSession | undefined;
-  touchSession(tokenHash: string, seenAt: number): void;
-  endSession(tokenHash: string): void;
-  endSessionsOf(staffId: number): void;
+  createSession(tokenHash: string, s: StaffSession): Promise<void>;
+  session(tokenHash: string): Promise<StaffSession | undefined>;
+  touchSession(tokenHash: string, seenAt: number): Promise<void>;
+  endSession(tokenHash: string): Promise<void>;
+  endSessionsOf(staffId: number): Promise<void>;
 
-  failures(login: string): { count: number; lastAt: number } | undefined;
-  recordFailure(login: string, at: number): void;
-  clearFailures(login: string): void;
+  failures(login: string): Promise<{ count: number; lastAt: number } | undefined>;
+  recordFailure(login: string, at: number): Promise<void>;
+  clearFailures(login: string): Promise<void>;
 
-  audit(entry: AuditEntry): void;
-  auditLog(opts: { limit: number; offset: number }): { rows: AuditRecord[]; total: number };
+  audit(entry: AuditEntry): Promise<void>;
+  auditLog(opts: { limit: number; offset: number }): Promise<{ rows: AuditRecord[]; total: number }>;
 }
 
 /** One line of the inbox list. */
@@ -209,23 +209,25 @@ export type ChangeResult = { ok: true; version: number } | { ok: false; reason: 
 /** The staff's view of inquiries. Every change writes an event in the same transaction. */
 export interface InboxStore {
   /** Tells the inbox that inquiries were added or changed outside it (drops cached counts). */
-  changed(): void;
-  list(windows: readonly string[], filter: InboxFilter, limit: number): { rows: InboxRow[]; total: number };
+  changed(): Promise<void>;
+  list(windows: readonly string[], filter: InboxFilter, limit: number): Promise<{ rows: InboxRow[]; total: number }>;
   /** Counts per status over my windows (other filters ignored, so the counts stay a stable overview). */
-  statusCounts(windows: readonly string[]): Record<InquiryStatus, number>;
-  get(publicId: string): InboxInquiry | undefined;
-  changeStatus(publicId: string, change: { status: InquiryStatus; outcome?: string; version: number; staffId: number; window?: string }): ChangeResult;
-  assign(publicId: string, change: { assigneeId: number | null; version: number; staffId: number; window?: string }): ChangeResult;
-  addNote(publicId: string, note: { text: string; staffId: number; window?: string }): ChangeResult;
+  statusCounts(windows: readonly string[]): Promise<Record<InquiryStatus, number>>;
+  get(publicId: string): Promise<InboxInquiry | undefined>;
+  /** Several inquiries in one read (the export), in the order asked; ids that do not exist are left out. */
+  getMany(publicIds: readonly string[]): Promise<InboxInquiry[]>;
+  changeStatus(publicId: string, change: { status: InquiryStatus; outcome?: string; version: number; staffId: number; window?: string }): Promise<ChangeResult>;
+  assign(publicId: string, change: { assigneeId: number | null; version: number; staffId: number; window?: string }): Promise<ChangeResult>;
+  addNote(publicId: string, note: { text: string; staffId: number; window?: string }): Promise<ChangeResult>;
   /**
    * つなぐ ('handOver': `from` stops seeing the content; `to` sees it as new) or 一緒に対応する ('join': `to`
    * is added). Refused as 'same' when `to` already sees it.
    */
-  share(publicId: string, s: { mode: 'handOver' | 'join' | 'escalate'; from: string; to: string; reason: string; basis: ShareBasis; version: number; staffId: number }): ShareResult;
+  share(publicId: string, s: { mode: 'handOver' | 'join' | 'escalate'; from: string; to: string; reason: string; basis: ShareBasis; version: number; staffId: number }): Promise<ShareResult>;
   /** A 支援会議 recorded by the coordinator, as an event. */
-  recordMeeting(publicId: string, m: { date: string; summary: string; staffId: number; window: string }): ChangeResult;
+  recordMeeting(publicId: string, m: { date: string; summary: string; staffId: number; window: string }): Promise<ChangeResult>;
   /** Inquiries these windows handed over and no longer see, latest hand-over first (the trace list). */
-  handedOver(windows: readonly string[], limit: number): { publicId: string; receipt: string; endedAt: string; window: string }[];
+  handedOver(windows: readonly string[], limit: number): Promise<{ publicId: string; receipt: string; endedAt: string; window: string }[]>;
 }
 
 export type ShareResult = ChangeResult | { ok: false; reason: 'same' };
@@ -252,15 +254,15 @@ export interface StatRecord {
   firstResponseMinutes: number | null;
 }
 export interface StatsStore {
-  records(): StatRecord[];
+  records(): Promise<StatRecord[]>;
 }
 
 /** The life of the data: deletion after the retention period, or on the resident's request. */
 export interface RetentionStore {
   /** Deletes inquiries 完了 before `before`, keeping anonymous counts. */
-  purgeCompleted(before: Date): { deleted: number };
+  purgeCompleted(before: Date): Promise<{ deleted: number }>;
   /** 本人からの削除依頼: deletes one inquiry now (anonymous counts kept). False when it does not exist. */
-  deleteOne(publicId: string): boolean;
+  deleteOne(publicId: string): Promise<boolean>;
 }
 
 // ---- Notifications (issue 16) ----
@@ -285,16 +287,16 @@ export interface OutboxItem {
 
 export interface OutboxStore {
   /** Items whose time has come, oldest first. */
-  due(now: Date, limit: number): OutboxItem[];
-  sent(id: number, at: Date): void;
-  failed(id: number, error: string, nextAt: Date): void;
+  due(now: Date, limit: number): Promise<OutboxItem[]>;
+  sent(id: number, at: Date): Promise<void>;
+  failed(id: number, error: string, nextAt: Date): Promise<void>;
   /** Unsent items that failed at least `minAttempts` times, for these windows. */
-  failing(windows: readonly string[], minAttempts: number): number;
+  failing(windows: readonly string[], minAttempts: number): Promise<number>;
   /**
    * Once per calendar day (`day`): queues a reminder for each window with inquiries still 未対応
    * received before `olderThan`. Returns how many were queued (0 when it already ran that day).
    */
-  queueReminders(day: string, olderThan: Date): number;
+  queueReminders(day: string, olderThan: Date): Promise<number>;
   /** Claims a daily job for `day`; false when it already ran that day. */
-  claimDaily(name: string, day: string): boolean;
+  claimDaily(name: string, day: string): Promise<boolean>;
 }

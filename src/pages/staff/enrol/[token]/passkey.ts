@@ -14,7 +14,7 @@ export const prerender = false;
 export const POST: APIRoute = async (ctx) => {
   const store = getStore();
   const token = ctx.params.token ?? '';
-  const account = /^[A-Za-z0-9_-]{43}$/.test(token) ? store.staff.byEnrolmentToken(hashToken(token), new Date()) : undefined;
+  const account = /^[A-Za-z0-9_-]{43}$/.test(token) ? await store.staff.byEnrolmentToken(hashToken(token), new Date()) : undefined;
   if (!account) return notFound();
   const key = jsonRequestKey(ctx);
   if (!key) return forbidden();
@@ -22,7 +22,7 @@ export const POST: APIRoute = async (ctx) => {
   if (body?.step === 'options') return json(200, await registrationOptions(store, ctx.url, key, account));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
   const ok = await verifyRegistration(store, ctx.url, key, account, body.response as RegistrationResponseJSON);
-  store.staff.audit({ action: ok ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: ctx.clientAddress });
+  await store.staff.audit({ action: ok ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: ctx.clientAddress });
   return json(ok ? 200 : 400, { ok });
 };
 
