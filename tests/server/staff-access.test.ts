@@ -22,14 +22,14 @@ function routeFiles(dir: string): string[] {
 /** adminMember: an admin who is also a staff member of a window (roles and memberships are independent). */
 type Role = StaffRole | 'adminMember' | 'signedOut';
 type Scope = 'own' | 'other';
-const roles: Role[] = ['staff', 'coordinator', 'admin', 'adminMember', 'planner', 'signedOut'];
+const roles: Role[] = ['staff', 'coordinator', 'admin', 'adminMember', 'planner', 'editor', 'signedOut'];
 const scopes: Scope[] = ['own', 'other'];
 const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 type Method = (typeof methods)[number];
 
 /** The windows (the profile's, tests/staff/support.ts): staff work at one, the coordinator at 多機関協働; 'other' is a third. */
-const OWN: Record<Exclude<Role, 'signedOut'>, string | undefined> = { staff: staffWindows.mine, coordinator: staffWindows.coordinator, admin: undefined, adminMember: staffWindows.mine, planner: undefined };
-const LOGIN: Record<Exclude<Role, 'signedOut'>, string> = { staff: 'staff1', coordinator: 'coord1', admin: 'admin1', adminMember: 'adminm1', planner: 'planner1' };
+const OWN: Record<Exclude<Role, 'signedOut'>, string | undefined> = { staff: staffWindows.mine, coordinator: staffWindows.coordinator, admin: undefined, adminMember: staffWindows.mine, planner: undefined, editor: undefined };
+const LOGIN: Record<Exclude<Role, 'signedOut'>, string> = { staff: 'staff1', coordinator: 'coord1', admin: 'admin1', adminMember: 'adminm1', planner: 'planner1', editor: 'editor1' };
 const isAdmin = (r: Role) => r === 'admin' || r === 'adminMember';
 /** An account the accounts pages show (set once seeded). */
 let someAccountId = 0;
@@ -112,6 +112,23 @@ const rules: Record<string, Rule> = {
     path: () => '/staff/counts/',
     expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'planner' ? 200 : 404),
   },
+  // Issue 30: a window's public facts (its members only), and the editors' review (editor or admin).
+  'facts/index.astro': {
+    path: () => '/staff/facts/',
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'planner' ? 404 : 200),
+  },
+  'facts/[window].astro': {
+    path: (c) => `/staff/facts/${c.scope === 'own' && c.role !== 'signedOut' && OWN[c.role] ? OWN[c.role] : OTHER}/`,
+    // A proposal with nothing filled in: refused with the error summary, so no cell changes anything.
+    form: () => ({ action: 'propose' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !inWindow(c) ? 404 : c.method === 'GET' ? 200 : 400),
+  },
+  'facts/review.astro': {
+    path: () => '/staff/facts/review/',
+    // A decision without a reason: refused, so no cell decides anything.
+    form: () => ({ item: '999999', decision: 'approve', reason: '' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !isAdmin(c.role) && c.role !== 'editor' ? 404 : c.method === 'GET' ? 200 : 400),
+  },
   'passkey.ts': {
     // JSON only, with the pre-sign-in token in a header: a form post (what the matrix sends) is refused.
     path: () => '/staff/passkey/',
@@ -143,6 +160,7 @@ beforeAll(async () => {
       { login: 'admin1', name: '管理者', role: 'admin', windows: [] },
       { login: 'adminm1', name: '管理者 兼 窓口', role: 'admin', windows: [OWN.adminMember!] },
       { login: 'planner1', name: '企画', role: 'planner', windows: [] },
+      { login: 'editor1', name: '編集', role: 'editor', windows: [] },
     ],
     [OWN.staff!, OWN.coordinator!, OTHER],
   );

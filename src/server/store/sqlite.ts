@@ -17,6 +17,7 @@ import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
 import { arrivesUrgent, receiptFor, receivedDetail } from './records';
 import { createLimitStore } from './limits-sqlite';
+import { createFactsStore } from './facts-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -175,6 +176,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         return row.at ? Date.parse(row.at) : null;
       },
     },
+    facts: createFactsStore(db),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { FactsStore } from './facts-types';
 import type { Inquiry } from '@/schemas/inquiry';
 import type { Referral } from '@/schemas/referral';
 
@@ -273,6 +274,8 @@ export interface Store extends InquiryStore {
   retention: RetentionStore;
   stats: StatsStore;
   limits: LimitStore;
+  /** Facts that stay true (issue 30): src/server/store/facts-types.ts. */
+  facts: FactsStore;
   /** Checks for /readyz and the start: schema version, and whether `sealer` opens the key canary. */
   health: HealthStore;
 }
@@ -319,7 +322,7 @@ export interface RetentionStore {
 /** One e-mail waiting in the outbox. Nothing personal: what the message says is made from these. */
 export interface OutboxItem {
   id: number;
-  kind: 'arrived' | 'handedTo' | 'reminder';
+  kind: 'arrived' | 'handedTo' | 'reminder' | 'factsCheck' | 'sourcesChanged';
   window: string;
   /** For arrivals and hand-offs. */
   receipt: string | null;
@@ -328,6 +331,9 @@ export interface OutboxItem {
   urgent: boolean;
   /** For reminders: receipt numbers still 未対応. */
   receipts: string[];
+  /** For factsCheck: the day the window's facts fall due (issue 30). For sourcesChanged: the sources that changed. */
+  due?: string;
+  sources?: string[];
   attempts: number;
 }
 
