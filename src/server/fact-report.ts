@@ -1,11 +1,8 @@
 // A resident's report that a window's page is wrong (issue 30): one field, nothing personal asked, kept
-// for the editors only (never a window's inbox), behind the same per-client limit as every public POST.
+// for the editors only (never a window's inbox), behind the same per-client limit as every public POST
+// (limits.ts, `report`; the page reads it through form-page.ts).
 import { factReportSchema } from '@/schemas/facts';
-import { createRateLimiter } from './rate-limit';
 import type { FactsStore } from './store/facts-types';
-
-/** One limiter per process for the report form, as for the inquiry and 連絡票 forms. */
-export const factReportLimiter = createRateLimiter();
 
 export type ReportOutcome = { kind: 'stored' } | { kind: 'invalid'; error: string };
 

@@ -92,7 +92,7 @@ describe('lock-out an attacker cannot aim at the owner (issue 25)', () => {
     return ['scrypt', 1024, 8, 1, salt.toString('base64url'), scryptSync(password.normalize('NFC'), salt, 64, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
   };
   async function withCheapAccount() {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     const secret = randomSecret();
     const account = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
     await store.staff.completeEnrolment(account.id, cheapHash(PASSWORD), secret);
@@ -140,7 +140,7 @@ describe('enrolment links are spent by the first enrolment, whatever the method 
   const passkey = (staffId: number, id = `pk-${Math.random()}`) => ({ id, staffId, publicKey: new Uint8Array([1, 2, 3]), counter: 0, transports: [] });
 
   it('a passkey spends it: the link opens nothing afterwards, and no password or second passkey can be added through it', async () => {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     const a = await store.staff.create({ login: 'kato', name: '加藤', memberships: [{ role: 'staff', window: MINE }] });
     const token = await openEnrolment(store, a.id);
     const hash = hashToken(token);
@@ -155,7 +155,7 @@ describe('enrolment links are spent by the first enrolment, whatever the method 
   });
 
   it('a password + TOTP spends it, and an expired link spends nothing', async () => {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     const a = await store.staff.create({ login: 'ito', name: '伊藤', memberships: [{ role: 'staff', window: MINE }] });
     const hash = hashToken(await openEnrolment(store, a.id));
     expect(await store.staff.enrolWithPassword(hash, new Date(Date.now() + ENROL_MS + 1), await hashPassword(PASSWORD), randomSecret())).toBe(false);
