@@ -21,6 +21,7 @@ function refuse(message: string): never {
   log.error('server.refused', { message });
   process.exit(1);
 }
+import { factsNoticeHandler } from './facts-notice.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Astro's own "listening" line and its error text are replaced by the JSON lines below.
@@ -87,6 +88,8 @@ interface Channel {
 const channel: Channel = { routes: new Map(), startupToken: randomBytes(16).toString('hex') };
 (globalThis as Record<symbol, unknown>)[Symbol.for('soudan-portal.server')] = channel;
 const { handler } = (await import(entryFile.href)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
+/** Static pages whose facts-age notice is due are sent with it shown (src/server/facts-notice.ts). */
+const factsNotices = factsNoticeHandler(new URL(`../../${distDir}/client/`, import.meta.url).pathname);
 
 /**
  * Headers for every response (OWASP ASVS 14.4). Pages also carry a per-page CSP <meta> from Astro with
@@ -160,6 +163,7 @@ function listener(req: IncomingMessage, res: ServerResponse): void {
     req.resume();
     return;
   }
+  if (factsNotices(req, res)) return;
   handler(req, res);
 }
 

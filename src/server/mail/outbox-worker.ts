@@ -17,7 +17,10 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-export function startOutboxWorker(store: Store, windowName: (id: string) => string, config: MailConfig = mailConfig()): OutboxWorker {
+/** Other daily work the server does (src/server/jobs/): run once a day per process, each claiming its work. */
+export type DailyJob = (now: Date) => Promise<unknown>;
+
+export function startOutboxWorker(store: Store, windowName: (id: string) => string, config: MailConfig = mailConfig(), daily: readonly DailyJob[] = []): OutboxWorker {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
   let running: Promise<void> | undefined;
   let lastDay = '';
@@ -34,6 +37,7 @@ export function startOutboxWorker(store: Store, windowName: (id: string) => stri
       await store.outbox.queueReminders(day, new Date(now.getTime() - config.reminderDays * 86_400_000));
       // The daily purge of inquiries past the retention period (README, "Retention").
       if (await store.outbox.claimDaily('purge', day)) purged = await purgeExpired(store, { login: 'system' }, now);
+      for (const job of daily) await job(now).catch((e) => console.error('[jobs]', (e as Error).message));
     }
     if (!transport) return { sent, failed, purged };
     for (const item of await store.outbox.due(now, 50)) {

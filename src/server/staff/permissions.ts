@@ -26,14 +26,19 @@ export type StaffAction =
   | 'audit.read'
   | 'accounts.manage'
   /** Anonymised counts (issue 16). */
-  | 'counts.read';
+  | 'counts.read'
+  /** See one's window's public facts, confirm them (「変わりありません」) or propose changes (issue 30). */
+  | 'facts.confirm'
+  /** Review confirmations, proposed changes and residents' reports: approve or reject with a reason. */
+  | 'facts.review';
 
 /** What each role grants. Window-scoped actions apply only to the windows of that membership. */
 export const grants: Record<StaffRole, readonly StaffAction[]> = {
-  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.trace', 'inquiry.export'],
-  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export'],
-  admin: ['audit.read', 'accounts.manage'],
+  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.trace', 'inquiry.export', 'facts.confirm'],
+  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export', 'facts.confirm'],
+  admin: ['audit.read', 'accounts.manage', 'facts.review'],
   planner: ['counts.read'],
+  editor: ['facts.review'],
 };
 
 export interface Actor {
@@ -70,4 +75,10 @@ export function actingWindows(actor: Actor, target: Target): string[] {
 export function inboxWindows(actor: Actor | undefined): string[] {
   if (!actor) return [];
   return [...new Set(actor.memberships.filter((m) => windowRoles.includes(m.role) && grants[m.role].includes('inbox.read')).map((m) => m.window))].sort();
+}
+
+/** The windows whose public facts the actor keeps true (issue 30): memberships granting `facts.confirm`. */
+export function factsWindows(actor: Actor | undefined): string[] {
+  if (!actor) return [];
+  return [...new Set(actor.memberships.filter((m) => windowRoles.includes(m.role) && grants[m.role].includes('facts.confirm')).map((m) => m.window))].sort();
 }

@@ -18,6 +18,7 @@ import { createStatsStore } from './stats-sqlite';
 import { arrivesUrgent, receiptFor, receivedDetail } from './records';
 import { createLimitStore } from './limits-sqlite';
 import { canaryOpens, checkKeyCanary, newCanary, type CanaryRow } from './key-canary';
+import { createFactsStore } from './facts-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 export { KeyMismatchError } from './key-canary';
@@ -169,6 +170,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         return row.at ? Date.parse(row.at) : null;
       },
     },
+    facts: createFactsStore(db),
   };
 }
 
