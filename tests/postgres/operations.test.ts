@@ -55,7 +55,7 @@ describe('PostgreSQL engine: operations', () => {
   it('reads every record oldest first for the export, counting a row it cannot open instead of failing', async () => {
     const settings = freshPostgresSettings();
     const store = openPostgresStore(settings);
-    const receipts = [];
+    const receipts: string[] = [];
     for (let i = 0; i < 3; i++) receipts.push((await store.create(inquiry, routing, `read-all-${i}`)).receipt);
     // The middle one's sealed fields were sealed with a key nobody has any more.
     const foreign = createSealer(randomBytes(32)).seal(JSON.stringify({ name: 'x' }));

@@ -2,35 +2,11 @@
 // reports in one table, each with its decision. Nothing here changes content: `npm run content --
 // apply` writes approved items into the profile's YAML.
 import type { DatabaseSync } from 'node:sqlite';
-import type { FactField } from '@/schemas/facts';
-import type { FactItem, FactItemState, FactsStore } from './facts-types';
+import type { FactItem, FactsStore } from './facts-types';
+import { EDITOR_MAILBOX, factItemSelect as select, toFactItem as toItem, type FactItemRow as Row } from './facts-rows';
 import { writeTransaction } from './transaction';
 
-/** The outbox's window id for e-mails to the editors (NOTIFY_CONFIG's "editor" address). */
-export const EDITOR_MAILBOX = '@editor';
-
-type Row = {
-  id: number; kind: FactItem['kind']; window_id: string; field: string | null; value: string | null; staff_id: number | null; staff_name: string | null;
-  created_at: string; state: FactItemState; decider: string | null; decided_at: string | null; reason: string | null;
-};
-const select = `SELECT f.id, f.kind, f.window_id, f.field, f.value, f.staff_id, s.name AS staff_name, f.created_at, f.state, d.name AS decider, f.decided_at, f.reason
-  FROM fact_items f LEFT JOIN staff s ON s.id = f.staff_id LEFT JOIN staff d ON d.id = f.decided_by`;
-
-const toItem = (r: Row): FactItem => ({
-  id: r.id,
-  kind: r.kind,
-  window: r.window_id,
-  field: r.kind === 'change' ? (r.field as FactField) : null,
-  value: r.kind === 'change' && r.value !== null ? JSON.parse(r.value) : null,
-  text: r.kind === 'report' ? r.value : null,
-  staffId: r.staff_id,
-  staffName: r.staff_name,
-  createdAt: r.created_at,
-  state: r.state,
-  decidedBy: r.decider,
-  decidedAt: r.decided_at,
-  reason: r.reason,
-});
+export { EDITOR_MAILBOX } from './facts-rows';
 
 export function createFactsStore(db: DatabaseSync): FactsStore {
   const insert = db.prepare('INSERT INTO fact_items (kind, window_id, field, value, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');

@@ -1,18 +1,13 @@
 // node:sqlite implementation of OutboxStore: notification e-mails waiting to be sent, and daily jobs.
 import type { DatabaseSync } from 'node:sqlite';
 import type { OutboxItem, OutboxStore } from './types';
-import { toOutboxItem } from './rows';
+import { factsDetail, toOutboxItem } from './rows';
 
 /** Queues a notification inside the caller's transaction (arrival, hand-off). */
 export function queueNotification(db: DatabaseSync, kind: 'arrived' | 'handedTo', window: string, inquiryId: number, at: string): void {
   db.prepare('INSERT INTO outbox (kind, window_id, inquiry_id, created_at, next_at) VALUES (?, ?, ?, ?, ?)').run(kind, window, inquiryId, at, at);
 }
 
-/** What a facts reminder or a sources e-mail carries (issue 30): a day, source titles; nothing personal. */
-const factsDetail = (detail: string) => {
-  const d = JSON.parse(detail) as { due?: string; sources?: string[] };
-  return { ...(d.due ? { due: d.due } : {}), ...(d.sources ? { sources: d.sources } : {}) };
-};
 
 export function createOutboxStore(db: DatabaseSync): OutboxStore {
   type Row = { id: number; kind: OutboxItem['kind']; window_id: string; detail: string; attempts: number; receipt: string | null; public_id: string | null; received_at: string | null; urgent: number | null };
@@ -23,7 +18,7 @@ export function createOutboxStore(db: DatabaseSync): OutboxStore {
   );
   return {
     due: async (now, limit) =>
-      (due.all(now.toISOString(), limit) as Row[]).map((r) => ({ ...toOutboxItem({ ...r, urgent: r.urgent === 1, detail: JSON.parse(r.detail) as { receipts?: string[] } }), ...factsDetail(r.detail) })),
+      (due.all(now.toISOString(), limit) as Row[]).map((r) => ({ ...toOutboxItem({ ...r, urgent: r.urgent === 1, detail: JSON.parse(r.detail) as { receipts?: string[] } }), ...factsDetail(JSON.parse(r.detail) as { due?: string; sources?: string[] }) })),
     sent: async (id, at) => void db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(at.toISOString(), id),
     failed: async (id, error, nextAt) => void db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?').run(error.slice(0, 500), nextAt.toISOString(), id),
     failing: async (windows, minAttempts) => {

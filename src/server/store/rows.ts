@@ -39,3 +39,6 @@ export const toOutboxItem = (r: OutboxRow): OutboxItem => ({
 
 /** The audit_log columns (at, staff_id, login, action, target, detail, ip) of a new entry, written now. */
 export const auditValues = (e: AuditEntry) => [new Date().toISOString(), e.staffId ?? null, e.login ?? null, e.action, e.target ?? null, JSON.stringify(e.detail ?? {}), e.ip ?? null] as const;
+
+/** What a facts reminder or a sources e-mail carries (issue 30): a day, source titles; nothing personal. */
+export const factsDetail = (d: { due?: string; sources?: string[] }) => ({ ...(d.due ? { due: d.due } : {}), ...(d.sources ? { sources: d.sources } : {}) });

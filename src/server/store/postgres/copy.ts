@@ -8,9 +8,9 @@ import type { PostgresSettings } from './settings';
 
 /** Tables in the order their foreign keys need; bookkeeping tables of the engine itself are not copied. */
 export const copyOrder = [
-  'staff', 'staff_memberships', 'staff_credentials', 'staff_passkeys', 'staff_sessions', 'sign_in_failures', 'webauthn_challenges', 'audit_log',
+  'staff', 'staff_memberships', 'staff_credentials', 'staff_passkeys', 'staff_sessions', 'sign_in_throttle', 'webauthn_challenges', 'audit_log',
   'inquiries', 'inquiry_windows', 'inquiry_categories', 'inquiry_events', 'outbox', 'daily_jobs', 'anonymous_inquiries',
-  'rate_limits', 'key_canary',
+  'rate_limits', 'key_canary', 'fact_items', 'fact_reminders',
 ];
 const notCopied = new Set(['schema_migrations', 'counters']);
 
@@ -69,7 +69,6 @@ export async function openPostgresTarget(settings: PostgresSettings): Promise<Po
         if (type === 'boolean') return v === 1 || v === 1n || v === true;
         if (type === 'bytea') return Buffer.from(v as Uint8Array);
         if (typeof v === 'bigint') return Number(v);
-        if (table === 'sign_in_failures' && column === 'login') return String(v).toLowerCase();
         return v;
       };
       const names = kept.map((x) => `"${x.c}"`).join(', ');

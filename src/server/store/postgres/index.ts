@@ -22,6 +22,7 @@ import { postgresSettings, type PostgresSettings } from './settings';
 import { createPostgresStaffStore } from './staff';
 import { createPostgresStatsStore } from './stats';
 import { createPostgresLimitStore } from './limits';
+import { createPostgresFactsStore } from './facts';
 import { canaryOpens, checkKeyCanary, KeyMismatchError, type CanaryRow } from '../key-canary';
 
 type PendingWrite = { inquiry: StoredBody; routing: RoutingDecision; idempotencyKey: string };
@@ -184,6 +185,7 @@ export function openPostgresStore(settings: PostgresSettings = postgresSettings(
     retention: createPostgresRetentionStore(db),
     stats: createPostgresStatsStore(db),
     limits: createPostgresLimitStore(db),
+    facts: createPostgresFactsStore(db),
   };
   // The checks of /readyz need the schema only: a key that does not open the data is their answer
   // (keyOpens false), not an error.

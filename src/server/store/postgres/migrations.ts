@@ -2,7 +2,7 @@
 // transaction, by whichever server starts first: the others wait on an advisory lock and find them
 // done. schema_migrations records every version applied. Never edit a published migration; add one.
 //
-// Version 1 is the SQLite engine's schema at its version 8, version 2 its version 9 (src/server/store/migrations.ts), the
+// Version 1 is the SQLite engine's schema at its version 8, version 2 its version 9, version 3 its versions 10 and 11 (src/server/store/migrations.ts), the
 // same tables and rules in PostgreSQL's terms; a change to one engine's schema gets a migration in both.
 import pg from 'pg';
 import { clientConfig } from './db';
@@ -214,6 +214,39 @@ export const postgresMigrations: string[] = [
      key_id text NOT NULL,
      sealed text NOT NULL
    );`,
+  // 3: SQLite's versions 10 and 11. Sign-in throttling per (login, address) and per address (issue 25):
+  // a lock lasts until locked_until and is never extended by failures during it. Facts that stay true
+  // (issue 30): the editor role, windows' confirmations and proposed changes and residents' reports
+  // (no staff, no address: only the text), each waiting for an editor's decision; two more kinds of
+  // e-mail; the last day each window was reminded to check its facts.
+  `CREATE TABLE sign_in_throttle (
+     key text PRIMARY KEY,
+     count integer NOT NULL,
+     window_start bigint NOT NULL,
+     locked_until bigint
+   );
+   DROP TABLE sign_in_failures;
+   ALTER TABLE staff_memberships DROP CONSTRAINT staff_memberships_role_check;
+   ALTER TABLE staff_memberships ADD CONSTRAINT staff_memberships_role_check CHECK (role IN ('staff', 'coordinator', 'admin', 'planner', 'editor'));
+   CREATE TABLE fact_items (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     kind text NOT NULL CHECK (kind IN ('confirmation', 'change', 'report')),
+     window_id text NOT NULL,
+     field text,
+     value text,
+     staff_id bigint REFERENCES staff(id),
+     created_at text NOT NULL,
+     state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'rejected', 'applied')),
+     decided_by bigint REFERENCES staff(id),
+     decided_at text,
+     reason text,
+     applied_at text
+   );
+   CREATE INDEX fact_items_state ON fact_items (state, id);
+   CREATE INDEX fact_items_window ON fact_items (window_id, kind, created_at);
+   ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+   ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('arrived', 'handedTo', 'reminder', 'factsCheck', 'sourcesChanged'));
+   CREATE TABLE fact_reminders (window_id text PRIMARY KEY, last_day text NOT NULL);`,
 ];
 
 /**

@@ -4,7 +4,7 @@
 // died mid-send is taken again once the lease has lapsed.
 import type { OutboxItem, OutboxStore } from '../types';
 import type { Db, Query } from './db';
-import { toOutboxItem, type OutboxRow } from '../rows';
+import { factsDetail, toOutboxItem, type OutboxRow } from '../rows';
 
 /** Queues a notification inside the caller's transaction (arrival, hand-off). */
 export async function queueNotification(q: Query, kind: 'arrived' | 'handedTo', window: string, inquiryId: number, at: string): Promise<void> {
@@ -39,7 +39,7 @@ export interface PostgresOutboxStore extends OutboxStore {
 
 export function createPostgresOutboxStore(db: Db, leaseMs: number): PostgresOutboxStore {
   type Row = Omit<OutboxRow, 'urgent'> & { urgent: boolean | null };
-  const toItem = (r: Row) => toOutboxItem({ ...r, urgent: r.urgent === true });
+  const toItem = (r: Row) => ({ ...toOutboxItem({ ...r, urgent: r.urgent === true }), ...factsDetail(r.detail as { due?: string; sources?: string[] }) });
   return {
     due: async (now, limit) =>
       (

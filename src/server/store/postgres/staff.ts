@@ -1,8 +1,8 @@
 // PostgreSQL implementation of StaffStore: accounts, memberships (role × window), credentials,
-// passkeys, sessions (token hashes only), sign-in failures and the append-only audit log. Everything
+// passkeys, sessions (token hashes only), sign-in throttles and the append-only audit log. Everything
 // a sign-in needs is here, so a session started on one server works on every other.
 import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
-import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from '../types';
+import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore, Throttle } from '../types';
 import type { Db, Query } from './db';
 import { auditValues } from '../rows';
 
@@ -148,15 +148,61 @@ export function createPostgresStaffStore(db: Db): StaffStore {
       await run('DELETE FROM staff_sessions WHERE staff_id = $1', [staffId]);
     },
 
-    failures: async (login) => {
-      const [r] = await query<{ count: number; last_at: number }>('SELECT count, last_at FROM sign_in_failures WHERE login = lower($1)', [login]);
-      return r && { count: r.count, lastAt: r.last_at };
+    throttles: async (keys) => {
+      const rows = await query<{ key: string; count: number; window_start: number; locked_until: number | null }>('SELECT key, count, window_start, locked_until FROM sign_in_throttle WHERE key = ANY($1)', [[...keys]]);
+      return new Map(rows.map((r): [string, Throttle] => [r.key, { count: r.count, windowStart: r.window_start, lockedUntil: r.locked_until }]));
     },
-    recordFailure: async (login, at) => {
-      await run('INSERT INTO sign_in_failures (login, count, last_at) VALUES (lower($1), 1, $2) ON CONFLICT (login) DO UPDATE SET count = sign_in_failures.count + 1, last_at = excluded.last_at', [login, at]);
+    recordFailure: (keys, now, { windowMs, lockAfter, lockMs }) =>
+      tx(async (q) => {
+        // Every CASE reads the row as it was: a lock in force keeps the row as it is. Keys in a fixed
+        // order, so two servers counting the same keys at once never wait on each other in a circle.
+        for (const key of [...keys].sort()) {
+          await q(
+            `INSERT INTO sign_in_throttle AS t (key, count, window_start, locked_until) VALUES ($1, 1, $2::bigint, CASE WHEN 1 >= $4::integer THEN $2::bigint + $5::bigint END)
+             ON CONFLICT (key) DO UPDATE SET
+               count = CASE WHEN t.locked_until > $2::bigint THEN t.count WHEN $2::bigint - t.window_start > $3::bigint THEN 1 WHEN t.count + 1 >= $4::integer THEN 0 ELSE t.count + 1 END,
+               locked_until = CASE WHEN t.locked_until > $2::bigint THEN t.locked_until WHEN $2::bigint - t.window_start > $3::bigint THEN NULL WHEN t.count + 1 >= $4::integer THEN $2::bigint + $5::bigint ELSE NULL END,
+               window_start = CASE WHEN t.locked_until > $2::bigint THEN t.window_start WHEN $2::bigint - t.window_start > $3::bigint OR t.count + 1 >= $4::integer THEN $2::bigint ELSE t.window_start END`,
+            [key, now, windowMs, lockAfter, lockMs],
+          );
+        }
+      }),
+    clearThrottles: (prefix) => run('DELETE FROM sign_in_throttle WHERE left(key, length($1)) = $1', [prefix]),
+
+    enrolWithPassword: async (tokenHash, now, passwordHash, totpSecret) =>
+      (await run(
+        'UPDATE staff_credentials SET password_hash = $1, totp_secret = $2, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE enrol_token_hash = $3 AND enrol_expires_at > $4',
+        [passwordHash, totpSecret, tokenHash, now.toISOString()],
+      )) === 1,
+    enrolWithPasskey: (tokenHash, now, p) =>
+      tx(async (q, runIn) => {
+        const spent = (await runIn('UPDATE staff_credentials SET enrol_token_hash = NULL, enrol_expires_at = NULL WHERE enrol_token_hash = $1 AND enrol_expires_at > $2 AND staff_id = $3', [tokenHash, now.toISOString(), p.staffId])) === 1;
+        if (spent) {
+          await q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+            p.id,
+            p.staffId,
+            Buffer.from(p.publicKey),
+            p.counter,
+            JSON.stringify(p.transports),
+            now.toISOString(),
+          ]);
+        }
+        return spent;
+      }),
+    markAuthenticated: async (tokenHash, at) => {
+      await run('UPDATE staff_sessions SET authenticated_at = $1 WHERE token_hash = $2', [at, tokenHash]);
     },
-    clearFailures: async (login) => {
-      await run('DELETE FROM sign_in_failures WHERE login = lower($1)', [login]);
+    setWindows: (id, memberships) =>
+      tx(async (q) => {
+        await q('DELETE FROM staff_memberships WHERE staff_id = $1 AND window_id <> $2', [id, ANY_WINDOW]);
+        for (const m of memberships) {
+          if (windowRoles.includes(m.role) && m.window !== ANY_WINDOW) await q('INSERT INTO staff_memberships (staff_id, role, window_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, m.role, m.window]);
+        }
+      }),
+    setRole: async (id, role, granted) => {
+      if (windowRoles.includes(role)) throw new Error(`${role} belongs to a window: use setWindows`);
+      if (granted) await run('INSERT INTO staff_memberships (staff_id, role, window_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, role, ANY_WINDOW]);
+      else await run('DELETE FROM staff_memberships WHERE staff_id = $1 AND role = $2 AND window_id = $3', [id, role, ANY_WINDOW]);
     },
 
     audit: async (e) => {
