@@ -10,7 +10,8 @@ import { feasibleIntervals, HIDDEN, intervalSize } from '@/server/staff/suppress
 import { AGENCY_WRITER } from '@/server/store/stats-sqlite';
 import type { StoredBody } from '@/server/store/types';
 import { referral } from '../fixtures/referrals';
-import { openTestStore } from '../support/store';
+import { asApplicationRole } from '../support/postgres';
+import { openTestStore, schemaFor, testsPostgres } from '../support/store';
 import { familyInquiry, profileDistricts } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase, staffWindows } from '../staff/support';
@@ -20,10 +21,17 @@ const lastMonth = () => {
   const d = new Date(Date.now() + 9 * 3_600_000);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 2)).toISOString();
 };
-/** Moves every stored record to last month (the store stamps them now). */
-function backdate(dbPath: string) {
-  const db = new DatabaseSync(dbPath);
+/** Moves every stored record to last month (the store stamps them now), on the engine the run tests. */
+async function backdate(dbPath: string) {
   const at = lastMonth();
+  if (testsPostgres()) {
+    await asApplicationRole(schemaFor(dbPath), async (c) => {
+      await c.query('UPDATE inquiries SET received_at = $1', [at]);
+      await c.query('UPDATE inquiry_windows SET received_at = $1', [at]);
+    });
+    return;
+  }
+  const db = new DatabaseSync(dbPath);
   db.prepare('UPDATE inquiries SET received_at = ?').run(at);
   db.prepare('UPDATE inquiry_windows SET received_at = ?').run(at);
   db.close();
@@ -55,7 +63,7 @@ describe('連絡票s and purges in the counts', () => {
     for (let i = 0; i < 12; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), details: `相談 ${i}` }, route, randomUUID());
     for (let i = 0; i < 11; i++) await store.create({ kind: 'referral', ...referral } as unknown as StoredBody, route, randomUUID());
     await store.close();
-    backdate(dbPath);
+    await backdate(dbPath);
     const again = openTestStore(dbPath);
     const records = await again.stats.records();
     const agency = records.filter((r) => r.writer === AGENCY_WRITER);
@@ -95,7 +103,7 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
     for (const [area, n] of areas)
       for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: [staffWindows.mine], coordinator: false }, randomUUID());
     await store.close();
-    backdate(seeded.dbPath);
+    await backdate(seeded.dbPath);
     server = await startServer({}, seeded.dbPath);
     planner = new Client(server.origin);
     expect((await planner.signIn(seeded.accounts[0]!)).status).toBe(303);

@@ -14,16 +14,16 @@ import { checkSources, compareText, textLines, watchedSources } from '@/lib/sour
 import { queueFactsReminders } from '@/server/jobs/facts-reminders';
 import { watchSources, weekOf } from '@/server/jobs/sources-watch';
 import { composeMessage } from '@/server/mail/message';
-import { openSqliteStore } from '@/server/store/sqlite';
 import type { Store } from '@/server/store/types';
 import { sourceFiles } from '../support/content';
+import { openTestStore } from '../support/store';
 
 const run_ = (args: string[]) =>
   promisify(execFile)('npx', ['tsx', 'src/cli/sources.ts', ...args], { encoding: 'utf8' }).then(
     ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ status: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
-const newStore = () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'facts-jobs-')), 'db.sqlite'));
+const newStore = () => openTestStore(join(mkdtempSync(join(tmpdir(), 'facts-jobs-')), 'db.sqlite'));
 const at = (day: string) => new Date(`${day}T09:00:00+09:00`);
 
 describe('reminders to check a window’s facts', () => {
