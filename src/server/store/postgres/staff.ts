@@ -10,6 +10,11 @@ const states = ['active', 'disabled', 'removed'] as const;
 type Row = { id: number; login: string; name: string; disabled: number };
 type PasskeyRow = { id: string; staff_id: number; public_key: Buffer; counter: number; transports: string[] };
 
+/** Adds a passkey (on its own, or in the transaction that spends an enrolment link). */
+async function insertPasskey(q: Query, p: Passkey, at: Date): Promise<void> {
+  await q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [p.id, p.staffId, Buffer.from(p.publicKey), p.counter, JSON.stringify(p.transports), at.toISOString()]);
+}
+
 export function createPostgresStaffStore(db: Db): StaffStore {
   const { query, run, tx } = db;
   const toAccounts = async (rows: Row[], q: Query = query): Promise<StaffAccount[]> => {
@@ -89,16 +94,7 @@ export function createPostgresStaffStore(db: Db): StaffStore {
     useTotpStep: async (id, step) =>
       (await run('UPDATE staff_credentials SET totp_last_step = $1 WHERE staff_id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)', [step, id])) === 1,
 
-    addPasskey: async (p) => {
-      await run('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        p.id,
-        p.staffId,
-        Buffer.from(p.publicKey),
-        p.counter,
-        JSON.stringify(p.transports),
-        new Date().toISOString(),
-      ]);
-    },
+    addPasskey: (p) => insertPasskey(query, p, new Date()),
     passkey: async (id) => {
       const [r] = await query<PasskeyRow>('SELECT id, staff_id, public_key, counter, transports FROM staff_passkeys WHERE id = $1', [id]);
       return r && toPasskey(r);
@@ -177,16 +173,7 @@ export function createPostgresStaffStore(db: Db): StaffStore {
     enrolWithPasskey: (tokenHash, now, p) =>
       tx(async (q, runIn) => {
         const spent = (await runIn('UPDATE staff_credentials SET enrol_token_hash = NULL, enrol_expires_at = NULL WHERE enrol_token_hash = $1 AND enrol_expires_at > $2 AND staff_id = $3', [tokenHash, now.toISOString(), p.staffId])) === 1;
-        if (spent) {
-          await q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-            p.id,
-            p.staffId,
-            Buffer.from(p.publicKey),
-            p.counter,
-            JSON.stringify(p.transports),
-            now.toISOString(),
-          ]);
-        }
+        if (spent) await insertPasskey(q, p, now);
         return spent;
       }),
     markAuthenticated: async (tokenHash, at) => {
