@@ -75,12 +75,15 @@ server.listen(port, host, () => console.log(`相談窓口ポータル: http://${
 
 // Background work (notifications, reminders, the retention purge) is started here, explicitly; opening
 // the store starts nothing. It runs from the sources (src/server/jobs/) through tsx, as the CLI does.
-try {
-  const { tsImport } = await import('tsx/esm/api');
-  const jobs = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
-  jobs.startJobs();
-} catch (e) {
-  console.error('[jobs] could not start:', (e as Error).message);
-}
+// JOBS=off leaves it to `npm run jobs` or another server: every job claims its work in the store.
+if ((process.env.JOBS ?? '').toLowerCase() === 'off') console.log('[jobs] JOBS=off: this process runs no background jobs (npm run jobs does)');
+else
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    const jobs = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
+    jobs.startJobs();
+  } catch (e) {
+    console.error('[jobs] could not start:', (e as Error).message);
+  }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
