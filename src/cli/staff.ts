@@ -6,6 +6,8 @@
 //   npm run staff -- list | disable <login> | enable <login> | reset <login> | remove <login>
 //   npm run staff -- audit [--limit 50]
 //   npm run staff -- code <BASE32>      the current TOTP code for a secret (scripts signing in)
+//   --as <admin login>: account changes made as that admin (needs accounts.manage); without it, as the
+//   local operator. The audit names who either way.
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite. SITE_URL sets the link's address.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,12 +18,14 @@ import { contentPath, profileDir, profileId } from '@/lib/profile';
 import { staffLoginSchema, staffRoles, windowRoles, ANY_WINDOW, type StaffRole } from '@/schemas/staff';
 import { hashPassword, MIN_PASSWORD_LENGTH, newTotpSecret, openEnrolment, totpNow } from '@/server/staff/auth';
 import { openStore } from '@/server/store';
+import { cliActor } from '@/server/staff/cli-actor';
 
 const usage = `usage: npm run staff -- add <login> --name <name> --role <${staffRoles.join('|')}> [--windows id,id] [--password-stdin --totp-secret <BASE32>]
-       npm run staff -- list | disable <login> | enable <login> | reset <login> | remove <login> | audit [--limit N] | code <BASE32>`;
+       npm run staff -- list | disable <login> | enable <login> | reset <login> | remove <login> | audit [--limit N] | code <BASE32>
+       account changes: --as <admin login> (needs accounts.manage), else made as the local operator`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: 'string' }, role: { type: 'string' }, windows: { type: 'string' }, 'password-stdin': { type: 'boolean' }, 'totp-secret': { type: 'string' }, limit: { type: 'string' } },
+  options: { name: { type: 'string' }, role: { type: 'string' }, windows: { type: 'string' }, 'password-stdin': { type: 'boolean' }, 'totp-secret': { type: 'string' }, limit: { type: 'string' }, as: { type: 'string' } },
 });
 const [command, arg] = positionals;
 const site = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, '');
@@ -39,7 +43,9 @@ function fail(message: string): never {
 
 async function main(): Promise<number> {
   const store = openStore();
-  const actor = { login: `cli:${process.env.USER ?? 'unknown'}` };
+  const who = await cliActor(store.staff, values.as);
+  if ('refused' in who) fail(who.refused);
+  const actor = who;
   const find = async () => (arg && (await store.staff.byLogin(arg))) || fail(`no staff account ${arg ?? ''}\n${usage}`);
   try {
     switch (command) {
