@@ -30,6 +30,8 @@ export async function startSmtpSink(): Promise<{ port: number; mails: Mail[]; re
       });
     },
   });
+  // A client killed mid-conversation (a test's kill -9) resets its connection: not the sink's failure.
+  smtp.on('error', () => {});
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   return { port: (smtp.server.address() as AddressInfo).port, mails, refuse, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }

@@ -12,7 +12,11 @@ export async function sendClaimed(
   now: Date,
 ): Promise<number> {
   let sent = 0;
-  for (const item of await store.outbox.claim(o.workerId, o.leaseMs, 50, now)) {
+  // One item claimed at a time, right before it is sent: a lease then only has to outlast one send, not a
+  // batch (a batch sent slower than its lease would be claimed again by another worker and sent twice).
+  for (let round = 0; round < 50; round++) {
+    const [item] = await store.outbox.claim(o.workerId, o.leaseMs, 1, round === 0 ? now : new Date(Math.max(Date.now(), now.getTime())));
+    if (!item) break;
     const to = o.config.addresses[item.window];
     const retryAt = new Date(Date.now() + Math.min(o.config.backoffMs * 2 ** item.attempts, o.config.maxBackoffMs));
     if (!to) {
