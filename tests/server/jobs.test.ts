@@ -151,3 +151,25 @@ describe('npm run jobs, twice on one database', () => {
     await store.close();
   }, 180_000);
 });
+
+describe('inbox counts across processes', () => {
+  it('a change made through one connection shows in the cached counts of another at once', async () => {
+    const path = tempDb();
+    const a = openSqliteStore(path);
+    const b = openSqliteStore(path);
+    try {
+      const w = windows[0]!;
+      await a.create(familyInquiry as unknown as Inquiry, { windows: [w], coordinator: false }, 'k1');
+      const staff = await a.staff.create({ login: 'counter', name: '職員', memberships: [{ role: 'staff', window: w }] });
+      expect((await b.inbox.statusCounts([w])).new).toBe(1);
+      const { publicId } = (await a.inbox.list([w], {}, 1)).rows[0]!;
+      expect(await a.inbox.changeStatus(publicId, { status: 'inProgress', version: 1, staffId: staff.id, window: w })).toMatchObject({ ok: true });
+      expect(await b.inbox.statusCounts([w])).toMatchObject({ new: 0, inProgress: 1 });
+      await b.create(familyInquiry as unknown as Inquiry, { windows: [w], coordinator: false }, 'k2');
+      expect(await a.inbox.statusCounts([w])).toMatchObject({ new: 1, inProgress: 1 });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
