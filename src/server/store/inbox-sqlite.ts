@@ -5,7 +5,7 @@ import { openDetail, openInquiry, sealDetail } from '@/server/crypto/inquiry-fie
 import type { Sealer } from '@/server/crypto/seal';
 import { queueNotification } from './outbox-sqlite';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
-import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from './types';
+import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, WindowShare } from './types';
 import { writeTransaction } from './transaction';
 
 /** Dates in filters are the municipality's calendar days (JST, no daylight saving). */
