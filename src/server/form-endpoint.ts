@@ -10,6 +10,7 @@ import type { ApiProblem, InquiryNotStored } from '@/schemas/inquiry-api';
 import { submitContext } from './context';
 import type { SubmitContext } from './inquiry-service';
 import { createRateLimiter } from './rate-limit';
+import { StoreUnavailableError, unavailableRetryAfterSeconds } from './store/errors';
 import { bodyKind, checkSameOrigin, parseBody, readLimitedText, RequestRejected } from './request-guards';
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -47,6 +48,11 @@ export function formEndpoint<S>(name: string, submit: (body: Record<string, unkn
       return json(outcome.created ? 201 : 200, reply(outcome, ctx), outcome.created ? {} : { 'idempotent-replayed': 'true' });
     } catch (e) {
       if (e instanceof RequestRejected) return problem(t, e.status, e.key);
+      // The database is away for a moment: nothing was stored, and the sender is asked to send again.
+      if (e instanceof StoreUnavailableError) {
+        console.error(`${name}: ${e.message}`);
+        return problem(t, 503, 'api.error.server', { 'retry-after': String(unavailableRetryAfterSeconds) });
+      }
       console.error(`${name} failed`, e);
       return problem(t, 500, 'api.error.server');
     }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { DatabaseSync } from 'node:sqlite';
 import * as z from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInquirySchema } from '@/schemas/inquiry';
 import { apiProblemSchema, envelopeFields, inquiryNotStoredSchema, inquiryReceiptSchema } from '@/schemas/inquiry-api';
 import { familyInquiry, familyInquiryRoute, profileVocabulary } from '../fixtures/inquiries';
+import { openTestStore } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 
 // Against the real built server (npm test builds before vitest), on throw-away databases.
@@ -33,12 +33,13 @@ const rawRequest = (text: string) =>
     socket.on('end', () => resolve(reply.split('\r\n\r\n')[0]! + '\r\n'));
     socket.on('error', reject);
   });
-const count = (dbPath = server.dbPath) => {
-  const db = new DatabaseSync(dbPath, { readOnly: true });
+/** How many inquiries the server's database holds, read through the store (either engine). */
+const count = async (dbPath = server.dbPath) => {
+  const store = openTestStore(dbPath);
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM inquiries').get() as { n: number }).n;
+    return await store.count();
   } finally {
-    db.close();
+    await store.close();
   }
 };
 
@@ -66,11 +67,11 @@ describe('POST /api/inquiries', () => {
   it('an idempotent retry returns the same receipt and stores nothing new', async () => {
     const b = body();
     const first = (await (await post(b)).json()) as { receipt: string };
-    const before = count();
+    const before = await count();
     const again = await post(b);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { receipt: string }).receipt).toBe(first.receipt);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('400 with a message for each invalid field, using the form message keys', async () => {
@@ -127,7 +128,7 @@ describe('POST /api/inquiries', () => {
   });
 
   it('{} as JSON: 400 naming each missing field, startedAt and idempotencyKey included, nothing stored', async () => {
-    const before = count();
+    const before = await count();
     const res = await post({});
     expect(res.status).toBe(400);
     const data = apiProblemSchema.parse(await res.json());
@@ -136,7 +137,7 @@ describe('POST /api/inquiries', () => {
     // 相談したい窓口 may be left out: the field table makes it optional (「わからない・おまかせ」).
     expect(named).not.toContain('window');
     for (const f of data.fields!) expect(f.message, f.field).not.toMatch(/^(form|api)\./);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('a JSON inquiry without startedAt is 400 naming startedAt, not a quiet 202', async () => {
@@ -147,7 +148,7 @@ describe('POST /api/inquiries', () => {
   });
 
   it('JSON bodies are strict: __proto__, constructor or a misspelled field is 400 naming it, nothing stored', async () => {
-    const before = count();
+    const before = await count();
     const valid = JSON.stringify(body()).slice(1, -1);
     for (const [field, extra] of [['__proto__', '"__proto__": {"admin": true}'], ['constructor', '"constructor": {"prototype": {}}'], ['detials', '"detials": "typo"'], ['receipt', '"receipt": "20260101-00001"']]) {
       const res = await post(`{${valid}, ${extra}}`);
@@ -155,10 +156,10 @@ describe('POST /api/inquiries', () => {
       const data = apiProblemSchema.parse(await res.json());
       expect(data.fields, field).toEqual([{ field, key: 'api.error.unknownField', message: expect.any(String) }]);
     }
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
   it('202 only for the bot heuristics (trap field, too fast), and the body says nothing was stored', async () => {
-    const before = count();
+    const before = await count();
     for (const over of [{ website: 'http://spam.example' }, { startedAt: Date.now() }]) {
       const res = await post(body(over));
       expect(res.status, JSON.stringify(over)).toBe(202);
@@ -166,7 +167,7 @@ describe('POST /api/inquiries', () => {
       expect(data).toMatchObject({ status: 'not-stored', stored: false });
       expect(data.message).toContain('保存していません');
     }
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('replies match their schemas: 201 a receipt, 400 a problem naming fields', async () => {
@@ -177,7 +178,7 @@ describe('POST /api/inquiries', () => {
 
   it('a generated set of bad inputs: every one a 4xx naming the field at fault, nothing stored, the server keeps working', async () => {
     expect((await post(body())).status).toBe(201); // the database exists even when this test runs alone
-    const before = count();
+    const before = await count();
     const valid: Record<string, unknown> = body();
     const wrongValues: unknown[] = [null, 0, -1, 1.5, true, false, '', ' ', [], {}, ['x'], { $gt: '' }, 'x'.repeat(300)];
     const cases: { what: string; payload: Record<string, unknown>; field: string }[] = [];
@@ -201,7 +202,7 @@ describe('POST /api/inquiries', () => {
       if (res.status !== 400 || !data.fields?.some((f) => f.field === c.field)) failures.push(`${c.what}: ${res.status} ${JSON.stringify(data.fields?.map((f) => f.field))}`);
     }
     expect(failures).toEqual([]);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     expect((await post(body())).status).toBe(201);
   });
 
@@ -224,11 +225,11 @@ describe('POST /api/inquiries', () => {
   });
 
   it('200 concurrent submissions are each stored exactly once', async () => {
-    const before = count();
+    const before = await count();
     const results = await Promise.all(Array.from({ length: 200 }, () => post(body()).then(async (r) => ({ status: r.status, receipt: ((await r.json()) as { receipt: string }).receipt }))));
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(new Set(results.map((r) => r.receipt)).size).toBe(200);
-    expect(count()).toBe(before + 200);
+    expect(await count()).toBe(before + 200);
   });
 });
 
@@ -268,9 +269,9 @@ describe('durability', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(50);
     const second = await startServer({ INQUIRY_RATE_LIMIT: 'off' }, first.dbPath);
     try {
-      const db = new DatabaseSync(first.dbPath, { readOnly: true });
-      const stored = new Set((db.prepare('SELECT receipt FROM inquiries').all() as { receipt: string }[]).map((r) => r.receipt));
-      db.close();
+      const store = openTestStore(first.dbPath);
+      const stored = new Set((await store.list(Number.MAX_SAFE_INTEGER)).map((r) => r.receipt));
+      await store.close();
       for (const receipt of acknowledged) expect(stored.has(receipt), receipt).toBe(true);
       expect((await post(body(), {}, second.origin)).status).toBe(201);
     } finally {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { buildCounts } from '@/server/staff/counts';
 import { revealingLines, suppress } from '@/server/staff/suppress';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { familyInquiry, profileDistricts } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase, staffWindows } from '../staff/support';
@@ -48,7 +48,7 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
       ],
       [],
     );
-    const store = openSqliteStore(seeded.dbPath);
+    const store = openTestStore(seeded.dbPath);
     const areas: [string, number][] = [[small!.id, 3], [big!.id, 24], [middle!.id, 13]];
     for (const [area, n] of areas)
       for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: [staffWindows.mine], coordinator: false }, randomUUID());

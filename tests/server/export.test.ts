@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 import { Client, freshTotp, PASSWORD, seedDatabase, staffWindows, type SeededAccount } from '../staff/support';
 
@@ -47,7 +47,7 @@ describe('export', () => {
     expect(csv).not.toContain(`窓口 ${staffWindows.other} あての相談`);
     expect(csv).toContain('家族に障害のある方がいるため');
     expect(csv).toContain('支援会議で検討する (構成員は守秘義務を負う)');
-    const store = openSqliteStore(dbPath);
+    const store = openTestStore(dbPath);
     const entry = (await store.staff.auditLog({ limit: 20, offset: 0 })).rows.find((r) => r.action === 'inquiries.export');
     await store.close();
     expect(entry).toMatchObject({ login: 'exporter', detail: { count: 1, windows: [staffWindows.mine] } });

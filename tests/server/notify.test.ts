@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { familyInquiry, familyInquiryRoute, profileWindows } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
@@ -12,7 +11,7 @@ import { Client, seedDatabase } from '../staff/support';
 import type { Inquiry } from '@/schemas/inquiry';
 import { mailConfig } from '@/server/mail/config';
 import { startWorker } from '@/server/jobs/worker';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 
 // Notifications (issue 16) through a real SMTP server in this test process: what arrives, to whom, and
 // that nothing personal is in it; a refusing mail server never fails an inquiry.
@@ -84,9 +83,9 @@ describe('notification e-mail', () => {
     const { data } = await send();
     const c = new Client(server.origin);
     expect((await c.signIn(seeded.accounts[0]!)).status).toBe(303);
-    const db = new DatabaseSync(server.dbPath, { readOnly: true });
-    const { public_id: publicId } = db.prepare('SELECT public_id FROM inquiries WHERE receipt = ?').get(data.receipt) as { public_id: string };
-    db.close();
+    const store = openTestStore(server.dbPath);
+    const { publicId } = (await store.inbox.list([first!], {}, 100)).rows.find((r) => r.receipt === data.receipt)!;
+    await store.close();
     const path = `/staff/i/${publicId}/`;
     const version = /name="version" value="(\d+)"/.exec(await (await c.request(path)).text())![1]!;
     const res = await c.request(path, { form: { csrf: await c.csrf(path), action: 'share', mode: 'handOver', to: elsewhere, reason: '子育ての相談', basis: 'consent', version } });
@@ -143,7 +142,7 @@ describe('without SMTP', () => {
 describe('the daily reminder', () => {
   it('e-mails each window the receipt numbers still 未対応 after the set days, once that day', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'reminder-')), 'db.sqlite');
-    const store = openSqliteStore(path);
+    const store = openTestStore(path);
     await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: [elsewhere], coordinator: false }, 'r1');
     const receipt = (await store.list(1))[0]!.receipt;
     const config = { ...mailConfig({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', STAFF_ORIGIN: 'https://soudan.city.example' }), addresses, pollMs: 60_000 };

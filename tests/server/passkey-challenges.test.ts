@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 import { seedDatabase } from '../staff/support';
 
@@ -46,7 +46,7 @@ describe('passkey sign-in across two processes on one database', () => {
   let b: TestServer;
   beforeAll(async () => {
     const seeded = await seedDatabase([{ login: 'keyholder', name: '鍵 職員', role: 'planner', windows: [] }], []);
-    const store = openSqliteStore(seeded.dbPath);
+    const store = openTestStore(seeded.dbPath);
     await store.staff.addPasskey({ id: key.id, staffId: (await store.staff.byLogin('keyholder'))!.id, publicKey: key.cose, counter: 0, transports: ['internal'] });
     await store.close();
     [a, b] = [await startServer({}, seeded.dbPath), await startServer({}, seeded.dbPath)];
@@ -84,7 +84,7 @@ describe('passkey sign-in across two processes on one database', () => {
 
 describe('store: passkey challenges', () => {
   it('are taken once, only for their purpose, and not after they expire', async () => {
-    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'challenges-')), 'db.sqlite'));
+    const store = openTestStore(join(mkdtempSync(join(tmpdir(), 'challenges-')), 'db.sqlite'));
     const now = Date.now();
     await store.staff.rememberChallenge('k1', { purpose: 'signIn', challenge: 'c1', expiresAt: now + 60_000 }, now);
     expect(await store.staff.takeChallenge('k1', 'signIn', now)).toBe('c1');

@@ -11,7 +11,7 @@ import { locales, localizePath } from '@/i18n/locales';
 import { stripRuby } from '@/i18n/ruby';
 import { contentPath } from '@/lib/profile';
 import { routingSchema } from '@/schemas/routing';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { messages } from '../support/ui-messages';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase } from '../staff/support';
@@ -121,7 +121,7 @@ describe('the staff detail page words the 多機関協働 team’s reason the sa
       body: JSON.stringify({ writer: 'self', area: district, details: '相談の内容', window: 'any', name: '試験 太郎', language: 'ja', locale: 'ja', consent: true, phone: '090-0000-0000', categories, contactMethods: ['phone'], idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000 }),
     });
     const { receipt } = (await res.json()) as { receipt: string };
-    const store = openSqliteStore(dbPath);
+    const store = openTestStore(dbPath);
     const windows = (await store.get(receipt))!.routing.windows;
     const publicId = (await store.inbox.list(windows, {}, 100)).rows.find((r) => r.receipt === receipt)!.publicId;
     await store.close();

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referral, referralRoute } from '../fixtures/referrals';
+import { openTestStore, storeEnv } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -21,12 +21,13 @@ const post = (payload: unknown, headers: Record<string, string> = {}, method = '
     headers: { 'content-type': 'application/json', origin: server.origin, 'sec-fetch-site': 'same-origin', ...headers },
     body: typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
-const count = () => {
-  const db = new DatabaseSync(server.dbPath, { readOnly: true });
+/** How many records the server's database holds, read through the store (either engine). */
+const count = async () => {
+  const store = openTestStore(server.dbPath);
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM inquiries').get() as { n: number }).n;
+    return await store.count();
   } finally {
-    db.close();
+    await store.close();
   }
 };
 
@@ -41,7 +42,7 @@ describe('POST /api/referrals', () => {
     expect(data.windows.map((w) => w.id)).toEqual(referralRoute.windows);
     // The CLI runs without blocking this process: a blocked event loop would miss the server closing an
     // idle keep-alive connection (5 s), and the next test's fetch would reuse the closed socket.
-    const cli = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', ...args], { env: { ...process.env, INQUIRY_DB_PATH: server.dbPath }, encoding: 'utf8' })).stdout;
+    const cli = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/inquiries.ts', ...args], { env: { ...process.env, ...storeEnv(server.dbPath) }, encoding: 'utf8' })).stdout;
     const shown = JSON.parse(await cli('show', data.receipt));
     expect(shown.kind).toBe('referral');
     expect(shown.inquiry).toMatchObject({ kind: 'referral', agencyName: referral.agencyName, workerPhone: '09000001234', shareConsent: 'notConfirmed' });
@@ -55,15 +56,15 @@ describe('POST /api/referrals', () => {
   it('the same idempotency key returns the same receipt and stores nothing new', async () => {
     const b = body();
     const first = (await (await post(b)).json()) as { receipt: string };
-    const before = count();
+    const before = await count();
     const again = await post(b);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { receipt: string }).receipt).toBe(first.receipt);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('400 naming each missing field with its own message; nothing stored', async () => {
-    const before = count();
+    const before = await count();
     const res = await post({ locale: 'ja', idempotencyKey: randomUUID(), startedAt: Date.now() - 60_000, agencyKind: 'other' });
     expect(res.status).toBe(400);
     const data = (await res.json()) as { fields: { field: string; key: string; message: string }[] };
@@ -73,7 +74,7 @@ describe('POST /api/referrals', () => {
     expect(named.workerPhone).toBe('担当者の電話番号を入力してください');
     expect(named.shareConsent).toBe('情報共有についてのご本人の同意を選んでください');
     expect(Object.keys(named)).not.toContain('workerEmail');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('strict JSON: an unknown field, or a lone string where a list belongs, is a 400 naming it', async () => {
@@ -94,10 +95,10 @@ describe('POST /api/referrals', () => {
   });
 
   it('the trap field and a too-fast send are answered 202 and not stored', async () => {
-    const before = count();
+    const before = await count();
     expect((await post(body({ website: 'http://spam' }))).status).toBe(202);
     expect((await post(body({ startedAt: Date.now() }))).status).toBe(202);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('403 cross-site, 415 other content types', async () => {
@@ -123,7 +124,7 @@ describe('the page without JavaScript', () => {
   };
 
   it('check step: a complete 連絡票 shows the answers and stores nothing; a missing answer is a 400 naming it', async () => {
-    const before = count();
+    const before = await count();
     const ok = await page({ ...body(), step: 'check' });
     expect(ok.status).toBe(200);
     const html = await ok.text();
@@ -136,24 +137,24 @@ describe('the page without JavaScript', () => {
     expect(errorHtml).toContain('担当者名を入力してください');
     // What was typed is kept.
     expect(errorHtml).toContain(referral.situation);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('the trap field filled: the form again with everything typed and a plain "not sent", nothing stored', async () => {
-    const before = count();
+    const before = await count();
     const res = await page({ ...body({ website: 'x' }), step: 'send' });
     const html = await res.text();
     expect(html).toContain('まだ送られていません');
     expect(html).toContain(referral.situation);
     expect(html).not.toContain('data-receipt');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('send step stores it and shows the receipt', async () => {
-    const before = count();
+    const before = await count();
     const html = await (await page({ ...body(), step: 'send' })).text();
     expect(html).toMatch(/data-receipt[^>]*>\d{8}-\d{5}</);
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before + 1);
   });
 
   it('rate limit: the page and the API share one per-client limit for 連絡票s', async () => {

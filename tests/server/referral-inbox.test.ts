@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPath } from '@/lib/profile';
 import type { Referral } from '@/schemas/referral';
 import { routingSchema } from '@/schemas/routing';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import type { StoredBody } from '@/server/store/types';
 import { referral as fixture } from '../fixtures/referrals';
 import { startServer, type TestServer } from '../support/server';
@@ -34,7 +34,7 @@ const referral = (over: Partial<Record<keyof Referral, unknown>> = {}) => ({
 });
 
 describe('store: the 連絡票’s urgency sets the inbox’s urgent mark when it is stored', () => {
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'referral-inbox-')), 'db.sqlite'));
+  const store = openTestStore(join(mkdtempSync(join(tmpdir(), 'referral-inbox-')), 'db.sqlite'));
   afterAll(() => store.close());
   const windows = ['coordinator-window', 'field-window'];
   const stored = async (body: StoredBody) => {
@@ -93,7 +93,7 @@ describe('the inbox list, for a 連絡票 sent through POST /api/referrals', () 
   beforeAll(async () => {
     // One member of every window of the profile, so every 連絡票 is in their inbox wherever it was routed.
     const seeded = await seedDatabase([{ login: 'inbox-reader', name: '受付 職員', role: 'staff', windows: windowIds }], [windowIds[0]!]);
-    const store = openSqliteStore(seeded.dbPath);
+    const store = openTestStore(seeded.dbPath);
     inquiryReceipt = (await store.list(1))[0]!.receipt;
     await store.close();
     server = await startServer({ INQUIRY_RATE_LIMIT: 'off' }, seeded.dbPath);

@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { purgeExpired, retentionDays } from '@/server/retention';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore, storeEnv } from '../support/store';
 import { parse } from 'yaml';
 import { contentPath, profileDist } from '@/lib/profile';
 import { familyInquiry } from '../fixtures/inquiries';
@@ -21,7 +21,7 @@ const setting = (parse(readFileSync(contentPath('site.yaml'), 'utf8')) as { inqu
 
 async function storeWithDone() {
   const path = join(mkdtempSync(join(tmpdir(), 'retention-')), 'store.sqlite');
-  const store = openSqliteStore(path);
+  const store = openTestStore(path);
   const s = await store.staff.create({ login: 'ret1', name: '職員', memberships: [{ role: 'staff', window: staffWindows.mine }] });
   for (const k of ['a', 'b']) await store.create(inquiry, { windows: [staffWindows.mine], coordinator: false }, k);
   const [open, done] = (await store.inbox.list([staffWindows.mine], {}, 2)).rows;
@@ -69,9 +69,9 @@ describe('retention', () => {
   it('purges by hand with npm run inquiries -- purge', async () => {
     const { path, store } = await storeWithDone();
     await store.close();
-    const out = execFileSync('node_modules/.bin/tsx', ['src/cli/inquiries.ts', 'purge'], { env: { ...process.env, INQUIRY_DB_PATH: path }, encoding: 'utf8' });
+    const out = execFileSync('node_modules/.bin/tsx', ['src/cli/inquiries.ts', 'purge'], { env: { ...process.env, ...storeEnv(path) }, encoding: 'utf8' });
     expect(out).toContain('deleted 0 completed inquiries');
-    const again = openSqliteStore(path);
+    const again = openTestStore(path);
     expect((await again.staff.auditLog({ limit: 5, offset: 0 })).rows[0]).toMatchObject({ action: 'inquiries.purge', detail: { deleted: 0, retentionDays: setting } });
     await again.close();
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { familyInquiry, familyInquiryRoute } from '../fixtures/inquiries';
 
 // The store on its own, on a throw-away file: what staff find and what a resident's receipt means.
@@ -14,7 +14,7 @@ const freshPath = () => join(mkdtempSync(join(tmpdir(), 'inquiry-store-')), 'sto
 
 describe('sqlite inquiry store', () => {
   it('gives each new inquiry its own receipt, in order, and records it as received and routed', async () => {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     const [a, b, c] = await Promise.all(['k-000001', 'k-000002', 'k-000003'].map((key) => store.create(inquiry, routing, key)));
     expect([a, b, c].map((r) => r!.created)).toEqual([true, true, true]);
     expect([a, b, c].map((r) => Number(r!.receipt.slice(-5)))).toEqual([1, 2, 3]);
@@ -26,7 +26,7 @@ describe('sqlite inquiry store', () => {
   });
 
   it('answers a repeated key with the first receipt and stores nothing new, in the same batch or later', async () => {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     const [first, sameBatch] = await Promise.all([store.create(inquiry, routing, 'key-once'), store.create(inquiry, routing, 'key-once')]);
     const later = await store.create(inquiry, routing, 'key-once');
     const next = await store.create(inquiry, routing, 'key-other');
@@ -42,10 +42,10 @@ describe('sqlite inquiry store', () => {
 
   it('keeps numbering after a restart: no receipt number is given twice', async () => {
     const path = freshPath();
-    const before = openSqliteStore(path);
+    const before = openTestStore(path);
     const one = await before.create(inquiry, routing, 'restart-1');
     await before.close();
-    const after = openSqliteStore(path);
+    const after = openTestStore(path);
     const two = await after.create(inquiry, routing, 'restart-2');
     expect(Number(two.receipt.slice(-5))).toBe(Number(one.receipt.slice(-5)) + 1);
     expect((await after.list()).map((s) => s.receipt)).toEqual([two.receipt, one.receipt]);

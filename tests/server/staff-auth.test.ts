@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ABSOLUTE_MS, hashPassword, hashToken, IDLE_MS, LOCK_AFTER, resumeSession, signInWithPassword, SLOW_AFTER, startSession, totpNow, verifyPassword } from '@/server/staff/auth';
 import { can, inboxWindows } from '@/server/staff/permissions';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { randomSecret, staffWindows } from '../staff/support';
 
 // Windows of the selected profile (any will do: permissions treat them alike), and its coordinator.
@@ -15,7 +15,7 @@ const PASSWORD = 'correct horse battery staple';
 
 async function withAccount() {
   const path = freshPath();
-  const store = openSqliteStore(path);
+  const store = openTestStore(path);
   const secret = randomSecret();
   const account = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
   await store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
@@ -92,7 +92,7 @@ describe('sessions', () => {
     expect(readFileSync(`${path}-wal`).includes(Buffer.from(hashToken(token)))).toBe(true);
     await store.close();
 
-    const s = openSqliteStore(path);
+    const s = openTestStore(path);
     expect((await resumeSession(s, token, t0 + IDLE_MS - 1000))?.account.login).toBe('sato');
     // Kept alive by use every 20 minutes, it still ends at 12 hours.
     let at = t0 + IDLE_MS - 1000;

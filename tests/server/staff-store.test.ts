@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { familyInquiry } from '../fixtures/inquiries';
 import { staffWindows } from '../staff/support';
 
@@ -25,7 +25,7 @@ describe('upgrading a database made by the code before the staff inbox', () => {
     raw.close();
     expect(before).toHaveLength(3);
 
-    const store = openSqliteStore(path);
+    const store = openTestStore(path);
     expect(await store.count()).toBe(3);
     for (const row of before as { receipt: string; body: string; routing: string }[]) {
       const kept = (await store.get(row.receipt))!;
@@ -50,7 +50,7 @@ describe('upgrading a database made by the code before the staff inbox', () => {
 
 describe('inbox changes', () => {
   it('records status, assignment and notes as events, and refuses a change made against an older version', async () => {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     await store.create(inquiry, { windows: [MINE], coordinator: false }, 'k-staff-1');
     const a = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
     const [row] = (await store.inbox.list([MINE], {}, 10)).rows;
@@ -80,7 +80,7 @@ describe('inbox changes', () => {
   });
 
   it('lists and counts an inquiry in two of my windows once, newest first across pages', async () => {
-    const store = openSqliteStore(freshPath());
+    const store = openTestStore(freshPath());
     const plan = [['a-win'], ['b-win'], ['a-win', 'b-win'], ['c-win'], ['b-win'], ['a-win', 'b-win'], ['a-win']];
     const receipts: string[] = [];
     for (const [i, windows] of plan.entries()) receipts.push((await store.create(inquiry, { windows, coordinator: false }, `k-multi-${i}`)).receipt);
@@ -104,7 +104,7 @@ describe('inbox changes', () => {
 
   it('keeps the audit log and the events append-only', async () => {
     const path = freshPath();
-    const store = openSqliteStore(path);
+    const store = openTestStore(path);
     await store.staff.audit({ action: 'signIn.failed', login: 'nobody' });
     await store.create(inquiry, { windows: [MINE], coordinator: false }, 'k-staff-2');
     await store.close();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, signInWithPassword } from '@/server/staff/auth';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 import { Client, PASSWORD, randomSecret, seedDatabase } from '../staff/support';
 
@@ -15,13 +15,13 @@ const codeFor = (secret: string, s: number) => generateSync({ secret, epoch: s *
 
 async function withAccount() {
   const path = join(mkdtempSync(join(tmpdir(), 'totp-replay-')), 'db.sqlite');
-  const store = openSqliteStore(path);
+  const store = openTestStore(path);
   const secret = randomSecret();
   const account = await store.staff.create({ login: 'tanaka', name: '田中', memberships: [{ role: 'planner', window: '*' }] });
   await store.staff.completeEnrolment(account.id, await hashPassword(PASSWORD), secret);
   return { path, store, secret };
 }
-const attempt = (store: ReturnType<typeof openSqliteStore>, code: string) => signInWithPassword(store, { login: 'tanaka', password: PASSWORD, code, ip: null }).then((r) => r.ok);
+const attempt = (store: ReturnType<typeof openTestStore>, code: string) => signInWithPassword(store, { login: 'tanaka', password: PASSWORD, code, ip: null }).then((r) => r.ok);
 
 describe('signInWithPassword', () => {
   it('refuses a code already used for the account, and audits the attempt as a reuse', async () => {
@@ -45,7 +45,7 @@ describe('signInWithPassword', () => {
 
   it('holds across connections (processes) on one database, and of two sign-ins at once with one code only one succeeds', async () => {
     const { path, store, secret } = await withAccount();
-    const other = openSqliteStore(path);
+    const other = openTestStore(path);
     const code = codeFor(secret, step());
     const both = await Promise.all([attempt(store, code), attempt(other, code)]);
     expect(both.filter(Boolean)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase, staffWindows } from '../staff/support';
 
@@ -32,7 +32,7 @@ describe('本人からの削除依頼', () => {
     expect(await (await c.request('/staff/?deleted=1')).text()).toContain('相談を削除しました。');
     expect((await c.request(path)).status).toBe(404);
 
-    const store = openSqliteStore(seeded.dbPath);
+    const store = openTestStore(seeded.dbPath);
     const entry = (await store.staff.auditLog({ limit: 20, offset: 0 })).rows.find((r) => r.action === 'inquiry.deleteOnRequest');
     expect(await store.get(receipt)).toBeUndefined();
     await store.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { can } from '@/server/staff/permissions';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import type { Membership } from '@/server/store/types';
 import { familyInquiry } from '../fixtures/inquiries';
 import { staffWindows } from '../staff/support';
@@ -18,7 +18,7 @@ const { mine: MINE, other: OTHER, third: THIRD, coordinator: COORD } = staffWind
 const staffOf = (window: string, role: Membership['role'] = 'staff') => ({ memberships: [{ role, window }] });
 
 async function oneInquiry(window = MINE) {
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'tsunagi-store-')), 'store.sqlite'));
+  const store = openTestStore(join(mkdtempSync(join(tmpdir(), 'tsunagi-store-')), 'store.sqlite'));
   const a = await store.staff.create({ login: 'staff1', name: '窓口 一郎', memberships: [{ role: 'staff', window }] });
   await store.create(inquiry, { windows: [window], coordinator: false }, 'k1');
   const id = (await store.inbox.list([window], {}, 1)).rows[0]!.publicId;

@@ -9,7 +9,7 @@ import type { StaffRole } from '@/schemas/staff';
 import { setTimeout as delay } from 'node:timers/promises';
 import { generateSync } from 'otplib';
 import { hashPassword } from '@/server/staff/auth';
-import { openSqliteStore } from '@/server/store/sqlite';
+import { openTestStore } from '../support/store';
 import { coordinatorWindows, familyInquiry, profileWindows } from '../fixtures/inquiries';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -34,7 +34,7 @@ export interface SeededAccount {
 /** A database with the given accounts (password + TOTP) and one inquiry per window listed. */
 export async function seedDatabase(accounts: Omit<SeededAccount, 'secret'>[], inquiryWindows: string[]) {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'staff-test-')), 'db.sqlite');
-  const store = openSqliteStore(dbPath);
+  const store = openTestStore(dbPath);
   const hash = await hashPassword(PASSWORD);
   const seeded: SeededAccount[] = [];
   for (const a of accounts) {

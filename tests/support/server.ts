@@ -4,6 +4,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { storeEnv } from './store';
 
 /** A running copy of the real built server (npm start's entry) on loopback with its own database. */
 export interface TestServer {
@@ -33,7 +34,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
   const port = await freePort();
   const db = dbPath ?? join(mkdtempSync(join(tmpdir(), 'inquiry-test-')), 'inquiries.sqlite');
   const child = spawn(process.execPath, ['src/server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), INQUIRY_DB_PATH: db, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...storeEnv(db), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const origin = `http://127.0.0.1:${port}`;

@@ -5,12 +5,11 @@ import { openDetail, openInquiry, sealDetail } from '@/server/crypto/inquiry-fie
 import type { Sealer } from '@/server/crypto/seal';
 import { queueNotification } from './outbox-sqlite';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
-import type { ChangeResult, InboxInquiry, InboxRow, InboxStore, InquiryEvent, RoutingDecision, WindowShare } from './types';
+import type { ChangeResult, InboxInquiry, InboxStore, InquiryEvent, RoutingDecision, WindowShare } from './types';
 import { writeTransaction } from './transaction';
+import { jstDayStart, nextJstDay, windowsFor } from './inbox-filter';
+import { toInboxRow } from './rows';
 
-/** Dates in filters are the municipality's calendar days (JST, no daylight saving). */
-const jstDayStart = (day: string) => new Date(`${day}T00:00:00+09:00`).toISOString();
-const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
 
 export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
   const tx = <T>(fn: () => T): T => writeTransaction(db, fn);
@@ -26,11 +25,10 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
     if (f.status) (parts.push('iw.status = ?'), args.push(f.status));
     if (f.urgent) parts.push('iw.urgent = 1');
     if (f.from) (parts.push('iw.received_at >= ?'), args.push(jstDayStart(f.from)));
-    if (f.to) (parts.push('iw.received_at < ?'), args.push(nextDay(f.to)));
+    if (f.to) (parts.push('iw.received_at < ?'), args.push(nextJstDay(f.to)));
     if (f.category) (parts.push('iw.inquiry_id IN (SELECT inquiry_id FROM inquiry_categories WHERE category = ?)'), args.push(f.category));
     return { sql: parts.join(' AND '), args };
   };
-  const windowsFor = (windows: readonly string[], f: InboxFilter) => [...new Set(f.window ? windows.filter((w) => w === f.window) : windows)];
 
   /**
    * Counts inquiries (not rows) over several windows without a DISTINCT over all of them: the largest
@@ -179,21 +177,7 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
       const total = countDistinct(mine, filter, false).reduce((sum, r) => sum + r.n, 0);
       return {
         total,
-        rows: rows.map(
-          (r): InboxRow => ({
-            publicId: r.public_id,
-            receipt: r.receipt,
-            receivedAt: r.received_at,
-            status: r.status,
-            urgent: r.urgent === 1,
-            writer: r.writer,
-            // The agency's kind and name are not personal (sealed fields are; inquiry-fields.ts), so the list reads them as stored.
-            agency: r.kind === 'referral' ? { kind: r.agency_kind ?? 'other', kindOther: r.agency_kind_other, name: r.agency_name ?? '' } : null,
-            categories: JSON.parse(r.categories) as string[],
-            windows: r.windows ? r.windows.split(' ').sort() : [],
-            assignee: r.assignee,
-          }),
-        ),
+        rows: rows.map((r) => toInboxRow({ ...r, urgent: r.urgent === 1, categories: JSON.parse(r.categories) as string[], windows: r.windows ? r.windows.split(' ').sort() : [] })),
       };
     },
     statusCounts: async (windows) => {

@@ -1,15 +1,21 @@
-// The one way into storage for the server, the jobs and the CLI. The engine is chosen here (node:sqlite
-// under ./data today; PostgreSQL by DATABASE_URL comes next); nothing outside src/server/store/ opens
-// a database or runs SQL.
+// The one way into storage for the server, the jobs and the CLI. The engine is chosen here: PostgreSQL
+// when DATABASE_URL=postgres://… is set, otherwise node:sqlite under ./data; nothing outside
+// src/server/store/ opens a database or runs SQL.
 import type { Sealer } from '@/server/crypto/seal';
+import { openPostgresStore } from './postgres';
+import { resealPostgres } from './postgres/reseal';
+import { postgresSettings, selectsPostgres } from './postgres/settings';
 import { defaultDbPath, openSqliteStore, resealDatabase } from './sqlite';
 import type { Store } from './types';
 
 export type { InquiryStore, StoredInquiry, RoutingDecision, CreateResult, Store } from './types';
 
-/** Opens a store of its own (the CLI, tests): INQUIRY_DB_PATH or ./data/inquiries.sqlite. The caller closes it. */
+/**
+ * Opens a store of its own (the CLI, tests): PostgreSQL by DATABASE_URL, else INQUIRY_DB_PATH or
+ * ./data/inquiries.sqlite. The caller closes it.
+ */
 export function openStore(): Store {
-  return openSqliteStore();
+  return selectsPostgres() ? openPostgresStore() : openSqliteStore();
 }
 
 let store: Store | undefined;
@@ -27,5 +33,6 @@ export function getStore(): Store {
  * with the old key is left behind in the engine's files. Run with the server stopped.
  */
 export async function resealStore(from: Sealer, to: Sealer): Promise<{ inquiries: number; events: number }> {
+  if (selectsPostgres()) return resealPostgres(postgresSettings(), from, to);
   return resealDatabase(process.env.INQUIRY_DB_PATH || defaultDbPath, from, to);
 }

@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { writeTransaction } from './transaction';
 import type { JobStore, OutboxItem, OutboxStore } from './types';
+import { toOutboxItem } from './rows';
 
 /** Queues a notification inside the caller's transaction (arrival, hand-off). */
 export function queueNotification(db: DatabaseSync, kind: 'arrived' | 'handedTo', window: string, inquiryId: number, at: string): void {
@@ -18,17 +19,7 @@ export function createOutboxStore(db: DatabaseSync): OutboxStore {
     `${select} WHERE o.sent_at IS NULL AND o.next_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?) ORDER BY o.next_at, o.id LIMIT ?`,
   );
   const takeClaim = db.prepare('UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?');
-  const toItem = (r: Row): OutboxItem => ({
-    id: r.id,
-    kind: r.kind,
-    window: r.window_id,
-    receipt: r.receipt,
-    publicId: r.public_id,
-    receivedAt: r.received_at,
-    urgent: r.urgent === 1,
-    receipts: (JSON.parse(r.detail) as { receipts?: string[] }).receipts ?? [],
-    attempts: r.attempts,
-  });
+  const toItem = (r: Row): OutboxItem => toOutboxItem({ ...r, urgent: r.urgent === 1, detail: JSON.parse(r.detail) as { receipts?: string[] } });
   return {
     due: async (now, limit) => (due.all(now.toISOString(), limit) as Row[]).map(toItem),
     claim: async (workerId, leaseMs, limit, now = new Date()) =>

@@ -15,24 +15,11 @@ import { reseal } from './reseal';
 import { createJobStore, createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
+import { arrivesUrgent, receiptFor, receivedDetail } from './records';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
 export const defaultDbPath = 'data/inquiries.sqlite';
-
-/**
- * Whether a record arrives with the inbox's urgent mark: a 連絡票 whose agency answered the urgency
- * question with its most urgent choice (緊急). A resident's inquiry asks no such question; staff mark it.
- */
-export function arrivesUrgent(body: StoredBody): boolean {
-  return 'kind' in body && body.kind === 'referral' && body.urgency === 'urgent';
-}
-
-/** A receipt number residents can read out on the phone: date and a sequence, e.g. 20261122-00042. */
-function receiptFor(id: number, at: Date): string {
-  const day = at.toISOString().slice(0, 10).replace(/-/g, '');
-  return `${day}-${String(id).padStart(5, '0')}`;
-}
 
 /**
  * node:sqlite store. A commit is on disk before create() resolves, so an inquiry that was answered
@@ -98,7 +85,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId, urgent);
         if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
         id += 1;
-        addEvents.run(id, at, JSON.stringify('kind' in inquiry ? { kind: inquiry.kind, agencyKind: inquiry.agencyKind, locale: inquiry.locale } : { writer: inquiry.writer, locale: inquiry.locale }), id, at, JSON.stringify(routing));
+        addEvents.run(id, at, JSON.stringify(receivedDetail(inquiry)), id, at, JSON.stringify(routing));
         for (const w of routing.windows) {
           addWindow.run(w, id, at, urgent);
           // The window's notification e-mail waits in the outbox, committed with the inquiry.

@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
 import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from './types';
 import { writeTransaction } from './transaction';
+import { auditValues } from './rows';
 
 const states = ['active', 'disabled', 'removed'] as const;
 
@@ -126,15 +127,7 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
     },
 
     audit: async (e) => {
-      q('INSERT INTO audit_log (at, staff_id, login, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        new Date().toISOString(),
-        e.staffId ?? null,
-        e.login ?? null,
-        e.action,
-        e.target ?? null,
-        JSON.stringify(e.detail ?? {}),
-        e.ip ?? null,
-      );
+      q('INSERT INTO audit_log (at, staff_id, login, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...auditValues(e));
     },
     auditLog: async ({ limit, offset }) => {
       type A = { id: number; at: string; staff_id: number | null; login: string | null; action: string; target: string | null; detail: string; ip: string | null };
