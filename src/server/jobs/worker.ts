@@ -22,7 +22,8 @@ export interface JobsWorker {
  * a lease that ends while its worker still works lets another worker do the same work.
  */
 export const leaseMs = (env: NodeJS.ProcessEnv = process.env) => {
-  const v = Number(env.JOBS_LEASE_MS);
+  // DATABASE_LEASE_MS is the PostgreSQL settings' name for the same lease.
+  const v = Number(env.JOBS_LEASE_MS || env.DATABASE_LEASE_MS);
   return Number.isFinite(v) && v > 0 ? v : 10 * 60_000;
 };
 
