@@ -7,6 +7,8 @@
 //   npm run staff -- list | disable <login> | enable <login> | reset <login> | remove <login> | unlock <login>
 //   npm run staff -- audit [--limit 50]
 //   npm run staff -- code <BASE32>      the current TOTP code for a secret (scripts signing in)
+//   --as <admin login>: account changes made as that admin (needs accounts.manage); without it, as the
+//   local operator. The audit names who either way.
 // Uses INQUIRY_DB_PATH, or ./data/inquiries.sqlite. SITE_URL sets the link's address.
 // Every value printed goes through `shown`: control characters (a login holding a newline and tabs, a
 // terminal escape) print as visible escapes, so no value can forge a line or drive the terminal.
@@ -19,13 +21,15 @@ import { contentPath, profileDir, profileId } from '@/lib/profile';
 import { staffLoginSchema, staffRoles, windowRoles, ANY_WINDOW, type StaffRole } from '@/schemas/staff';
 import { hashPassword, MIN_PASSWORD_LENGTH, newTotpSecret, openEnrolment, totpNow, unlockLogin } from '@/server/staff/auth';
 import { openStore } from '@/server/store';
+import { cliActor } from '@/server/staff/cli-actor';
 
 const usage = `usage: npm run staff -- add <login> --name <name> --role <${staffRoles.join('|')}> [--windows id,id] [--password-stdin --totp-secret <BASE32>]
        npm run staff -- list | disable <login> | enable <login> | reset <login> | remove <login> | unlock <login> | audit [--limit N] | code <BASE32>
---windows with --role admin or planner: also a member (staff) of those windows`;
+--windows with --role admin or planner: also a member (staff) of those windows
+       account changes: --as <admin login> (needs accounts.manage), else made as the local operator`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: 'string' }, role: { type: 'string' }, windows: { type: 'string' }, 'password-stdin': { type: 'boolean' }, 'totp-secret': { type: 'string' }, limit: { type: 'string' } },
+  options: { name: { type: 'string' }, role: { type: 'string' }, windows: { type: 'string' }, 'password-stdin': { type: 'boolean' }, 'totp-secret': { type: 'string' }, limit: { type: 'string' }, as: { type: 'string' } },
 });
 const [command, arg] = positionals;
 const site = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, '');
@@ -52,7 +56,9 @@ function fail(message: string): never {
 
 async function main(): Promise<number> {
   const store = openStore();
-  const actor = { login: `cli:${process.env.USER ?? 'unknown'}` };
+  const who = await cliActor(store.staff, values.as);
+  if ('refused' in who) fail(who.refused);
+  const actor = who;
   const find = async () => (arg && (await store.staff.byLogin(arg))) || fail(`no staff account ${shown(arg ?? '')}\n${usage}`);
   try {
     switch (command) {

@@ -191,7 +191,9 @@ interface Jobs {
   store: { close(): Promise<void> | void };
 }
 let jobs: Jobs | undefined;
-try {
+// JOBS=off leaves them to `npm run jobs` or another server: every job claims its work in the store.
+if ((process.env.JOBS ?? '').toLowerCase() === 'off') log.info('jobs.off', { message: 'JOBS=off: this process runs no background jobs (npm run jobs does)' });
+else try {
   const { tsImport } = await import('tsx/esm/api');
   const { startJobs } = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
   const { openStore } = (await tsImport('./store/index.ts', import.meta.url)) as typeof import('./store/index.ts');

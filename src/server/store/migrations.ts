@@ -280,6 +280,21 @@ export const migrations: string[] = [
    CREATE INDEX outbox_due ON outbox(next_at) WHERE sent_at IS NULL;
    -- The last day each window was reminded to check its facts (weekly until it does).
    CREATE TABLE fact_reminders (window_id TEXT PRIMARY KEY, last_day TEXT NOT NULL);`,
+  // 12: jobs that claim their work (issue 27), so several processes on one database do each piece once.
+  // An outbox row is claimed with a lease (claimed_by, claimed_until, epoch ms) before it is sent and
+  // marked sent after; a claim whose process died lapses when its lease ends and the row is sent by
+  // another. A daily job (reminders, the retention purge) takes a lease row for its day the same way,
+  // and marks it done when it finished.
+  `ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;
+   CREATE TABLE job_runs (
+     name TEXT NOT NULL,
+     day TEXT NOT NULL,
+     worker TEXT NOT NULL,
+     lease_until INTEGER NOT NULL,
+     done_at TEXT,
+     PRIMARY KEY (name, day)
+   ) WITHOUT ROWID;`,
 ];
 
 /** The first schema version whose rows are sealed. */

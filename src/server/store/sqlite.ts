@@ -12,7 +12,7 @@ import { migrations, SEALED_FROM } from './migrations';
 import { createInboxStore } from './inbox-sqlite';
 import { createStaffStore } from './staff-sqlite';
 import { reseal } from './reseal';
-import { createOutboxStore, queueNotification } from './outbox-sqlite';
+import { createJobStore, createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
 import { arrivesUrgent, receiptFor, receivedDetail } from './records';
@@ -159,6 +159,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     staff: createStaffStore(db),
     inbox,
     outbox: createOutboxStore(db),
+    jobs: createJobStore(db),
     retention: createRetentionStore(db, () => void inbox.changed()),
     stats: createStatsStore(db),
     limits: createLimitStore(db),

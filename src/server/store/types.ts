@@ -271,6 +271,7 @@ export interface Store extends InquiryStore {
   staff: StaffStore;
   inbox: InboxStore;
   outbox: OutboxStore;
+  jobs: JobStore;
   retention: RetentionStore;
   stats: StatsStore;
   limits: LimitStore;
@@ -338,9 +339,17 @@ export interface OutboxItem {
 }
 
 export interface OutboxStore {
-  /** Items whose time has come, oldest first. */
+  /** Items whose time has come, oldest first (claimed or not: a view for staff and tests). */
   due(now: Date, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Claims up to `limit` items whose time has come and that no live lease holds, for `workerId`, for
+   * `leaseMs`: no other worker gets them until they are marked sent or failed, or the lease ends (the
+   * claimer died). Oldest first.
+   */
+  claim(workerId: string, leaseMs: number, limit: number, now?: Date): Promise<OutboxItem[]>;
+  /** Marks an item sent (and releases its claim); an item already sent stays as it was. */
   sent(id: number, at: Date): Promise<void>;
+  /** Records a failed try, releases the claim and sets the next try. */
   failed(id: number, error: string, nextAt: Date): Promise<void>;
   /** Unsent items that failed at least `minAttempts` times, for these windows. */
   failing(windows: readonly string[], minAttempts: number): Promise<number>;
@@ -349,6 +358,20 @@ export interface OutboxStore {
    * received before `olderThan`. Returns how many were queued (0 when it already ran that day).
    */
   queueReminders(day: string, olderThan: Date): Promise<number>;
-  /** Claims a daily job for `day`; false when it already ran that day. */
+  /** Claims a daily job for `day`; false when it already ran that day. (Without a lease: see JobStore.) */
   claimDaily(name: string, day: string): Promise<boolean>;
+}
+
+/** Background jobs across processes (issue 27). */
+export interface JobStore {
+  /**
+   * Claims the daily job `name` for `day` for `workerId`, with a lease of `leaseMs`. True when this
+   * worker may run it now: nobody had it, or the last claimer's lease ended before it was done (it
+   * died), or this worker holds it already. False while another worker's lease runs, or once done.
+   */
+  claimDaily(name: string, day: string, workerId: string, leaseMs: number, now?: Date): Promise<boolean>;
+  /** Marks the day's job done (only by the worker holding it); no worker claims that day again. */
+  finishDaily(name: string, day: string, workerId: string, at?: Date): Promise<boolean>;
+  /** Who holds the day's job, until when, and whether it is done. */
+  daily(name: string, day: string): Promise<{ worker: string; leaseUntil: number; doneAt: string | null } | undefined>;
 }

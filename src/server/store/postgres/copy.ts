@@ -10,7 +10,7 @@ import type { PostgresSettings } from './settings';
 export const copyOrder = [
   'staff', 'staff_memberships', 'staff_credentials', 'staff_passkeys', 'staff_sessions', 'sign_in_throttle', 'webauthn_challenges', 'audit_log',
   'inquiries', 'inquiry_windows', 'inquiry_categories', 'inquiry_events', 'outbox', 'daily_jobs', 'anonymous_inquiries',
-  'rate_limits', 'key_canary', 'fact_items', 'fact_reminders',
+  'rate_limits', 'key_canary', 'fact_items', 'fact_reminders', 'job_runs',
 ];
 const notCopied = new Set(['schema_migrations', 'counters']);
 

@@ -16,7 +16,7 @@ import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } 
 import { openDb, unavailableAs, type Db, type Query } from './db';
 import { createPostgresInboxStore } from './inbox';
 import { migratePostgres, postgresMigrations } from './migrations';
-import { createPostgresOutboxStore, queueNotification } from './outbox';
+import { createPostgresJobStore, createPostgresOutboxStore, queueNotification } from './outbox';
 import { createPostgresRetentionStore } from './retention';
 import { postgresSettings, type PostgresSettings } from './settings';
 import { createPostgresStaffStore } from './staff';
@@ -181,7 +181,8 @@ export function openPostgresStore(settings: PostgresSettings = postgresSettings(
     close: () => db.close(),
     staff: createPostgresStaffStore(db),
     inbox: createPostgresInboxStore(db, sealer),
-    outbox: createPostgresOutboxStore(db, settings.leaseMs),
+    outbox: createPostgresOutboxStore(db),
+    jobs: createPostgresJobStore(db),
     retention: createPostgresRetentionStore(db),
     stats: createPostgresStatsStore(db),
     limits: createPostgresLimitStore(db),

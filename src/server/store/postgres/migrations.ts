@@ -2,7 +2,7 @@
 // transaction, by whichever server starts first: the others wait on an advisory lock and find them
 // done. schema_migrations records every version applied. Never edit a published migration; add one.
 //
-// Version 1 is the SQLite engine's schema at its version 8, version 2 its version 9, version 3 its versions 10 and 11 (src/server/store/migrations.ts), the
+// Version 1 is the SQLite engine's schema at its version 8, version 3 its version 9, version 4 its versions 10 and 11 (src/server/store/migrations.ts), the
 // same tables and rules in PostgreSQL's terms; a change to one engine's schema gets a migration in both.
 import pg from 'pg';
 import { clientConfig } from './db';
@@ -198,7 +198,18 @@ export const postgresMigrations: string[] = [
      window_count integer NOT NULL,
      first_response_minutes integer
    );`,
-  // 2: SQLite's version 9 (operations, issue 26). Rate-limit counters shared by every server on the
+  // 2: jobs that claim their work (issue 27; SQLite's version 9): who holds an outbox claim, and a lease
+  // row per daily job and day (lease_until in epoch ms), marked done when the job finished.
+  `ALTER TABLE outbox ADD COLUMN claimed_by text;
+   CREATE TABLE job_runs (
+     name text NOT NULL,
+     day text NOT NULL,
+     worker text NOT NULL,
+     lease_until bigint NOT NULL,
+     done_at text,
+     PRIMARY KEY (name, day)
+   );`,
+  // 3: SQLite's version 9 (operations, issue 26). Rate-limit counters shared by every server on the
   // database (one row per limit and client, keyed by a hash, never the address itself), and the key
   // canary: a value sealed with the key in use, so a start with another key is refused before it seals anything.
   `CREATE TABLE rate_limits (
@@ -214,7 +225,7 @@ export const postgresMigrations: string[] = [
      key_id text NOT NULL,
      sealed text NOT NULL
    );`,
-  // 3: SQLite's versions 10 and 11. Sign-in throttling per (login, address) and per address (issue 25):
+  // 4: SQLite's versions 10 and 11. Sign-in throttling per (login, address) and per address (issue 25):
   // a lock lasts until locked_until and is never extended by failures during it. Facts that stay true
   // (issue 30): the editor role, windows' confirmations and proposed changes and residents' reports
   // (no staff, no address: only the text), each waiting for an editor's decision; two more kinds of
