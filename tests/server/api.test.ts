@@ -74,12 +74,12 @@ describe('POST /api/inquiries', () => {
   });
 
   it('a list that names one choice more than once is a 400 naming the field, nothing stored', async () => {
-    const before = count();
+    const before = await count();
     const category = (familyInquiry as { categories: string[] }).categories[0]!;
     const res = await post(body({ categories: Array.from({ length: 300 }, () => category) }));
     expect(res.status).toBe(400);
     expect(apiProblemSchema.parse(await res.json()).fields).toEqual([{ field: 'categories', key: 'form.error.repeated', message: expect.any(String) }]);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('an idempotent retry returns the same receipt and stores nothing new', async () => {

@@ -114,7 +114,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
           <h3 id="result-coordinator-heading">
             {t.rich(troublesOverlap(result.fields, result.patterns.length > 0) ? 'triage.result.coordinatorHeading' : 'triage.result.coordinatorUnsureHeading')}
           </h3>
-          {/* Names the profile's own coordinating window(s) (content): 多機関協働チーム in 香取市, each region's
+          {/* Names the profile's own coordinating window(s) (content): the 多機関協働チーム in one profile, each region's
               総合相談窓口 in Aomori, where no window has the team's name. */}
           <p>{t.rich('triage.result.coordinatorLead', { coordinator: t.list(coordinatorNames) })}</p>
           {result.patterns.length > 0 && (
