@@ -135,6 +135,19 @@ test.describe('without JavaScript', () => {
     await expect(summary).not.toContainText('いずれか1つを選んでください');
   });
 
+  test('a mistake found on 入力内容を確認する asks for a fix and never says the inquiry could not be sent', async ({ page }) => {
+    await page.goto('/soudan/');
+    await page.getByLabel('本人', { exact: true }).check();
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    // Nothing was sent, nor tried: the page asks for the answers to be fixed.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力内容を直してください');
+    await expect(page).toHaveTitle(/^エラー: 入力内容を直してください/);
+    await expect(page.getByRole('alert')).toContainText('まだ送られていません');
+    await expect(page.locator('main')).not.toContainText('送れませんでした');
+    await expect(page.locator('main')).not.toContainText('もう一度送ってください');
+  });
+
   test('a check-your-answers page comes before sending, and the receipt says 「相談を受け付けました」 once', async ({ page }) => {
     await page.goto('/soudan/');
     await fillAsSelf(page);
