@@ -36,6 +36,21 @@ async function fillAsSelf(page: Page) {
   await page.getByLabel('上の利用目的に同意して送ります').check();
 }
 
+/**
+ * The page is named `name`: its title begins with it, its one visible h1 says it (never 「相談を送る」),
+ * and its headings go down one level at a time (no h1 → h3).
+ */
+async function expectPageNamed(page: Page, name: string) {
+  await expect(page).toHaveTitle(new RegExp(`^${name}`));
+  await expect(page.locator('h1:visible')).toHaveCount(1);
+  await expect(page.locator('h1:visible')).toHaveText(name);
+  await expect(page.locator('h1:visible', { hasText: '相談を送る' })).toHaveCount(0);
+  const levels = await page.locator('main').evaluate((main) =>
+    [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])),
+  );
+  levels.forEach((level, i) => expect(level, `heading ${i} after h${levels[i - 1]}: ${levels.join(',')}`).toBeLessThanOrEqual(i === 0 ? 1 : levels[i - 1]! + 1));
+}
+
 /** The element is on the first screen and nothing is drawn over it. */
 async function expectOnScreen(page: Page, selector: string) {
   const box = (await page.locator(selector).boundingBox())!;
@@ -62,10 +77,12 @@ test.describe('with JavaScript, at 375 px', () => {
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page.locator('#check-heading')).toBeFocused();
     await expectOnScreen(page, '#check-heading');
+    await expectPageNamed(page, '入力内容の確認');
     await expect(page.locator('.summary-list')).not.toContainText('本人の年齢');
     await page.getByRole('button', { name: 'この内容で送る' }).click();
     await expect(page.locator('#confirmation-heading')).toBeFocused();
     await expectOnScreen(page, '#confirmation-heading');
+    await expectPageNamed(page, '相談を受け付けました');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     const stored = cliShow(receipt);
     expect(stored.inquiry).toMatchObject({ writer: 'self', area: districtA, email: 'self@example.jp' });
@@ -154,6 +171,7 @@ test.describe('without JavaScript', () => {
     await waitLikeAPerson(page);
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力内容の確認');
+    await expectPageNamed(page, '入力内容の確認');
     // The page opens at its heading, not at the site header (375 × 812).
     const top = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
     expect(top.y).toBeGreaterThanOrEqual(0);
@@ -170,6 +188,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'この内容で送る' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
     await expect(page.getByText('相談を受け付けました', { exact: true })).toHaveCount(1);
+    await expectPageNamed(page, '相談を受け付けました');
     const receiptBox = (await page.locator('[data-receipt]').boundingBox())!;
     expect(receiptBox.y + receiptBox.height).toBeLessThanOrEqual(812);
     const receipt = (await page.locator('[data-receipt]').textContent())!;

@@ -17,6 +17,7 @@ import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
 import { DetailsCounter, detailsCounterId } from './DetailsCounter';
 import { checkRows, errorItems, optionLabel, optionsFor, vocabOf, type FormContent } from './field-view';
 import { prefillValues, type Prefill } from './prefill';
+import { INTRO_ID } from './intro';
 import { clearStoredAnswers } from '@/islands/TriageWizard/storage';
 import { draft, fieldValuesOnly, readRenderedForm, validate, type FormValues } from './values';
 import type { InquiryReply } from '@/schemas/inquiry-api';
@@ -74,6 +75,7 @@ export function InquiryForm(props: InquiryFormProps) {
   const [mounted, setMounted] = useState(false);
   const [keepDraft, setKeepDraft] = useState(false);
   const stageHeading = useRef<HTMLHeadingElement>(null);
+  const formPageTitle = useRef<string>(undefined);
 
   useEffect(() => {
     // The wizard's hand-off: read once, then removed, so it is not left on the device.
@@ -100,6 +102,14 @@ export function InquiryForm(props: InquiryFormProps) {
     return form.subscribe((values) => draft.save(values));
   }, [keepDraft]);
   useEffect(() => {
+    // The check page and the receipt are pages of their own: their heading is the h1 and their name the
+    // title. The page's introduction (its h1 「相談を送る」 and lead) stands aside meanwhile.
+    const intro = document.getElementById(INTRO_ID);
+    if (intro) intro.hidden = stage !== 'form';
+    const formTitle = t.raw('inquiry.title');
+    formPageTitle.current ??= document.title;
+    const stageTitle = stage === 'check' ? t.raw('form.checkHeading') : stage === 'done' ? t.raw('confirm.title') : formTitle;
+    document.title = formPageTitle.current.replace(formTitle, stageTitle);
     if (stage !== 'form') revealFocus(stageHeading.current);
   }, [stage]);
   useEffect(() => {
@@ -265,12 +275,12 @@ export function InquiryForm(props: InquiryFormProps) {
     }
   };
 
-  if (stage === 'done' && done) return <ConfirmationView {...done} t={t} printable headingRef={stageHeading} />;
+  if (stage === 'done' && done) return <ConfirmationView {...done} t={t} printable headingRef={stageHeading} headingLevel={1} autoFocus={false} />;
 
   if (stage === 'check') {
     return (
       <section aria-labelledby="check-heading">
-        <h2 id="check-heading" ref={stageHeading} tabIndex={-1}>{t.rich('form.checkHeading')}</h2>
+        <h1 id="check-heading" ref={stageHeading} tabIndex={-1}>{t.rich('form.checkHeading')}</h1>
         <p>{t.rich('form.checkLead')}</p>
         {sendError && <div className="error-summary" role="alert"><p>{richText(sendError)}</p></div>}
         <dl className="summary-list">
