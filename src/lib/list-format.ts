@@ -16,3 +16,8 @@ export function formatList(locale: Locale, items: readonly string[]): string {
 export function formatRange(locale: Locale, from: string, to: string): string {
   return `${from}${separators[locale] ? '〜' : '–'}${to}`;
 }
+
+/** A moment (ISO 8601) as the locale writes a date and time, in Japan's time, where the windows are. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale === 'easy' ? 'ja' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+}

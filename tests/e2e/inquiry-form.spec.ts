@@ -51,6 +51,22 @@ async function expectPageNamed(page: Page, name: string) {
   levels.forEach((level, i) => expect(level, `heading ${i} after h${levels[i - 1]}: ${levels.join(',')}`).toBeLessThanOrEqual(i === 0 ? 1 : levels[i - 1]! + 1));
 }
 
+/** The printed receipt names the site (and so the municipality, as the page title does) and when it was received. */
+async function expectPrintedReceiptSaysWhereAndWhen(page: Page) {
+  const site = (await page.title()).split(' | ').at(-1)!;
+  expect(site).toMatch(/\S/);
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.confirmation__printed-from');
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText(site);
+  await expect(printed).toContainText('受付日時');
+  const tokyo = new Intl.DateTimeFormat('ja', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date());
+  await expect(printed).toContainText(tokyo);
+  await expect(printed).toContainText(/\d{1,2}:\d{2}/);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
+}
+
 /** The element is on the first screen and nothing is drawn over it. */
 async function expectOnScreen(page: Page, selector: string) {
   const box = (await page.locator(selector).boundingBox())!;
@@ -89,6 +105,7 @@ test.describe('with JavaScript, at 375 px', () => {
     expect(stored.inquiry).not.toHaveProperty('personAge');
     // The receipt page and its print view carry the receipt number and nothing the resident typed.
     for (const typed of ['self@example.jp', '佐藤 一郎', '家から出られなく']) await expect(page.locator('body')).not.toContainText(typed);
+    await expectPrintedReceiptSaysWhereAndWhen(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('[data-receipt]')).toBeVisible();
     for (const frame of ['header', 'footer', 'nav', 'aside']) await expect(page.locator(frame).first()).toBeHidden();
@@ -189,6 +206,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
     await expect(page.getByText('相談を受け付けました', { exact: true })).toHaveCount(1);
     await expectPageNamed(page, '相談を受け付けました');
+    await expectPrintedReceiptSaysWhereAndWhen(page);
     const receiptBox = (await page.locator('[data-receipt]').boundingBox())!;
     expect(receiptBox.y + receiptBox.height).toBeLessThanOrEqual(812);
     const receipt = (await page.locator('[data-receipt]').textContent())!;

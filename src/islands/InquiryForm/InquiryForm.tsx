@@ -260,7 +260,7 @@ export function InquiryForm(props: InquiryFormProps) {
         clearStoredAnswers();
         // Window names as this page shows them (the API answers in Japanese; やさしい日本語 adds ruby).
         const named = (data.windows ?? []).map((w: { id: string; name: string; phone: string | null }) => ({ ...w, name: windows.find((x) => x.id === w.id)?.name ?? w.name }));
-        setDone({ receipt: data.receipt, windows: named, coordinator: Boolean(data.coordinator), overlap: Boolean(data.overlap) });
+        setDone({ receipt: data.receipt, windows: named, coordinator: Boolean(data.coordinator), overlap: Boolean(data.overlap), receivedAt: new Date().toISOString() });
         setStage('done');
       } else if (res.status === 400 && data.fields) {
         setErrors(Object.fromEntries(data.fields.map((f) => [f.field, f.key])));
