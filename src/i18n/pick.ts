@@ -7,7 +7,7 @@ export function pickMessages(messages: Record<string, string>, prefixes: readonl
 }
 
 /** Key prefixes the triage wizard reads. */
-export const triageMessagePrefixes = ['triage.', 'route.', 'field.', 'contact.', 'category.', 'weekday.', 'window.hoursUnknown'] as const;
+export const triageMessagePrefixes = ['triage.', 'route.', 'field.', 'contact.', 'category.', 'weekday.', 'window.hoursUnknown', 'window.factsStale'] as const;
 
 /** Key prefixes the inquiry form reads. */
 export const inquiryMessagePrefixes = ['inquiry.', 'form.', 'confirm.', 'api.', 'category.', 'contact.', 'triage.errorSummaryTitle', 'triage.errorTitlePrefix', 'site.title'] as const;

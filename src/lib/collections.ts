@@ -2,6 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { defaultLocale, localeInfo, type Locale } from '@/i18n/locales';
 import type { ConsultationWindow } from '@/schemas/window';
 import type { ContentTranslation, TranslationStatus } from '@/schemas/translation';
+import { factsAge, type FactsAge } from './facts-check';
 import { regionGroups, withDistricts } from '@/triage/districts';
 import { toTriageWindow, type TriageData } from '@/triage/engine';
 import { buildSearchIndex, type SearchIndexData } from '@/search/index-data';
@@ -40,15 +41,18 @@ export type LocalizedWindow = ConsultationWindow & {
    * sources (大字・字 names) is not given with guessed readings: the page points to the Japanese page.
    */
   addressWithoutReadings?: boolean;
+  /** When the facts were checked and when they fall due again (site.yaml factsCheckDays). */
+  factsAge: FactsAge;
 };
 
 /** All windows in display order, flattened to `{ id, ...data }`. Build-time only. */
 export async function loadWindows(locale: Locale = defaultLocale): Promise<LocalizedWindow[]> {
   const tr = await contentTranslation(locale);
   const entries = await getCollection('windows');
+  const { factsCheckDays } = await loadSite();
   return entries
     .map((e): LocalizedWindow => {
-      const w: LocalizedWindow = { id: e.id, ...e.data };
+      const w: LocalizedWindow = { id: e.id, ...e.data, factsAge: factsAge(e.data.source.verified, factsCheckDays) };
       const x = tr?.windows[e.id];
       const addressWithoutReadings = localeInfo[locale].ruby && Boolean(w.address) && !x?.address;
       if (!x) return addressWithoutReadings ? { ...w, addressWithoutReadings } : w;
@@ -74,7 +78,7 @@ export interface CitedSource {
   title: string;
   publisher?: string;
   /** The date the document prints, and whether it is the publication or the last update. */
-  date?: { kind: 'published' | 'updated'; value: string };
+  date?: { kind: 'published' | 'updated' | 'declared'; value: string };
   url?: string;
 }
 
@@ -90,7 +94,10 @@ export async function loadSources(ids: readonly string[], locale: Locale): Promi
       const entry = await getEntry('sources', id);
       if (!entry) throw new Error(`source "${id}" is missing: no sources/${id}.md in the profile or in content/sources/`);
       const s = entry.data;
-      const dated = s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined) : undefined;
+      const dated =
+        s.kind === 'document' ? (s.updated ? { kind: 'updated' as const, value: s.updated } : s.published ? { kind: 'published' as const, value: s.published } : undefined)
+        : s.kind === 'window-declared' ? { kind: 'declared' as const, value: s.declared }
+        : undefined;
       return { title: say(s.title), publisher: s.publisher && say(s.publisher), date: dated, url: s.url };
     }),
   );

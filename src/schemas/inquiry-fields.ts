@@ -108,7 +108,7 @@ export const inquiryFields = [
   },
   {
     name: 'safeTimes', control: 'text', section: 'contact', required: false,
-    label: 'form.safeTimes.label', hint: 'form.safeTimes.hint', sensitivity: 'none', csv: true, value: text(200),
+    label: 'form.safeTimes.label', hint: 'form.safeTimes.hint', sensitivity: 'contact', csv: true, value: text(200),
   },
   {
     name: 'discretion', control: 'checkbox', options: discretionOptions, section: 'contact', required: false,

@@ -22,8 +22,24 @@ export const siteSchema = z.object({
   fax: japanesePhoneNumber.optional(),
   email: z.email().optional(),
   officialPage: z.string().min(1),
+  /**
+   * Whom staff ask when a password, authenticator app or passkey device is lost: the section that keeps
+   * the portal's staff accounts (its admins), as the operator names it. The staff sign-in page says it.
+   */
+  staffAccountsContact: z.string().min(1),
   /** Days after 完了 before an inquiry is deleted, keeping only anonymous counts (README, "Retention"). */
   inquiryRetentionDays: z.number().int().positive(),
+  /**
+   * Days after a window's `source.verified` before its page, card and the wizard's result say the facts
+   * may have changed and ask the reader to phone first (README, "Keeping facts true").
+   */
+  factsCheckDays: z.number().int().positive().default(180),
+  /**
+   * The terms the directory's open data (/opendata/madoguchi.csv, .json) is published under, as the
+   * operator states them in a source. `null` when no source states any: the data then says so, and no
+   * licence is guessed. Required, so a profile decides it.
+   */
+  openDataLicence: z.object({ name: z.string().min(1), url: z.url({ protocol: /^https?$/ }).optional() }).nullable(),
   source: provenance,
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -27,5 +27,11 @@ const common = {
 export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('document'), ...common, published: documentDate.optional(), updated: documentDate.optional() }),
   z.strictObject({ kind: z.literal('reference'), ...common }),
+  /**
+   * `window-declared`: what a window stated about itself in /staff/facts/ and an editor approved (issue 30).
+   * Written by `npm run content -- apply`: the body lists each approved statement with its date, so the
+   * facts tests find the numbers in it as in any document. `declared` is the latest statement's date.
+   */
+  z.strictObject({ kind: z.literal('window-declared'), ...common, window: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), declared: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be the date declared, YYYY-MM-DD (quote it)' }) }),
 ]);
 export type Source = z.infer<typeof sourceSchema>;

@@ -3,8 +3,9 @@
 import * as z from 'zod/mini';
 
 /** staff: works its windows' inquiries. coordinator: the same, for the 多機関協働 window. admin: accounts and the
- *  audit log (no inquiry content unless also a window member). planner: anonymised counts only. */
-export const staffRoles = ['staff', 'coordinator', 'admin', 'planner'] as const;
+ *  audit log (no inquiry content unless also a window member). planner: anonymised counts only.
+ *  editor: reviews windows' confirmations and proposed changes and residents' reports (issue 30). */
+export const staffRoles = ['staff', 'coordinator', 'admin', 'planner', 'editor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 /** Roles that belong to no window are stored with this window id. */
 export const ANY_WINDOW = '*';

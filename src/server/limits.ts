@@ -20,6 +20,8 @@ export const limitRules = {
   inquiry: { setting: 'INQUIRY_RATE_LIMIT', defaultCount: 10, windowMs: TEN_MINUTES },
   /** 連絡票s sent (POST /api/referrals, the no-JS send step). */
   referral: { setting: 'INQUIRY_RATE_LIMIT', defaultCount: 10, windowMs: TEN_MINUTES },
+  /** Residents' reports that a window's page is wrong (「情報がちがうときは」). */
+  report: { setting: 'INQUIRY_RATE_LIMIT', defaultCount: 10, windowMs: TEN_MINUTES },
   /** No-JS steps that store nothing: the form's check step and 変更, the 連絡票's, the wizard result, the search. */
   page: { setting: 'PAGE_RATE_LIMIT', defaultCount: 120, windowMs: TEN_MINUTES },
   /** Staff sign-in attempts per address, checked before any password is hashed. */

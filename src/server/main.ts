@@ -21,6 +21,7 @@ function refuse(message: string): never {
   log.error('server.refused', { message });
   process.exit(1);
 }
+import { factsNoticeHandler } from './facts-notice.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Astro's own "listening" line and its error text are replaced by the JSON lines below.
@@ -87,6 +88,8 @@ interface Channel {
 const channel: Channel = { routes: new Map(), startupToken: randomBytes(16).toString('hex') };
 (globalThis as Record<symbol, unknown>)[Symbol.for('soudan-portal.server')] = channel;
 const { handler } = (await import(entryFile.href)) as { handler: (req: IncomingMessage, res: ServerResponse) => void };
+/** Static pages whose facts-age notice is due are sent with it shown (src/server/facts-notice.ts). */
+const factsNotices = factsNoticeHandler(new URL(`../../${distDir}/client/`, import.meta.url).pathname);
 
 /**
  * Headers for every response (OWASP ASVS 14.4). Pages also carry a per-page CSP <meta> from Astro with
@@ -160,6 +163,7 @@ function listener(req: IncomingMessage, res: ServerResponse): void {
     req.resume();
     return;
   }
+  if (factsNotices(req, res)) return;
   handler(req, res);
 }
 
@@ -187,7 +191,9 @@ interface Jobs {
   store: { close(): Promise<void> | void };
 }
 let jobs: Jobs | undefined;
-try {
+// JOBS=off leaves them to `npm run jobs` or another server: every job claims its work in the store.
+if ((process.env.JOBS ?? '').toLowerCase() === 'off') log.info('jobs.off', { message: 'JOBS=off: this process runs no background jobs (npm run jobs does)' });
+else try {
   const { tsImport } = await import('tsx/esm/api');
   const { startJobs } = (await tsImport('./jobs/index.ts', import.meta.url)) as typeof import('./jobs/index.ts');
   const { openStore } = (await tsImport('./store/index.ts', import.meta.url)) as typeof import('./store/index.ts');

@@ -1,5 +1,6 @@
 // The triage engine: pure functions over the flow data. The island, the no-JS result route,
 // the CLI and the tests all call these, so there is one set of rules.
+import type { FactsAge } from '@/lib/facts-check';
 import type { Condition, Flow, FlowNode, Trouble } from '@/schemas/flow';
 import type { Hotline } from '@/schemas/hotline';
 import type { Routing } from '@/schemas/routing';
@@ -24,12 +25,14 @@ export interface TriageData {
 export type TriageWindow = Pick<ConsultationWindow, 'id' | 'name' | 'nameKana' | 'fields' | 'serviceArea' | 'anyField' | 'channels' | 'hours' | 'callScript'> & {
   /** The name's meaning in the page's language (content/translations), beside the Japanese name. */
   nameMeaning?: string;
+  /** When the facts were checked and fall due again: the result says so once they are past it. */
+  factsAge?: FactsAge;
 };
 
 /** Picks the TriageWindow part of a full window. */
-export function toTriageWindow(w: ConsultationWindow & { nameMeaning?: string }): TriageWindow {
-  const { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript, nameMeaning } = w;
-  return { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript, ...(nameMeaning ? { nameMeaning } : {}) };
+export function toTriageWindow(w: ConsultationWindow & { nameMeaning?: string; factsAge?: FactsAge }): TriageWindow {
+  const { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript, nameMeaning, factsAge } = w;
+  return { id, name, nameKana, fields, serviceArea, anyField, channels, hours, callScript, ...(nameMeaning ? { nameMeaning } : {}), ...(factsAge ? { factsAge } : {}) };
 }
 
 /** The troubles ticked, as flow entries (unknown ids are ignored). */

@@ -231,3 +231,69 @@ plainTest.describe('passkeys', () => {
     expect(offsite, 'requests that left the site').toEqual([]);
   });
 });
+
+// Issue 25: an enrolment link is spent by the first completed enrolment, whichever method the owner
+// chose. Someone else holding a copy of the link (mail, chat, browser history) then gets 404 for the page
+// and for the passkey endpoint, and cannot add a passkey or a password: the takeover fails. Both orders,
+// each with Chromium's virtual authenticator in the attacker's browser too.
+plainTest.describe('an enrolment link cannot be used twice', () => {
+  const origin = `http://localhost:${process.env.TEST_PORT ?? 4399}`;
+  async function withAuthenticator(context: import('@playwright/test').BrowserContext, page: Page) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+  }
+  /** What a copy of the link gets: the page says it cannot be used (404), and the passkey endpoint is 404 too. */
+  async function attackerIsRefused(browser: import('@playwright/test').Browser, path: string) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await withAuthenticator(context, page);
+    const res = await page.goto(`${origin}${path}`);
+    expect(res!.status()).toBe(404);
+    await expect(page.getByText('この登録リンクは使えません。')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'この端末にパスキーを登録する' })).toHaveCount(0);
+    await expect(page.locator('input[name="password"]')).toHaveCount(0);
+    const csrf = (await context.cookies()).find((c) => c.name === 'staff-form')?.value ?? '';
+    const api = await page.request.post(`${origin}${path}passkey/`, { headers: { origin, 'content-type': 'application/json', 'x-csrf-token': csrf }, data: { step: 'options' } });
+    expect(api.status()).toBe(404);
+    await context.close();
+  }
+
+  plainTest('passkey first: the owner registers a passkey; a copy of the link then adds nothing', async ({ browser }) => {
+    plainTest.setTimeout(120_000);
+    const me = addStaffWithLink(windows[0]!.id);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await withAuthenticator(context, page);
+    await page.goto(`${origin}${me.path}`);
+    await page.getByRole('button', { name: 'この端末にパスキーを登録する' }).click();
+    await expect(page.getByText('パスキーを登録しました。')).toBeFocused();
+    // The spent link's password form is gone from the owner's page too.
+    await expect(page.locator('input[name="password"]')).toHaveCount(0);
+    await attackerIsRefused(browser, me.path);
+    await page.reload();
+    await expect(page.getByText('この登録リンクは使えません。')).toBeVisible();
+    // The owner's passkey still signs in.
+    await page.goto(`${origin}/staff/signin/`);
+    await page.getByRole('button', { name: 'パスキーでサインイン' }).click();
+    await expect(page).toHaveURL(`${origin}/staff/`);
+    await context.close();
+  });
+
+  plainTest('password first: the owner sets a password and TOTP; a copy of the link then cannot register a passkey', async ({ browser }) => {
+    plainTest.setTimeout(120_000);
+    const me = addStaffWithLink(windows[0]!.id);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}${me.path}`);
+    const secret = (await page.locator('#totp-secret').textContent())!.trim();
+    await page.getByLabel('パスワード').fill(PASSWORD);
+    await page.getByLabel('確認コード').fill(generateSync({ secret }));
+    await page.getByRole('button', { name: '登録する', exact: true }).click();
+    await expect(page).toHaveURL(/\/staff\/signin\/\?enrolled=1$/);
+    await attackerIsRefused(browser, me.path);
+    await context.close();
+  });
+});

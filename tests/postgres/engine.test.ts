@@ -4,13 +4,17 @@ import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
 import { openPostgresStore } from '@/server/store/postgres';
 import { postgresMigrations } from '@/server/store/postgres/migrations';
-import type { PostgresOutboxStore } from '@/server/store/postgres/outbox';
 import type { Store } from '@/server/store/types';
 import { familyInquiry, familyInquiryRoute } from '../fixtures/inquiries';
 import { asApplicationRole, freshPostgresSettings } from '../support/postgres';
 
 const inquiry = familyInquiry as unknown as Inquiry;
-const claimOf = (s: Store) => (s.outbox as PostgresOutboxStore).claim;
+// Each store claims as its own worker, with a lease of a minute.
+const workers = new WeakMap<Store, string>();
+const claimOf = (s: Store) => (now: Date, limit: number) => {
+  if (!workers.has(s)) workers.set(s, `server-${Math.random().toString(36).slice(2)}`);
+  return s.outbox.claim(workers.get(s)!, 60_000, limit, now);
+};
 const routing = { windows: [...familyInquiryRoute.windows], coordinator: familyInquiryRoute.coordinator };
 
 describe('PostgreSQL engine, several servers on one database', () => {
@@ -88,6 +92,16 @@ describe('PostgreSQL engine, several servers on one database', () => {
     const claims = await Promise.all(servers.map((s) => s.outbox.claimDaily('purge', '2026-12-07')));
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await servers[0]!.outbox.claimDaily('purge', '2026-12-08')).toBe(true);
+    // With a lease (the jobs' way): one server runs the day; after its lease lapses unfinished, another.
+    const t = new Date('2026-12-07T01:00:00Z');
+    const leased = await Promise.all(servers.map((s, i) => s.jobs.claimDaily('reminder', '2026-12-07', `s${i}`, 60_000, t)));
+    expect(leased.filter(Boolean)).toHaveLength(1);
+    const holder = leased.indexOf(true);
+    const other = (holder + 1) % 3;
+    expect(await servers[other]!.jobs.claimDaily('reminder', '2026-12-07', `s${other}`, 60_000, new Date(t.getTime() + 60_000))).toBe(true);
+    expect(await servers[holder]!.jobs.finishDaily('reminder', '2026-12-07', `s${holder}`)).toBe(false);
+    expect(await servers[other]!.jobs.finishDaily('reminder', '2026-12-07', `s${other}`)).toBe(true);
+    expect(await servers[holder]!.jobs.claimDaily('reminder', '2026-12-07', `s${holder}`, 60_000, new Date(t.getTime() + 3_600_000))).toBe(false);
     await Promise.all(servers.map((s) => s.close()));
   });
 });

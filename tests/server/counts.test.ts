@@ -1,40 +1,82 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inquiry } from '@/schemas/inquiry';
-import { buildCounts } from '@/server/staff/counts';
-import { revealingLines, suppress } from '@/server/staff/suppress';
+import { DatabaseSync } from 'node:sqlite';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCounts, countDimensions } from '@/server/staff/counts';
+import { feasibleIntervals, HIDDEN, intervalSize } from '@/server/staff/suppress';
+import { AGENCY_WRITER } from '@/server/store/stats-sqlite';
+import type { StoredBody } from '@/server/store/types';
+import { referral } from '../fixtures/referrals';
 import { openTestStore } from '../support/store';
 import { familyInquiry, profileDistricts } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
 import { Client, seedDatabase, staffWindows } from '../staff/support';
 
-// Planners' counts (issue 16): a district with 3 cases must not be worked out from any view or file.
+/** The first day of last month (JST), as an ISO time: counts show months that are over. */
+const lastMonth = () => {
+  const d = new Date(Date.now() + 9 * 3_600_000);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 2)).toISOString();
+};
+/** Moves every stored record to last month (the store stamps them now). */
+function backdate(dbPath: string) {
+  const db = new DatabaseSync(dbPath);
+  const at = lastMonth();
+  db.prepare('UPDATE inquiries SET received_at = ?').run(at);
+  db.prepare('UPDATE inquiry_windows SET received_at = ?').run(at);
+  db.close();
+}
+
+// Planners' counts (issue 16, 25): a district with 3 cases must not be worked out from any view or file.
 describe('small-cell suppression', () => {
-  it('hides cells under the threshold and a second cell wherever a total would give one away', () => {
-    const t = suppress([[3, 20, 15], [12, 11, 30], [0, 25, 14]], 10);
-    expect(t.cells[0]![0]).toBe('small');
-    expect(revealingLines(t)).toBe(0);
-    expect([...t.cells.flat(), ...t.rowTotals, ...t.colTotals, t.total]).toContain('hidden');
-    // Every shown count is 0 or at least the threshold.
-    for (const v of [...t.cells.flat(), ...t.rowTotals, ...t.colTotals, t.total]) if (typeof v === 'number') expect(v === 0 || v >= 10).toBe(true);
-  });
-
-  it('takes the threshold as a setting', () => {
-    expect(suppress([[15, 30]], 20).cells[0]![0]).toBe('small');
-    expect(suppress([[15, 30]], 10).cells[0]![0]).toBe(15);
-  });
-
   it('never shows a share or time computed from a small group', () => {
     const area = profileDistricts[0]!.id;
     const recs = Array.from({ length: 12 }, (_, i) => ({ month: '2026-11', area, writer: 'self', categories: ['care'], windowCount: i < 3 ? 2 : 1, firstResponseMinutes: 60 }));
-    const v = buildCounts(recs, 'area', [area], 10);
+    const v = buildCounts(recs, 'area', [area], 10, new Date('2026-12-07T00:00:00Z'));
     expect(v.multiWindowShare).toEqual([null]);
     expect(v.medianFirstResponse).toEqual([60]);
+  });
+
+  it('shows a month only once it is over (JST)', () => {
+    const area = profileDistricts[0]!.id;
+    const recs = Array.from({ length: 12 }, () => ({ month: '2026-12', area, writer: 'self', categories: ['care'], windowCount: 1, firstResponseMinutes: null }));
+    expect(buildCounts(recs, 'area', [area], 10, new Date('2026-12-31T14:59:00Z')).months).toEqual([]);
+    expect(buildCounts(recs, 'area', [area], 10, new Date('2026-12-31T15:00:00Z')).months).toEqual(['2026-12']);
+  });
+});
+
+describe('連絡票s and purges in the counts', () => {
+  it('counts a 連絡票 under the person’s district, the writer type 支援機関 and its categories, and a purge changes nothing', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'counts-')), 'db.sqlite');
+    const store = openTestStore(dbPath);
+    const route = { windows: [staffWindows.mine], coordinator: false };
+    for (let i = 0; i < 12; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), details: `相談 ${i}` }, route, randomUUID());
+    for (let i = 0; i < 11; i++) await store.create({ kind: 'referral', ...referral } as unknown as StoredBody, route, randomUUID());
+    await store.close();
+    backdate(dbPath);
+    const again = openTestStore(dbPath);
+    const records = await again.stats.records();
+    const agency = records.filter((r) => r.writer === AGENCY_WRITER);
+    expect(agency).toHaveLength(11);
+    for (const r of agency) expect(r).toMatchObject({ area: referral.district, categories: [...referral.categories] });
+    expect(records.every((r) => r.area && r.writer && !/null/.test(r.writer))).toBe(true);
+    const before = countDimensions.map((by) => buildCounts(records, by, [], 10));
+    expect(before[0]!.rows).toContain(referral.district);
+    expect(before[2]!.rows).toContain(AGENCY_WRITER);
+    // Purge half of them, 連絡票s included: the anonymous rows keep every count where it was.
+    const { rows } = await again.inbox.list([staffWindows.mine], {}, 100);
+    for (const row of rows.slice(0, 12)) expect(await again.retention.deleteOne(row.publicId)).toBe(true);
+    const purged = await again.stats.records();
+    const after = countDimensions.map((by) => buildCounts(purged, by, [], 10));
+    expect(after).toEqual(before);
+    await again.close();
   });
 });
 
 describe('the planner’s view and file, with one district of 3 cases', () => {
-  // Three districts of the profile: 3 cases in the first, 24 and 13 in the next two, all this month.
+  // Three districts of the profile: 3 cases in the first, 24 and 13 in the next two, all last month.
   if (profileDistricts.length < 3) throw new Error('the counts test needs three districts');
   const [small, big, middle] = profileDistricts;
   let server: TestServer;
@@ -53,6 +95,7 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
     for (const [area, n] of areas)
       for (let i = 0; i < n; i++) await store.create({ ...(familyInquiry as unknown as Inquiry), area, details: `${area} の相談 ${i}` }, { windows: [staffWindows.mine], coordinator: false }, randomUUID());
     await store.close();
+    backdate(seeded.dbPath);
     server = await startServer({}, seeded.dbPath);
     planner = new Client(server.origin);
     expect((await planner.signIn(seeded.accounts[0]!)).status).toBe(303);
@@ -63,7 +106,7 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
 
   const numbersIn = (text: string) => (text.match(/(?<![\d-])\d+(?![\d-]|未満|%| 時間)/g) ?? []).map(Number);
 
-  it('shows 「10未満」 for the district of 3, hides enough that no total gives it away, in the page and the CSV', async () => {
+  it('hides the district of 3 under the one mark, and no published figure narrows it, in the page and the CSV', async () => {
     for (const by of ['area', 'category', 'writer']) {
       const html = await (await planner.request(`/staff/counts/?by=${by}`)).text();
       const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
@@ -72,21 +115,24 @@ describe('the planner’s view and file, with one district of 3 cases', () => {
       const bytes = new Uint8Array(await csvRes.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const csv = new TextDecoder().decode(bytes);
-      // Rows of cells: the CSV's body, numbers or null for 「10未満」.
-      const rows = csv.trim().split('\r\n').slice(1).map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
-      const months = rows[0]!.length - 4;
-      const grid = rows.map((r) => r.slice(1, months + 2).map((c) => (c === '10未満' ? 'small' : c === '秘匿' ? 'hidden' : Number(c)) as number | 'small' | 'hidden'));
-      const body = grid.slice(0, -1);
-      const t = { cells: body.map((r) => r.slice(0, -1)), rowTotals: body.map((r) => r.at(-1)!), colTotals: grid.at(-1)!.slice(0, -1), total: grid.at(-1)!.at(-1)! };
-      expect(revealingLines(t)).toBe(0);
+      const lines = csv.trim().split('\r\n').map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
+      const months = lines[0]!.length - 3;
+      expect(months).toBe(1);
+      const grid = lines.slice(1).map((r) => r.slice(1, months + 1).map((c) => (c === '非表示' ? HIDDEN : Number(c))));
       for (const v of grid.flat()) if (typeof v === 'number') expect(v === 0 || v >= 10).toBe(true);
-      // The page shows the same: no count from 1 to 9 anywhere in its table.
+      // Each month: the body and its total, audited as a reader would (the total is all a table adds).
+      for (let m = 0; m < months; m++) {
+        const column = { cells: grid.slice(0, -1).map((r) => r[m]!), total: grid.at(-1)![m]! };
+        for (const iv of feasibleIntervals(column)) if (iv) expect(intervalSize(iv)).toBeGreaterThanOrEqual(10);
+      }
+      // The page shows the same: no count from 1 to 9 anywhere in its table, and one mark only.
       expect(numbersIn(table.replace(/<[^>]+>/g, ' ')).filter((n) => n > 0 && n < 10 && !/^20\d\d/.test(String(n)))).toEqual([]);
+      expect(html).not.toMatch(/10未満|秘匿/);
       if (by === 'area') {
-        // The district of 3, by the name the page and file show.
-        const three = rows.find((r) => r[0] === small!.name)!;
-        expect(three.slice(1, months + 2)).toEqual(Array(months + 1).fill('10未満'));
-        expect(html).toContain('10未満');
+        const three = lines.find((r) => r[0] === small!.name)!;
+        expect(three.slice(1, months + 1)).toEqual(Array(months).fill('非表示'));
+        expect(html).toContain('非表示');
+        expect(html).toContain('フーリエ・モツキン');
       }
       expect(html).not.toContain(' の相談 ');
       expect(csv).not.toContain(' の相談 ');

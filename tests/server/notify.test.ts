@@ -1,59 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { familyInquiry, familyInquiryRoute, profileWindows } from '../fixtures/inquiries';
 import { startServer, type TestServer } from '../support/server';
+import { decoded, startSmtpSink, type Mail } from '../support/smtp-sink';
 import { Client, seedDatabase } from '../staff/support';
 import type { Inquiry } from '@/schemas/inquiry';
 import { mailConfig } from '@/server/mail/config';
-import { startOutboxWorker } from '@/server/mail/outbox-worker';
+import { startWorker } from '@/server/jobs/worker';
 import { openTestStore } from '../support/store';
 
 // Notifications (issue 16) through a real SMTP server in this test process: what arrives, to whom, and
 // that nothing personal is in it; a refusing mail server never fails an inquiry.
-interface Mail {
-  to: string[];
-  raw: string;
-}
-/** The port the system gives the test's SMTP server (a fixed one could be taken by another run on the machine). */
 let SMTP_PORT = 0;
-const mails: Mail[] = [];
-let refuse = false;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onRcptTo(address, _session, cb) {
-    cb(refuse ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
-  },
-  onData(stream, session, cb) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-      cb();
-    });
-  },
-});
-
-/** The decoded text of a mail (nodemailer sends UTF-8 as quoted-printable or base64). */
-function decoded(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const subject = /^Subject: (.*(?:\r?\n .*)*)/im.exec(head!)?.[1] ?? '';
-  const words = subject.replace(/\r?\n /g, '').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  );
-  const text = /Content-Transfer-Encoding: base64/i.test(head!)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  return `${words}\n${text}`;
-}
+let mails: Mail[] = [];
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 const waitFor = async <T>(fn: () => T | undefined, ms = 15_000): Promise<T> => {
   for (let waited = 0; waited < ms; waited += 100) {
@@ -74,8 +38,8 @@ const address = (window: string) => `${window}@city.example`;
 const addresses = Object.fromEntries([...familyInquiryRoute.windows, elsewhere].map((w) => [w, address(w)]));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  SMTP_PORT = (smtp.server.address() as AddressInfo).port;
+  sink = await startSmtpSink();
+  ({ port: SMTP_PORT, mails } = sink);
   seeded = await seedDatabase([{ login: 'first1', name: '受付 職員', role: 'staff', windows: [first!] }], []);
   const config = join(mkdtempSync(join(tmpdir(), 'notify-')), 'notify.json');
   writeFileSync(config, JSON.stringify({ windows: addresses }));
@@ -86,7 +50,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await sink?.close();
 });
 
 const send = async () => {
@@ -132,7 +96,7 @@ describe('notification e-mail', () => {
   });
 
   it('keeps the inquiry when the mail server refuses, retries, and shows the failing e-mail in the inbox', async () => {
-    refuse = true;
+    sink.refuse.on = true;
     const before = mails.length;
     const { status } = await send();
     expect(status).toBe(201);
@@ -146,7 +110,7 @@ describe('notification e-mail', () => {
     expect(html).toContain('送れていない通知メールが 1 件あります');
     expect(mails.length).toBe(before);
     // Once the mail server takes mail again, the retry delivers it and the notice goes.
-    refuse = false;
+    sink.refuse.on = false;
     for (let i = 0; i < 100 && html.includes('送れていない通知メール'); i++) {
       await delay(200);
       html = await (await c.request('/staff/')).text();
@@ -180,7 +144,7 @@ describe('the daily reminder', () => {
     await store.create({ ...(familyInquiry as unknown as Inquiry), details: '催促の試験' }, { windows: [elsewhere], coordinator: false }, 'r1');
     const receipt = (await store.list(1))[0]!.receipt;
     const config = { ...mailConfig({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'portal@city.example', STAFF_ORIGIN: 'https://soudan.city.example' }), addresses, pollMs: 60_000 };
-    const worker = startOutboxWorker(store, (w) => w, config);
+    const worker = startWorker(store, (w) => w, config);
     try {
       const inFourDays = new Date(Date.now() + 4 * 86_400_000);
       await worker.tick(inFourDays);

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@/schemas/staff';
+import { openSqliteStore } from '@/server/store/sqlite';
 import { startServer, type TestServer } from '../support/server';
 import { Client, randomLogin, seedDatabase, staffWindows, type SeededAccount } from '../staff/support';
 
@@ -18,15 +19,20 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-type Role = StaffRole | 'signedOut';
+/** adminMember: an admin who is also a staff member of a window (roles and memberships are independent). */
+type Role = StaffRole | 'adminMember' | 'signedOut';
 type Scope = 'own' | 'other';
-const roles: Role[] = ['staff', 'coordinator', 'admin', 'planner', 'signedOut'];
+const roles: Role[] = ['staff', 'coordinator', 'admin', 'adminMember', 'planner', 'editor', 'signedOut'];
 const scopes: Scope[] = ['own', 'other'];
 const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 type Method = (typeof methods)[number];
 
 /** The windows (the profile's, tests/staff/support.ts): staff work at one, the coordinator at 多機関協働; 'other' is a third. */
-const OWN: Record<StaffRole, string | undefined> = { staff: staffWindows.mine, coordinator: staffWindows.coordinator, admin: undefined, planner: undefined };
+const OWN: Record<Exclude<Role, 'signedOut'>, string | undefined> = { staff: staffWindows.mine, coordinator: staffWindows.coordinator, admin: undefined, adminMember: staffWindows.mine, planner: undefined, editor: undefined };
+const LOGIN: Record<Exclude<Role, 'signedOut'>, string> = { staff: 'staff1', coordinator: 'coord1', admin: 'admin1', adminMember: 'adminm1', planner: 'planner1', editor: 'editor1' };
+const isAdmin = (r: Role) => r === 'admin' || r === 'adminMember';
+/** An account the accounts pages show (set once seeded). */
+let someAccountId = 0;
 const OTHER = staffWindows.other;
 
 interface Cell {
@@ -42,7 +48,7 @@ interface Rule {
   expect: (c: Cell) => number;
 }
 
-const inWindow = (c: Cell) => c.role !== 'signedOut' && (c.role === 'staff' || c.role === 'coordinator') && c.scope === 'own';
+const inWindow = (c: Cell) => c.role !== 'signedOut' && (c.role === 'staff' || c.role === 'coordinator' || c.role === 'adminMember') && c.scope === 'own';
 let ids: Record<string, string> = {};
 const inquiryFor = (c: Cell) => ids[c.scope === 'own' && c.role !== 'signedOut' && OWN[c.role] ? OWN[c.role]! : OTHER]!;
 
@@ -66,7 +72,30 @@ const rules: Record<string, Rule> = {
   },
   'audit.astro': {
     path: () => '/staff/audit/',
-    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'admin' ? 200 : 404),
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : isAdmin(c.role) ? 200 : 404),
+  },
+  'accounts/index.astro': {
+    // accounts.manage only; a change without the admin's password and a fresh code is 401 and changes nothing.
+    path: () => '/staff/accounts/',
+    form: () => ({ do: 'add', login: 'matrix-new', name: 'マトリクス', roles: 'planner', password: 'wrong password!!', code: '000000' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !isAdmin(c.role) ? 404 : c.method === 'GET' ? 200 : 401),
+  },
+  'accounts/[id].astro': {
+    path: () => `/staff/accounts/${someAccountId}/`,
+    form: () => ({ do: 'disable', id: String(someAccountId), password: 'wrong password!!', code: '000000' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !isAdmin(c.role) ? 404 : c.method === 'GET' ? 200 : 401),
+  },
+  'account/index.astro': {
+    // My own sign-in methods: every signed-in role; confirming with a wrong password is 401.
+    path: () => '/staff/account/',
+    form: () => ({ password: 'wrong password!!', code: '000000' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : c.method === 'GET' ? 200 : 401),
+  },
+  'account/passkey.ts': {
+    // JSON with the session's token in a header only: a form post is refused; signed out there is nothing.
+    path: () => '/staff/account/passkey/',
+    form: () => ({ step: 'options' }),
+    expect: (c) => (c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 404 : 403),
   },
   'i/[id].astro': {
     path: (c) => `/staff/i/${inquiryFor(c)}/`,
@@ -77,11 +106,28 @@ const rules: Record<string, Rule> = {
     // Fresh authentication every time: a wrong password is 401 for window members; nobody else sees it.
     path: () => '/staff/export/',
     form: () => ({ password: 'wrong password!!', code: '000000' }),
-    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : c.role !== 'staff' && c.role !== 'coordinator' ? 404 : c.method === 'GET' ? 200 : 401),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : c.role !== 'staff' && c.role !== 'coordinator' && c.role !== 'adminMember' ? 404 : c.method === 'GET' ? 200 : 401),
   },
   'counts.astro': {
     path: () => '/staff/counts/',
     expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'planner' ? 200 : 404),
+  },
+  // Issue 30: a window's public facts (its members only), and the editors' review (editor or admin).
+  'facts/index.astro': {
+    path: () => '/staff/facts/',
+    expect: (c) => (c.method !== 'GET' ? 405 : c.role === 'signedOut' ? 303 : c.role === 'planner' ? 404 : 200),
+  },
+  'facts/[window].astro': {
+    path: (c) => `/staff/facts/${c.scope === 'own' && c.role !== 'signedOut' && OWN[c.role] ? OWN[c.role] : OTHER}/`,
+    // A proposal with nothing filled in: refused with the error summary, so no cell changes anything.
+    form: () => ({ action: 'propose' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !inWindow(c) ? 404 : c.method === 'GET' ? 200 : 400),
+  },
+  'facts/review.astro': {
+    path: () => '/staff/facts/review/',
+    // A decision without a reason: refused, so no cell decides anything.
+    form: () => ({ item: '999999', decision: 'approve', reason: '' }),
+    expect: (c) => (c.method !== 'GET' && c.method !== 'POST' ? 405 : c.role === 'signedOut' ? 303 : !isAdmin(c.role) && c.role !== 'editor' ? 404 : c.method === 'GET' ? 200 : 400),
   },
   'passkey.ts': {
     // JSON only, with the pre-sign-in token in a header: a form post (what the matrix sends) is refused.
@@ -112,11 +158,16 @@ beforeAll(async () => {
       { login: 'staff1', name: '窓口 職員', role: 'staff', windows: [OWN.staff!] },
       { login: 'coord1', name: '協働 職員', role: 'coordinator', windows: [OWN.coordinator!] },
       { login: 'admin1', name: '管理者', role: 'admin', windows: [] },
+      { login: 'adminm1', name: '管理者 兼 窓口', role: 'admin', windows: [OWN.adminMember!] },
       { login: 'planner1', name: '企画', role: 'planner', windows: [] },
+      { login: 'editor1', name: '編集', role: 'editor', windows: [] },
     ],
     [OWN.staff!, OWN.coordinator!, OTHER],
   );
   accounts = seeded.accounts;
+  const store = openSqliteStore(seeded.dbPath);
+  someAccountId = (await store.staff.byLogin('planner1'))!.id;
+  await store.close();
   ids = Object.fromEntries(Object.entries(seeded.inquiries).map(([w, i]) => [w, i.publicId]));
   server = await startServer({}, seeded.dbPath);
 }, 60_000);
@@ -134,7 +185,7 @@ async function signedIn(role: Role): Promise<Client> {
 async function clientFor(role: Role): Promise<Client> {
   const c = new Client(server.origin);
   if (role !== 'signedOut') {
-    const res = await c.signIn(accounts.find((a) => a.role === role)!);
+    const res = await c.signIn(accounts.find((a) => a.login === LOGIN[role])!);
     expect(res.status).toBe(303);
   }
   return c;

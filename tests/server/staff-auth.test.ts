@@ -1,8 +1,9 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ABSOLUTE_MS, hashPassword, hashToken, IDLE_MS, LOCK_AFTER, resumeSession, signInWithPassword, SLOW_AFTER, startSession, totpNow, verifyPassword } from '@/server/staff/auth';
+import { ABSOLUTE_MS, ENROL_MS, hashPassword, hashToken, IDLE_MS, LOCK_AFTER, LOCK_MS, lockState, openEnrolment, resumeSession, signInWithPassword, SLOW_AFTER, startSession, totpNow, unlockLogin, verifyPassword } from '@/server/staff/auth';
 import { can, inboxWindows } from '@/server/staff/permissions';
 import { openTestStore } from '../support/store';
 import { randomSecret, staffWindows } from '../staff/support';
@@ -61,24 +62,108 @@ describe('sign-in with password + TOTP', () => {
     await store.close();
   });
 
-  it(`slows down after ${SLOW_AFTER} failures and locks after ${LOCK_AFTER}, even for the right password, then unlocks`, async () => {
+  it(`slows down after ${SLOW_AFTER} failures and locks after ${LOCK_AFTER} from one address, even for the right password, then unlocks`, async () => {
     const { store, secret } = await withAccount();
     const waits: number[] = [];
     const wait = async (ms: number) => void waits.push(ms);
     const now = Date.now();
-    for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'sato', password: 'wrong password!', code: '000000', ip: null }, now, wait);
+    const ip = '198.51.100.7';
+    for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'sato', password: 'wrong password!', code: '000000', ip }, now, wait);
     expect(waits.length).toBe(LOCK_AFTER - SLOW_AFTER);
     expect(waits).toEqual([...waits].sort((a, b) => a - b));
-    const locked = await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: null }, now, wait);
+    const locked = await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip }, now, wait);
     expect(locked.ok).toBe(false);
     expect((await store.staff.auditLog({ limit: 1, offset: 0 })).rows[0]!.action).toBe('signIn.locked');
     // A login that does not exist slows down and locks just the same: nothing tells them apart.
-    for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'ghost', password: 'x', code: '000000', ip: null }, now, wait);
-    expect((await store.staff.failures('ghost'))!.count).toBe(LOCK_AFTER);
-    const later = now + 16 * 60_000;
-    expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: null }, later, wait)).ok).toBe(true);
+    for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'ghost', password: 'x', code: '000000', ip }, now, wait);
+    expect((await lockState(store, 'ghost', ip, now)).locked).toBe(true);
+    const later = now + LOCK_MS + 1000;
+    expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip }, later, wait)).ok).toBe(true);
     await store.close();
   }, 180_000);
+});
+
+describe('lock-out an attacker cannot aim at the owner (issue 25)', () => {
+  const noWait = async () => undefined;
+  // The stored hash names its own parameters, so these accounts use a cheap one: a hundred tries then take
+  // seconds, not minutes. What is tested is the throttle, which is the same whatever the hash costs.
+  const cheapHash = (password: string) => {
+    const salt = randomBytes(16);
+    return ['scrypt', 1024, 8, 1, salt.toString('base64url'), scryptSync(password.normalize('NFC'), salt, 64, { N: 1024, r: 8, p: 1 }).toString('base64url')].join('$');
+  };
+  async function withCheapAccount() {
+    const store = openTestStore(freshPath());
+    const secret = randomSecret();
+    const account = await store.staff.create({ login: 'sato', name: '佐藤', memberships: [{ role: 'staff', window: MINE }] });
+    await store.staff.completeEnrolment(account.id, cheapHash(PASSWORD), secret);
+    expect(await verifyPassword(PASSWORD, (await store.staff.credentials(account.id)).passwordHash)).toBe(true);
+    return { store, secret };
+  }
+  const attacker = '203.0.113.66';
+  const owner = '192.0.2.10';
+
+  it('after 100 failures from one address, the owner signs in from another; the attacker’s address stays locked even with the right password', async () => {
+    const { store, secret } = await withCheapAccount();
+    const now = Date.now();
+    for (let i = 0; i < 100; i++) await signInWithPassword(store, { login: 'sato', password: `guess ${i}`, code: '123456', ip: attacker }, now + i * 1000, noWait);
+    expect((await lockState(store, 'sato', attacker, now + 100_000)).locked).toBe(true);
+    expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: owner }, now + 100_000, noWait)).ok).toBe(true);
+    // The attacker's address is locked for every login once it passes the per-address limit.
+    expect((await lockState(store, 'someone-else', attacker, now + 100_000)).locked).toBe(true);
+    expect((await lockState(store, 'someone-else', owner, now + 100_000)).locked).toBe(false);
+    await store.close();
+  }, 180_000);
+
+  it('never renews a lock by itself: one try every 14 minutes does not keep the login locked', async () => {
+    const { store, secret } = await withCheapAccount();
+    const t0 = Date.now();
+    for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'sato', password: 'wrong', code: '000000', ip: attacker }, t0, noWait);
+    // During the lock, a wrong try every 14 minutes changes nothing: the lock ends when it was set to.
+    for (let at = t0 + 14 * 60_000; at < t0 + LOCK_MS; at += 14 * 60_000) await signInWithPassword(store, { login: 'sato', password: 'wrong', code: '000000', ip: attacker }, at, noWait);
+    expect((await lockState(store, 'sato', attacker, t0 + LOCK_MS + 1)).locked).toBe(false);
+    expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: attacker }, t0 + LOCK_MS + 1, noWait)).ok).toBe(true);
+    await store.close();
+  }, 180_000);
+
+  it('is lifted at once by an admin’s unlock, from every address', async () => {
+    const { store, secret } = await withCheapAccount();
+    const now = Date.now();
+    for (const ip of [attacker, owner]) for (let i = 0; i < LOCK_AFTER; i++) await signInWithPassword(store, { login: 'sato', password: 'wrong', code: '000000', ip }, now, noWait);
+    expect((await lockState(store, 'sato', owner, now)).locked).toBe(true);
+    expect(await unlockLogin(store, 'SATO')).toBe(2);
+    expect((await signInWithPassword(store, { login: 'sato', password: PASSWORD, code: totpNow(secret), ip: owner }, now, noWait)).ok).toBe(true);
+    await store.close();
+  }, 180_000);
+});
+
+describe('enrolment links are spent by the first enrolment, whatever the method (issue 25)', () => {
+  const passkey = (staffId: number, id = `pk-${Math.random()}`) => ({ id, staffId, publicKey: new Uint8Array([1, 2, 3]), counter: 0, transports: [] });
+
+  it('a passkey spends it: the link opens nothing afterwards, and no password or second passkey can be added through it', async () => {
+    const store = openTestStore(freshPath());
+    const a = await store.staff.create({ login: 'kato', name: '加藤', memberships: [{ role: 'staff', window: MINE }] });
+    const token = await openEnrolment(store, a.id);
+    const hash = hashToken(token);
+    expect((await store.staff.byEnrolmentToken(hash, new Date()))?.id).toBe(a.id);
+    expect(await store.staff.enrolWithPasskey(hash, new Date(), passkey(a.id))).toBe(true);
+    expect(await store.staff.byEnrolmentToken(hash, new Date())).toBeUndefined();
+    expect(await store.staff.enrolWithPasskey(hash, new Date(), passkey(a.id))).toBe(false);
+    expect(await store.staff.enrolWithPassword(hash, new Date(), await hashPassword(PASSWORD), randomSecret())).toBe(false);
+    expect(await store.staff.passkeysOf(a.id)).toHaveLength(1);
+    expect(await store.staff.credentials(a.id)).toMatchObject({ passwordHash: null, totpSecret: null, enrolmentOpen: false });
+    await store.close();
+  });
+
+  it('a password + TOTP spends it, and an expired link spends nothing', async () => {
+    const store = openTestStore(freshPath());
+    const a = await store.staff.create({ login: 'ito', name: '伊藤', memberships: [{ role: 'staff', window: MINE }] });
+    const hash = hashToken(await openEnrolment(store, a.id));
+    expect(await store.staff.enrolWithPassword(hash, new Date(Date.now() + ENROL_MS + 1), await hashPassword(PASSWORD), randomSecret())).toBe(false);
+    expect(await store.staff.enrolWithPassword(hash, new Date(), await hashPassword(PASSWORD), randomSecret())).toBe(true);
+    expect(await store.staff.enrolWithPasskey(hash, new Date(), passkey(a.id))).toBe(false);
+    expect(await store.staff.passkeysOf(a.id)).toHaveLength(0);
+    await store.close();
+  });
 });
 
 describe('sessions', () => {
@@ -122,6 +207,12 @@ describe('permissions come from role × window', () => {
     expect(can(admin, 'inquiry.read', { windows: [COORD] })).toBe(false);
     expect(inboxWindows(admin)).toEqual([]);
     expect(can(both, 'inquiry.read', { windows: [COORD] })).toBe(true);
+    // An admin who is also a staff member of a window (a small 社協's one person): both sets of rights.
+    const adminMember = { memberships: [...admin.memberships, { role: 'staff' as const, window: MINE }] };
+    expect(can(adminMember, 'accounts.manage')).toBe(true);
+    expect(can(adminMember, 'inquiry.read', { windows: [MINE] })).toBe(true);
+    expect(can(adminMember, 'inquiry.read', { windows: [OTHER] })).toBe(false);
+    expect(inboxWindows(adminMember)).toEqual([MINE]);
   });
   it('gives a planner counts only', () => {
     expect(can(planner, 'counts.read')).toBe(true);

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inquiry } from '@/schemas/inquiry';
-import type { StaffRole } from '@/schemas/staff';
+import { windowRoles, type StaffRole } from '@/schemas/staff';
 import { setTimeout as delay } from 'node:timers/promises';
 import { generateSync } from 'otplib';
 import { hashPassword } from '@/server/staff/auth';
@@ -39,7 +39,8 @@ export async function seedDatabase(accounts: Omit<SeededAccount, 'secret'>[], in
   const seeded: SeededAccount[] = [];
   for (const a of accounts) {
     const secret = randomSecret();
-    const memberships = a.windows.length ? a.windows.map((window) => ({ role: a.role, window })) : [{ role: a.role, window: '*' }];
+    // As the CLI does: a window role in its windows; admin or planner on its own, plus staff in any windows given.
+    const memberships = windowRoles.includes(a.role) ? a.windows.map((window) => ({ role: a.role, window })) : [{ role: a.role, window: '*' }, ...a.windows.map((window) => ({ role: 'staff' as const, window }))];
     const account = await store.staff.create({ login: a.login, name: a.name, memberships });
     await store.staff.completeEnrolment(account.id, hash, secret);
     seeded.push({ ...a, secret });

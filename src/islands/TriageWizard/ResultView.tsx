@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { UiKey } from '@/i18n/translator-types';
 import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
+import { factsStale } from '@/lib/facts-check';
 import { telHref } from '@/lib/phone';
 import type { Area } from '@/schemas/area';
 import type { Handoff } from '@/schemas/handoff';
@@ -33,6 +34,8 @@ export interface ResultViewProps {
   /** Browser only: print button and restart. */
   onRestart?: () => void;
   headingRef?: React.Ref<HTMLHeadingElement>;
+  /** The moment the result is shown (the facts' age is judged against it); tests pass their own clock. */
+  now?: Date;
 }
 
 /** The full emergency list (every urgent hotline, as in the site's urgent block), the ones for these troubles first. */
@@ -43,7 +46,7 @@ function emergencyList(result: TriageResult, hotlines: Hotline[]): Hotline[] {
 }
 
 /** Result sections, in the order the issue asks for: urgent numbers, windows, coordinator, reassurance, proxy advice, next step. */
-export function ResultView({ result, windows, hotlines, areas, t, shareHref, handoff, handoffBy, change, onRestart, headingRef }: ResultViewProps) {
+export function ResultView({ result, windows, hotlines, areas, t, shareHref, handoff, handoffBy, change, onRestart, headingRef, now = new Date() }: ResultViewProps) {
   const districtName = areas.find((a) => a.id === result.district)?.name;
   // Paper cannot unfold: the 「電話で伝えること」 scripts print open (CSS opens them too, where the browser can).
   useEffect(() => {
@@ -109,6 +112,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
               <h4><a href={t.path(`/madoguchi/${w.id}/`)} lang="ja">{richText(w.name)}</a></h4>
               {/* What the Japanese name means, for residents who read another language but must say the name on the phone. */}
               {w.nameMeaning && <p className="result-window__meaning">{w.nameMeaning}</p>}
+              {w.factsAge && factsStale(w.factsAge.due, now) && <p className="notice facts-age" data-facts-age={w.factsAge.verified}>{t.rich('window.factsStale', { date: w.factsAge.verified })}</p>}
               <p className="result-window__reason"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
               {phones.map((n) => (
                 <p key={n}>{t.rich('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>

@@ -33,6 +33,25 @@ export function initPasskeySignIn(): void {
   });
 }
 
+/** /staff/account/: a signed-in member adds another passkey (the server asks for fresh authentication). */
+export function initPasskeyAdd(): void {
+  wire('passkey-register', async (button) => {
+    const csrf = button.dataset.csrf!;
+    const url = button.dataset.url!;
+    const options = await post(url, csrf, { step: 'options' });
+    if (!options.ok) return false;
+    const response = await startRegistration({ optionsJSON: await options.json() });
+    const verified = await post(url, csrf, { step: 'verify', response });
+    if (!verified.ok) return false;
+    const done = document.getElementById('passkey-added');
+    if (done) {
+      done.hidden = false;
+      done.focus();
+    }
+    return true;
+  });
+}
+
 export function initPasskeyEnrol(): void {
   wire('passkey-register', async (button) => {
     const csrf = button.dataset.csrf!;
@@ -42,6 +61,11 @@ export function initPasskeyEnrol(): void {
     const response = await startRegistration({ optionsJSON: await options.json() });
     const verified = await post(url, csrf, { step: 'verify', response });
     if (!verified.ok) return false;
+    // The link is spent now: the password form goes, and the way on is to sign in.
+    document.getElementById('password-enrol')?.remove();
+    button.hidden = true;
+    const next = document.getElementById('passkey-next');
+    if (next) next.hidden = false;
     const done = document.getElementById('passkey-added');
     if (done) {
       done.hidden = false;

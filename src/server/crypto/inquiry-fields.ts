@@ -2,17 +2,22 @@
 // inside the stored JSON. The rest (writer, categories, area, window, status words) stays readable, so
 // the inbox can list and count without opening anything.
 import type { Inquiry } from '@/schemas/inquiry';
-import type { Referral } from '@/schemas/referral';
+import type { ControlKind } from '@/schemas/form-model';
+import { inquiryFields } from '@/schemas/inquiry-fields';
+import { referralFields } from '@/schemas/referral-fields';
 import { isSealed, type Sealer } from './seal';
 
+/** Controls whose value the person writes in their own words (the others pick from the content's lists). */
+const writtenControls: readonly ControlKind[] = ['text', 'textarea', 'tel', 'email'];
+
 /**
- * Name, contact data, the resident's free text and the proxy's details; for a 連絡票 (kind 'referral'),
- * the worker's name and contact, the person's name or initials and the agency's free text.
+ * The fields sealed at rest, from the field tables' one model: every written field whose `sensitivity` is
+ * 'contact' or 'special' (name, contact data, free text; for a 連絡票 the worker's and the person's). Choices
+ * from a list (district, categories, age group) stay readable, so the inbox and the counts work without a
+ * key; they are no one's words. A body stored when the list differed is read as it is (openInquiry merges
+ * whatever the sealed part holds over the readable rest).
  */
-export const personalFields = [
-  ...(['name', 'nameKana', 'phone', 'email', 'fax', 'address', 'safeTimes', 'details', 'relationship'] as const satisfies readonly (keyof Inquiry)[]),
-  ...(['workerName', 'workerPhone', 'workerEmail', 'personName', 'situation', 'involved'] as const satisfies readonly (keyof Referral)[]),
-] as const;
+export const personalFields: readonly string[] = [...new Set([...inquiryFields, ...referralFields].filter((f) => f.sensitivity !== 'none' && writtenControls.includes(f.control)).map((f) => f.name))];
 
 /** The JSON stored in inquiries.body. */
 export function sealInquiry(inquiry: Inquiry, sealer: Sealer): string {

@@ -2,7 +2,8 @@
 //   SMTP_URL        e.g. smtp://user:pass@mail.city.example:587 (none: notifications are off)
 //   MAIL_FROM       the sender address, e.g. "相談窓口ポータル <noreply@city.example>"
 //   NOTIFY_CONFIG   JSON file with each window's notification address (default ./data/notify.json):
-//                   { "windows": { "<window id>": "window@city.example", ... } }
+//                   { "windows": { "<window id>": "window@city.example", ... }, "editor": "editor@city.example" }
+//                   ("editor": where changed sources are reported, issue 30)
 //   STAFF_ORIGIN    where staff open the portal, for the link in the e-mail (e.g. https://soudan.city.example)
 //   REMINDER_DAYS   a daily reminder lists inquiries still 未対応 after this many days (default 3)
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,8 +28,9 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
   const file = env.NOTIFY_CONFIG || defaultNotifyConfig;
   let addresses: Record<string, string> = {};
   if (existsSync(file)) {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { windows?: Record<string, string> };
-    addresses = parsed.windows ?? {};
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { windows?: Record<string, string>; editor?: string };
+    // The editors' address sits beside the windows' under a key no window id can take ('@editor').
+    addresses = { ...parsed.windows, ...(parsed.editor ? { '@editor': parsed.editor } : {}) };
   }
   const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
   return {

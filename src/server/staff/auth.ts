@@ -80,19 +80,41 @@ export const verifyTotp = (secret: string | null, code: string): boolean => totp
 /** The current code (the CLI and tests compute it the way an authenticator app does). */
 export const totpNow = (secret: string) => generateSync({ secret });
 
-// ---- Failures: slow down, then lock -----------------------------------------------------------
-/** After this many failures in a row each answer waits longer; at LOCK_AFTER the login is locked. */
+// ---- Failures: slow down, then lock, per (login, address) and per address ----------------------
+// Failures from one address lock that address (for one login, or for all at a higher count), never the
+// login everywhere: an attacker elsewhere cannot lock the owner out of their own address, and passkeys
+// are not throttled by password failures. A lock lasts LOCK_MS from when it began; failures during it do
+// not extend it. An admin can lift a login's locks at once (audited).
+/** After this many failures in a row from one address for one login each answer waits longer. */
 export const SLOW_AFTER = 3;
+/** Failures for one login from one address within WINDOW_MS that lock that pair. */
 export const LOCK_AFTER = 10;
+/** Failures from one address, whatever the logins, within WINDOW_MS that lock the address. */
+export const ADDRESS_LOCK_AFTER = 50;
 export const LOCK_MS = 15 * 60_000;
+export const WINDOW_MS = 15 * 60_000;
 
-/** Keyed by the login as typed, whether or not it exists, so the answer never reveals which logins exist. */
-export async function lockState(store: Store, login: string, now: number): Promise<{ locked: boolean; waitMs: number }> {
-  const f = await store.staff.failures(login.toLowerCase());
-  if (!f) return { locked: false, waitMs: 0 };
-  if (now - f.lastAt > LOCK_MS) return { locked: false, waitMs: 0 };
-  return { locked: f.count >= LOCK_AFTER, waitMs: f.count >= SLOW_AFTER ? Math.min(250 * 2 ** (f.count - SLOW_AFTER), 4000) : 0 };
+const loginPrefix = (login: string) => `login:${login.trim().toLowerCase()}|`;
+/** The throttle keys of an attempt; keyed by the login as typed, whether or not it exists. */
+export const throttleKeys = (login: string, ip: string | null) => ({ pair: `${loginPrefix(login)}${ip ?? 'unknown'}`, address: `address:${ip ?? 'unknown'}` });
+
+export async function lockState(store: Store, login: string, ip: string | null, now: number): Promise<{ locked: boolean; waitMs: number }> {
+  const keys = throttleKeys(login, ip);
+  const rows = await store.staff.throttles([keys.pair, keys.address]);
+  const locked = [...rows.values()].some((r) => r.lockedUntil !== null && r.lockedUntil > now);
+  const pair = rows.get(keys.pair);
+  const count = pair && now - pair.windowStart <= WINDOW_MS ? pair.count : 0;
+  return { locked, waitMs: count >= SLOW_AFTER ? Math.min(250 * 2 ** (count - SLOW_AFTER), 4000) : 0 };
 }
+
+async function recordFailure(store: Store, login: string, ip: string | null, now: number) {
+  const keys = throttleKeys(login, ip);
+  await store.staff.recordFailure([keys.pair], now, { windowMs: WINDOW_MS, lockAfter: LOCK_AFTER, lockMs: LOCK_MS });
+  await store.staff.recordFailure([keys.address], now, { windowMs: WINDOW_MS, lockAfter: ADDRESS_LOCK_AFTER, lockMs: LOCK_MS });
+}
+
+/** An admin's unlock: every address's lock on this login goes. Returns how many were lifted. */
+export const unlockLogin = (store: Store, login: string) => store.staff.clearThrottles(loginPrefix(login));
 
 export type SignInResult = { ok: true; account: StaffAccount } | { ok: false };
 
@@ -107,7 +129,7 @@ export async function signInWithPassword(
   wait: (ms: number) => Promise<unknown> = delay,
 ): Promise<SignInResult> {
   const login = input.login.trim().toLowerCase().slice(0, 60);
-  const { locked, waitMs } = await lockState(store, login, now);
+  const { locked, waitMs } = await lockState(store, login, input.ip, now);
   if (waitMs) await wait(waitMs);
   const account = await store.staff.byLogin(login);
   const creds = account ? await store.staff.credentials(account.id) : undefined;
@@ -118,11 +140,12 @@ export async function signInWithPassword(
   const reused = right && !(await store.staff.useTotpStep(account.id, step));
   const ok = right && !reused;
   if (!ok) {
-    await store.staff.recordFailure(login, now);
+    // Counted even while locked (the address's count keeps growing); a lock in force is never extended.
+    await recordFailure(store, login, input.ip, now);
     await store.staff.audit({ action: locked ? 'signIn.locked' : 'signIn.failed', login, staffId: account?.id, ip: input.ip, detail: { method: 'password+totp', ...(reused ? { codeReused: true } : {}) } });
     return { ok: false };
   }
-  await store.staff.clearFailures(login);
+  await store.staff.clearThrottles(throttleKeys(login, input.ip).pair);
   return { ok: true, account: account! };
 }
 

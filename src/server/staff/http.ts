@@ -5,7 +5,7 @@ import { getStore } from '@/server/store';
 import type { StaffAccount, StaffSession, Store } from '@/server/store/types';
 import { requestContext } from '@/server/request-context';
 import { MAX_STAFF_BYTES, readLimitedForm } from '@/server/request-guards';
-import { ABSOLUTE_MS, hashToken, resumeSession, startSession } from './auth';
+import { ABSOLUTE_MS, FRESH_MS, hashToken, resumeSession, startSession } from './auth';
 
 /** Plain http is allowed on loopback only (development and tests); everywhere else the cookie is Secure. */
 export function isLocalHttp(url: URL): boolean {
@@ -34,7 +34,7 @@ export interface StaffRequest {
   token: string;
 }
 
-interface PageContext {
+export interface PageContext {
   request: Request;
   url: URL;
   cookies: AstroCookies;
@@ -75,6 +75,9 @@ export function formToken(ctx: PageContext): string {
  * CSRF: the Origin must be this site, and the form's token must match (the session's, or the
  * pre-sign-in cookie's). Returns false when the request must be refused with 403.
  */
+/** Whether the session's sign-in (or its last confirmation with password + code) is recent enough for a change to sign-in methods or accounts. */
+export const isFresh = (session: StaffSession, now = Date.now()) => now - session.authenticatedAt <= FRESH_MS;
+
 export function formAllowed(ctx: PageContext, form: FormData, expected: string | undefined): boolean {
   const origin = ctx.request.headers.get('origin');
   if (origin !== siteUrl(ctx).origin) return false;

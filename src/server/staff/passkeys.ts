@@ -4,7 +4,7 @@
 // so a challenge is used once and only by the browser it was made for.
 import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import type { StaffAccount, Store } from '@/server/store/types';
+import type { Passkey, StaffAccount, Store } from '@/server/store/types';
 import { hashToken } from './auth';
 
 export const CHALLENGE_MS = 5 * 60_000;
@@ -63,16 +63,19 @@ export async function registrationOptions(store: Store, url: URL, browserKey: st
   return options;
 }
 
-export async function verifyRegistration(store: Store, url: URL, browserKey: string, account: StaffAccount, response: RegistrationResponseJSON): Promise<boolean> {
+/**
+ * The passkey a registration response proves, not yet stored: the caller stores it (through the
+ * enrolment link, which that spends, or for a signed-in, freshly authenticated member).
+ */
+export async function verifyRegistration(store: Store, url: URL, browserKey: string, account: StaffAccount, response: RegistrationResponseJSON): Promise<Passkey | undefined> {
   const expectedChallenge = await take(store, browserKey, `register:${account.id}`);
-  if (!expectedChallenge) return false;
+  if (!expectedChallenge) return undefined;
   try {
     const { verified, registrationInfo } = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: rp(url).origin, expectedRPID: rp(url).rpID });
-    if (!verified) return false;
+    if (!verified) return undefined;
     const c = registrationInfo.credential;
-    await store.staff.addPasskey({ id: c.id, staffId: account.id, publicKey: c.publicKey, counter: c.counter, transports: c.transports ?? [] });
-    return true;
+    return { id: c.id, staffId: account.id, publicKey: c.publicKey, counter: c.counter, transports: c.transports ?? [] };
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -26,14 +26,19 @@ export type StaffAction =
   | 'audit.read'
   | 'accounts.manage'
   /** Anonymised counts (issue 16). */
-  | 'counts.read';
+  | 'counts.read'
+  /** See one's window's public facts, confirm them (「変わりありません」) or propose changes (issue 30). */
+  | 'facts.confirm'
+  /** Review confirmations, proposed changes and residents' reports: approve or reject with a reason. */
+  | 'facts.review';
 
 /** What each role grants. Window-scoped actions apply only to the windows of that membership. */
 export const grants: Record<StaffRole, readonly StaffAction[]> = {
-  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.trace', 'inquiry.export'],
-  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export'],
-  admin: ['audit.read', 'accounts.manage'],
+  staff: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.trace', 'inquiry.export', 'facts.confirm'],
+  coordinator: ['inbox.read', 'inquiry.read', 'inquiry.change', 'inquiry.share', 'inquiry.delete', 'inquiry.meeting', 'inquiry.trace', 'inquiry.export', 'facts.confirm'],
+  admin: ['audit.read', 'accounts.manage', 'facts.review'],
   planner: ['counts.read'],
+  editor: ['facts.review'],
 };
 
 export interface Actor {
@@ -53,6 +58,8 @@ export interface Target {
  */
 export function can(actor: Actor | undefined, action: StaffAction, target?: Target): boolean {
   if (!actor) return false;
+  // Reading one record follows the list's rule exactly (readScope), so the two cannot disagree.
+  if (action === 'inquiry.read' && target) return readScope(actor).some((w) => target.windows.includes(w));
   const scope = target && (action === 'inquiry.trace' ? (target.formerWindows ?? []) : target.windows);
   return actor.memberships.some((m) => {
     if (!grants[m.role].includes(action)) return false;
@@ -66,8 +73,20 @@ export function actingWindows(actor: Actor, target: Target): string[] {
   return inboxWindows(actor).filter((w) => target.windows.includes(w));
 }
 
-/** The windows whose inquiries the actor may list: those where a membership grants `inbox.read`. */
-export function inboxWindows(actor: Actor | undefined): string[] {
+/**
+ * The one read scope (as Zammad's ReadScope): the windows whose inquiries the actor may read. The inbox
+ * lists the inquiries of these windows, and one inquiry may be read when it is in one of them.
+ */
+export function readScope(actor: Actor | undefined): string[] {
   if (!actor) return [];
-  return [...new Set(actor.memberships.filter((m) => windowRoles.includes(m.role) && grants[m.role].includes('inbox.read')).map((m) => m.window))].sort();
+  return [...new Set(actor.memberships.filter((m) => windowRoles.includes(m.role) && grants[m.role].includes('inquiry.read')).map((m) => m.window))].sort();
+}
+
+/** The windows whose inquiries the actor may list: the read scope. */
+export const inboxWindows = readScope;
+
+/** The windows whose public facts the actor keeps true (issue 30): memberships granting `facts.confirm`. */
+export function factsWindows(actor: Actor | undefined): string[] {
+  if (!actor) return [];
+  return [...new Set(actor.memberships.filter((m) => windowRoles.includes(m.role) && grants[m.role].includes('facts.confirm')).map((m) => m.window))].sort();
 }

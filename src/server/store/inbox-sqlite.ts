@@ -5,7 +5,7 @@ import { openDetail, openInquiry, sealDetail } from '@/server/crypto/inquiry-fie
 import type { Sealer } from '@/server/crypto/seal';
 import { queueNotification } from './outbox-sqlite';
 import { inquiryStatuses, type InboxFilter, type InquiryStatus } from '@/schemas/staff';
-import type { ChangeResult, InboxInquiry, InboxStore, InquiryEvent, RoutingDecision, ShareResult, WindowShare } from './types';
+import type { ChangeResult, InboxInquiry, InboxStore, InquiryEvent, RoutingDecision, WindowShare } from './types';
 import { writeTransaction } from './transaction';
 import { jstDayStart, nextJstDay, windowsFor } from './inbox-filter';
 import { toInboxRow } from './rows';
@@ -88,11 +88,17 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
   const current = (publicId: string) => q('SELECT id, version FROM inquiries WHERE public_id = ?').get(publicId) as { id: number; version: number } | undefined;
   const addEvent = (inquiryId: number, type: InquiryEvent['type'], detail: Record<string, unknown>, staffId: number, window: string | null = null) =>
     q('INSERT INTO inquiry_events (inquiry_id, type, at, detail, staff_id, window_id) VALUES (?, ?, ?, ?, ?, ?)').run(inquiryId, type, new Date().toISOString(), JSON.stringify(sealDetail(detail, sealer)), staffId, window);
-  /** Runs a versioned change: refused when the inquiry changed since the form was shown. */
-  const versioned = (publicId: string, version: number, apply: (id: number) => void): ChangeResult =>
+  /**
+   * Runs a versioned change: refused when the inquiry changed since the form was shown, or when
+   * `refuse` (read inside the same write transaction) gives a reason.
+   */
+  const versioned = <R extends string = never>(publicId: string, version: number, apply: (id: number) => void, refuse?: (id: number) => R | undefined): ChangeResult | { ok: false; reason: R } =>
     tx(() => {
       const row = current(publicId);
       if (!row) return { ok: false, reason: 'missing' } as const;
+      // Checked before the version, so the answer ("already shared") is the same however stale the form.
+      const refused = refuse?.(row.id);
+      if (refused) return { ok: false, reason: refused } as const;
       if (row.version !== version) return { ok: false, reason: 'stale' } as const;
       apply(row.id);
       writes++;
@@ -203,31 +209,34 @@ export function createInboxStore(db: DatabaseSync, sealer: Sealer): InboxStore {
         addEvent(row.id, 'note', { text }, staffId, window ?? null);
         return { ok: true, version: row.version } as const;
       }),
-    share: async (publicId, { mode, from, to, reason, basis, version, staffId }) => {
-      const id = current(publicId)?.id;
-      const open = id === undefined ? undefined : q('SELECT 1 FROM inquiry_windows WHERE inquiry_id = ? AND window_id = ? AND ended_at IS NULL').get(id, to);
-      if (open) return { ok: false, reason: 'same' } as ShareResult;
-      return versioned(publicId, version, (id) => {
-        const at = new Date().toISOString();
-        const st = q('SELECT status, urgent, received_at FROM inquiries WHERE id = ?').get(id) as { status: InquiryStatus; urgent: number; received_at: string };
-        // つなぐ: the receiving window sees it as new and unassigned; the sender's row ends, so the
-        // permission rule stops giving it the content (only its own events stay visible to it).
-        const status = mode === 'handOver' ? 'new' : st.status;
-        const kind = mode === 'handOver' ? 'handedTo' : mode === 'join' ? 'joined' : 'escalated';
-        q(
-          `INSERT INTO inquiry_windows (window_id, inquiry_id, kind, basis, status, urgent, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (window_id, inquiry_id) DO UPDATE SET kind = excluded.kind, basis = excluded.basis, ended_at = NULL`,
-        ).run(to, id, kind, basis, status, st.urgent, st.received_at);
-        if (mode === 'handOver') {
-          q('UPDATE inquiry_windows SET ended_at = ? WHERE inquiry_id = ? AND window_id = ?').run(at, id, from);
-          q("UPDATE inquiries SET status = 'new', assignee_id = NULL WHERE id = ?").run(id);
-          q("UPDATE inquiry_windows SET status = 'new' WHERE inquiry_id = ?").run(id);
-        }
-        queueNotification(db, 'handedTo', to, id, at);
-        const type = mode === 'handOver' ? 'handedOver' : mode === 'join' ? 'joined' : 'escalated';
-        addEvent(id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
-      });
-    },
+    share: async (publicId, { mode, from, to, reason, basis, version, staffId }) =>
+      // "Already shared" is read inside the change's write transaction: two hand-overs to one window
+      // at once cannot both pass it.
+      versioned(
+        publicId,
+        version,
+        (id) => {
+          const at = new Date().toISOString();
+          const st = q('SELECT status, urgent, received_at FROM inquiries WHERE id = ?').get(id) as { status: InquiryStatus; urgent: number; received_at: string };
+          // つなぐ: the receiving window sees it as new and unassigned; the sender's row ends, so the
+          // permission rule stops giving it the content (only its own events stay visible to it).
+          const status = mode === 'handOver' ? 'new' : st.status;
+          const kind = mode === 'handOver' ? 'handedTo' : mode === 'join' ? 'joined' : 'escalated';
+          q(
+            `INSERT INTO inquiry_windows (window_id, inquiry_id, kind, basis, status, urgent, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (window_id, inquiry_id) DO UPDATE SET kind = excluded.kind, basis = excluded.basis, ended_at = NULL`,
+          ).run(to, id, kind, basis, status, st.urgent, st.received_at);
+          if (mode === 'handOver') {
+            q('UPDATE inquiry_windows SET ended_at = ? WHERE inquiry_id = ? AND window_id = ?').run(at, id, from);
+            q("UPDATE inquiries SET status = 'new', assignee_id = NULL WHERE id = ?").run(id);
+            q("UPDATE inquiry_windows SET status = 'new' WHERE inquiry_id = ?").run(id);
+          }
+          queueNotification(db, 'handedTo', to, id, at);
+          const type = mode === 'handOver' ? 'handedOver' : mode === 'join' ? 'joined' : 'escalated';
+          addEvent(id, type, { from, to, basis, ...(mode === 'escalate' ? { summary: reason } : { reason }), ...(mode === 'handOver' && st.status !== 'new' ? { statusBefore: st.status } : {}) }, staffId, from);
+        },
+        (id) => (q('SELECT 1 FROM inquiry_windows WHERE inquiry_id = ? AND window_id = ? AND ended_at IS NULL').get(id, to) ? ('same' as const) : undefined),
+      ),
     handedOver: async (windows, limit) => {
       if (windows.length === 0) return [];
       const rows = q(

@@ -222,6 +222,79 @@ export const migrations: string[] = [
      key_id TEXT NOT NULL,
      sealed TEXT NOT NULL
    );`,
+  // 10: sign-in throttling per (login, address) and per address (issue 25), so failures from one address
+  // cannot lock the owner out from theirs. A lock lasts until locked_until and is never extended by
+  // failures during it; a row's count starts again when its window (from window_start) has passed.
+  `CREATE TABLE sign_in_throttle (
+     key TEXT PRIMARY KEY,
+     count INTEGER NOT NULL,
+     window_start INTEGER NOT NULL,
+     locked_until INTEGER
+   );
+   DROP TABLE sign_in_failures;`,
+  // 11: facts that stay true (issue 30). The editor role (reviews facts; no window); windows' confirmations
+  // and proposed changes and residents' reports, each waiting for an editor's decision with its reason.
+  // A resident's report names no one: the row has no staff, no address, only the text.
+  `CREATE TABLE staff_memberships_v9 (
+     staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('staff', 'coordinator', 'admin', 'planner', 'editor')),
+     window_id TEXT NOT NULL,
+     PRIMARY KEY (staff_id, role, window_id)
+   ) WITHOUT ROWID;
+   INSERT INTO staff_memberships_v9 SELECT staff_id, role, window_id FROM staff_memberships;
+   DROP TABLE staff_memberships;
+   ALTER TABLE staff_memberships_v9 RENAME TO staff_memberships;
+   CREATE INDEX staff_memberships_window ON staff_memberships(window_id);
+   CREATE TABLE fact_items (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('confirmation', 'change', 'report')),
+     window_id TEXT NOT NULL,
+     field TEXT,
+     value TEXT,
+     staff_id INTEGER REFERENCES staff(id),
+     created_at TEXT NOT NULL,
+     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'rejected', 'applied')),
+     decided_by INTEGER REFERENCES staff(id),
+     decided_at TEXT,
+     reason TEXT,
+     applied_at TEXT
+   );
+   CREATE INDEX fact_items_state ON fact_items(state, id);
+   CREATE INDEX fact_items_window ON fact_items(window_id, kind, created_at);
+   -- Two more kinds of e-mail: a window's facts are due for a check; a watched source changed (to the editor).
+   CREATE TABLE outbox_v9 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('arrived', 'handedTo', 'reminder', 'factsCheck', 'sourcesChanged')),
+     window_id TEXT NOT NULL,
+     inquiry_id INTEGER REFERENCES inquiries(id),
+     detail TEXT NOT NULL DEFAULT '{}',
+     created_at TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at TEXT NOT NULL,
+     sent_at TEXT,
+     last_error TEXT
+   );
+   INSERT INTO outbox_v9 SELECT id, kind, window_id, inquiry_id, detail, created_at, attempts, next_at, sent_at, last_error FROM outbox;
+   DROP TABLE outbox;
+   ALTER TABLE outbox_v9 RENAME TO outbox;
+   CREATE INDEX outbox_due ON outbox(next_at) WHERE sent_at IS NULL;
+   -- The last day each window was reminded to check its facts (weekly until it does).
+   CREATE TABLE fact_reminders (window_id TEXT PRIMARY KEY, last_day TEXT NOT NULL);`,
+  // 12: jobs that claim their work (issue 27), so several processes on one database do each piece once.
+  // An outbox row is claimed with a lease (claimed_by, claimed_until, epoch ms) before it is sent and
+  // marked sent after; a claim whose process died lapses when its lease ends and the row is sent by
+  // another. A daily job (reminders, the retention purge) takes a lease row for its day the same way,
+  // and marks it done when it finished.
+  `ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;
+   CREATE TABLE job_runs (
+     name TEXT NOT NULL,
+     day TEXT NOT NULL,
+     worker TEXT NOT NULL,
+     lease_until INTEGER NOT NULL,
+     done_at TEXT,
+     PRIMARY KEY (name, day)
+   ) WITHOUT ROWID;`,
 ];
 
 /** The first schema version whose rows are sealed. */

@@ -1,5 +1,6 @@
 // node:sqlite implementation of RetentionStore: completed inquiries deleted after the retention period,
 // and a resident's own request to delete, each leaving only an anonymous row for the planners' counts.
+import { anonymousColumnsSql } from './stats-sqlite';
 import type { DatabaseSync } from 'node:sqlite';
 import type { RetentionStore } from './types';
 import { writeTransaction } from './transaction';
@@ -9,10 +10,7 @@ export function createRetentionStore(db: DatabaseSync, changed: () => void): Ret
   const remove = (ids: number[]) => {
     const anon = db.prepare(
       `INSERT INTO anonymous_inquiries (month, area, writer, categories, window_count, first_response_minutes)
-       SELECT substr(datetime(i.received_at, '+9 hours'), 1, 7), json_extract(i.body, '$.area'), json_extract(i.body, '$.writer'), json_extract(i.body, '$.categories'),
-              (SELECT COUNT(*) FROM inquiry_windows iw WHERE iw.inquiry_id = i.id),
-              (SELECT CAST((julianday(min(e.at)) - julianday(i.received_at)) * 1440 AS INTEGER) FROM inquiry_events e WHERE e.inquiry_id = i.id AND e.staff_id IS NOT NULL)
-         FROM inquiries i WHERE i.id = ?`,
+       SELECT ${anonymousColumnsSql} FROM inquiries i WHERE i.id = ?`,
     );
     // Foreign keys are checked at commit, so the inquiry row can go first and its events after it.
     db.exec('PRAGMA defer_foreign_keys = ON');

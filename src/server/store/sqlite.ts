@@ -12,11 +12,12 @@ import { migrations, SEALED_FROM } from './migrations';
 import { createInboxStore } from './inbox-sqlite';
 import { createStaffStore } from './staff-sqlite';
 import { reseal } from './reseal';
-import { createOutboxStore, queueNotification } from './outbox-sqlite';
+import { createJobStore, createOutboxStore, queueNotification } from './outbox-sqlite';
 import { createRetentionStore } from './retention-sqlite';
 import { createStatsStore } from './stats-sqlite';
 import { arrivesUrgent, receiptFor, receivedDetail } from './records';
 import { createLimitStore } from './limits-sqlite';
+import { createFactsStore } from './facts-sqlite';
 import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } from './types';
 
 /** Default database file; INQUIRY_DB_PATH overrides it. ./data is gitignored. */
@@ -155,6 +156,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
     staff: createStaffStore(db),
     inbox,
     outbox: createOutboxStore(db),
+    jobs: createJobStore(db),
     retention: createRetentionStore(db, () => void inbox.changed()),
     stats: createStatsStore(db),
     limits: createLimitStore(db),
@@ -175,6 +177,7 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
         return row.at ? Date.parse(row.at) : null;
       },
     },
+    facts: createFactsStore(db),
   };
 }
 

@@ -2,7 +2,7 @@
 // passkeys, sessions (token hashes only), sign-in failures and the append-only audit log.
 import type { DatabaseSync } from 'node:sqlite';
 import { ANY_WINDOW, windowRoles } from '@/schemas/staff';
-import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore } from './types';
+import type { AuditRecord, Membership, Passkey, StaffAccount, StaffStore, Throttle } from './types';
 import { writeTransaction } from './transaction';
 import { auditValues } from './rows';
 
@@ -115,15 +115,52 @@ export function createStaffStore(db: DatabaseSync): StaffStore {
       q('DELETE FROM staff_sessions WHERE staff_id = ?').run(staffId);
     },
 
-    failures: async (login) => {
-      const r = q('SELECT count, last_at FROM sign_in_failures WHERE login = ?').get(login) as { count: number; last_at: number } | undefined;
-      return r && { count: r.count, lastAt: r.last_at };
+    throttles: async (keys) => {
+      const select = q('SELECT count, window_start, locked_until FROM sign_in_throttle WHERE key = ?');
+      const out = new Map<string, Throttle>();
+      for (const key of keys) {
+        const r = select.get(key) as { count: number; window_start: number; locked_until: number | null } | undefined;
+        if (r) out.set(key, { count: r.count, windowStart: r.window_start, lockedUntil: r.locked_until });
+      }
+      return out;
     },
-    recordFailure: async (login, at) => {
-      q('INSERT INTO sign_in_failures (login, count, last_at) VALUES (?, 1, ?) ON CONFLICT (login) DO UPDATE SET count = count + 1, last_at = excluded.last_at').run(login, at);
+    recordFailure: async (keys, now, { windowMs, lockAfter, lockMs }) => {
+      // Every CASE reads the row as it was: a lock in force keeps the row as it is.
+      const upsert = q(
+        `INSERT INTO sign_in_throttle (key, count, window_start, locked_until) VALUES (:key, 1, :now, CASE WHEN 1 >= :lockAfter THEN :now + :lockMs END)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN locked_until > :now THEN count WHEN :now - window_start > :windowMs THEN 1 WHEN count + 1 >= :lockAfter THEN 0 ELSE count + 1 END,
+           locked_until = CASE WHEN locked_until > :now THEN locked_until WHEN :now - window_start > :windowMs THEN NULL WHEN count + 1 >= :lockAfter THEN :now + :lockMs ELSE NULL END,
+           window_start = CASE WHEN locked_until > :now THEN window_start WHEN :now - window_start > :windowMs OR count + 1 >= :lockAfter THEN :now ELSE window_start END`,
+      );
+      tx(() => {
+        for (const key of keys) upsert.run({ key, now, windowMs, lockAfter, lockMs });
+      });
     },
-    clearFailures: async (login) => {
-      q('DELETE FROM sign_in_failures WHERE login = ?').run(login);
+    clearThrottles: async (prefix) => q("DELETE FROM sign_in_throttle WHERE substr(key, 1, length(?)) = ?").run(prefix, prefix).changes as number,
+
+    enrolWithPassword: async (tokenHash, now, passwordHash, totpSecret) =>
+      q('UPDATE staff_credentials SET password_hash = ?, totp_secret = ?, totp_last_step = NULL, enrol_token_hash = NULL, enrol_expires_at = NULL WHERE enrol_token_hash = ? AND enrol_expires_at > ?').run(passwordHash, totpSecret, tokenHash, now.toISOString())
+        .changes === 1,
+    enrolWithPasskey: async (tokenHash, now, p) =>
+      tx(() => {
+        const spent = q('UPDATE staff_credentials SET enrol_token_hash = NULL, enrol_expires_at = NULL WHERE enrol_token_hash = ? AND enrol_expires_at > ? AND staff_id = ?').run(tokenHash, now.toISOString(), p.staffId).changes === 1;
+        if (spent) q('INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.staffId, p.publicKey, p.counter, JSON.stringify(p.transports), now.toISOString());
+        return spent;
+      }),
+    markAuthenticated: async (tokenHash, at) => {
+      q('UPDATE staff_sessions SET authenticated_at = ? WHERE token_hash = ?').run(at, tokenHash);
+    },
+    setWindows: async (id, memberships) =>
+      tx(() => {
+        q(`DELETE FROM staff_memberships WHERE staff_id = ? AND window_id <> '${ANY_WINDOW}'`).run(id);
+        const add = q('INSERT OR IGNORE INTO staff_memberships (staff_id, role, window_id) VALUES (?, ?, ?)');
+        for (const m of memberships) if (windowRoles.includes(m.role) && m.window !== ANY_WINDOW) add.run(id, m.role, m.window);
+      }),
+    setRole: async (id, role, granted) => {
+      if (windowRoles.includes(role)) throw new Error(`${role} belongs to a window: use setWindows`);
+      if (granted) q('INSERT OR IGNORE INTO staff_memberships (staff_id, role, window_id) VALUES (?, ?, ?)').run(id, role, ANY_WINDOW);
+      else q('DELETE FROM staff_memberships WHERE staff_id = ? AND role = ? AND window_id = ?').run(id, role, ANY_WINDOW);
     },
 
     audit: async (e) => {

@@ -1,3 +1,4 @@
+import type { FactsStore } from './facts-types';
 import type { Inquiry } from '@/schemas/inquiry';
 import type { Referral } from '@/schemas/referral';
 
@@ -106,6 +107,17 @@ export interface AuditRecord extends Required<Omit<AuditEntry, 'detail'>> {
   detail: Record<string, unknown>;
 }
 
+export interface Throttle {
+  count: number;
+  windowStart: number;
+  lockedUntil: number | null;
+}
+export interface ThrottleRule {
+  windowMs: number;
+  lockAfter: number;
+  lockMs: number;
+}
+
 /** Accounts, credentials, sessions, sign-in failures and the audit log. */
 export interface StaffStore {
   create(account: { login: string; name: string; memberships: Membership[] }): Promise<StaffAccount>;
@@ -143,9 +155,30 @@ export interface StaffStore {
   endSession(tokenHash: string): Promise<void>;
   endSessionsOf(staffId: number): Promise<void>;
 
-  failures(login: string): Promise<{ count: number; lastAt: number } | undefined>;
-  recordFailure(login: string, at: number): Promise<void>;
-  clearFailures(login: string): Promise<void>;
+  /** Throttle rows for these keys (see auth.ts: per login and address, per address). */
+  throttles(keys: readonly string[]): Promise<Map<string, Throttle>>;
+  /**
+   * Counts one failure against each key, atomically: within the window the count grows; reaching
+   * `lockAfter` locks the key for `lockMs` from now; failures while locked change nothing (a lock never
+   * renews itself); after the window the count starts again.
+   */
+  recordFailure(keys: readonly string[], now: number, rule: ThrottleRule): Promise<void>;
+  /** Forgets every throttle row whose key starts with this prefix (a success, or an admin's unlock); how many. */
+  clearThrottles(prefix: string): Promise<number>;
+
+  /**
+   * The first completed enrolment spends the link, whatever the method: sets the password and TOTP
+   * secret, or adds the passkey, only if the link (token hash) is still open and unexpired, in one step.
+   * False when it was spent or has expired.
+   */
+  enrolWithPassword(tokenHash: string, now: Date, passwordHash: string, totpSecret: string): Promise<boolean>;
+  enrolWithPasskey(tokenHash: string, now: Date, passkey: Passkey): Promise<boolean>;
+  /** Records a fresh authentication (password + code again) on the session. */
+  markAuthenticated(tokenHash: string, at: number): Promise<void>;
+  /** Replaces the account's window memberships (roles without a window are kept). */
+  setWindows(id: number, memberships: readonly Membership[]): Promise<void>;
+  /** Grants or withdraws a role without a window (admin, planner). */
+  setRole(id: number, role: StaffRole, granted: boolean): Promise<void>;
 
   audit(entry: AuditEntry): Promise<void>;
   auditLog(opts: { limit: number; offset: number }): Promise<{ rows: AuditRecord[]; total: number }>;
@@ -238,9 +271,12 @@ export interface Store extends InquiryStore {
   staff: StaffStore;
   inbox: InboxStore;
   outbox: OutboxStore;
+  jobs: JobStore;
   retention: RetentionStore;
   stats: StatsStore;
   limits: LimitStore;
+  /** Facts that stay true (issue 30): src/server/store/facts-types.ts. */
+  facts: FactsStore;
   /** Checks for /readyz and the start: schema version, and whether `sealer` opens the key canary. */
   health: HealthStore;
 }
@@ -287,7 +323,7 @@ export interface RetentionStore {
 /** One e-mail waiting in the outbox. Nothing personal: what the message says is made from these. */
 export interface OutboxItem {
   id: number;
-  kind: 'arrived' | 'handedTo' | 'reminder';
+  kind: 'arrived' | 'handedTo' | 'reminder' | 'factsCheck' | 'sourcesChanged';
   window: string;
   /** For arrivals and hand-offs. */
   receipt: string | null;
@@ -296,13 +332,24 @@ export interface OutboxItem {
   urgent: boolean;
   /** For reminders: receipt numbers still 未対応. */
   receipts: string[];
+  /** For factsCheck: the day the window's facts fall due (issue 30). For sourcesChanged: the sources that changed. */
+  due?: string;
+  sources?: string[];
   attempts: number;
 }
 
 export interface OutboxStore {
-  /** Items whose time has come, oldest first. */
+  /** Items whose time has come, oldest first (claimed or not: a view for staff and tests). */
   due(now: Date, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Claims up to `limit` items whose time has come and that no live lease holds, for `workerId`, for
+   * `leaseMs`: no other worker gets them until they are marked sent or failed, or the lease ends (the
+   * claimer died). Oldest first.
+   */
+  claim(workerId: string, leaseMs: number, limit: number, now?: Date): Promise<OutboxItem[]>;
+  /** Marks an item sent (and releases its claim); an item already sent stays as it was. */
   sent(id: number, at: Date): Promise<void>;
+  /** Records a failed try, releases the claim and sets the next try. */
   failed(id: number, error: string, nextAt: Date): Promise<void>;
   /** Unsent items that failed at least `minAttempts` times, for these windows. */
   failing(windows: readonly string[], minAttempts: number): Promise<number>;
@@ -311,6 +358,20 @@ export interface OutboxStore {
    * received before `olderThan`. Returns how many were queued (0 when it already ran that day).
    */
   queueReminders(day: string, olderThan: Date): Promise<number>;
-  /** Claims a daily job for `day`; false when it already ran that day. */
+  /** Claims a daily job for `day`; false when it already ran that day. (Without a lease: see JobStore.) */
   claimDaily(name: string, day: string): Promise<boolean>;
+}
+
+/** Background jobs across processes (issue 27). */
+export interface JobStore {
+  /**
+   * Claims the daily job `name` for `day` for `workerId`, with a lease of `leaseMs`. True when this
+   * worker may run it now: nobody had it, or the last claimer's lease ended before it was done (it
+   * died), or this worker holds it already. False while another worker's lease runs, or once done.
+   */
+  claimDaily(name: string, day: string, workerId: string, leaseMs: number, now?: Date): Promise<boolean>;
+  /** Marks the day's job done (only by the worker holding it); no worker claims that day again. */
+  finishDaily(name: string, day: string, workerId: string, at?: Date): Promise<boolean>;
+  /** Who holds the day's job, until when, and whether it is done. */
+  daily(name: string, day: string): Promise<{ worker: string; leaseUntil: number; doneAt: string | null } | undefined>;
 }

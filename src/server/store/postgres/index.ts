@@ -16,7 +16,7 @@ import type { CreateResult, RoutingDecision, Store, StoredBody, StoredInquiry } 
 import { openDb, unavailableAs, type Query } from './db';
 import { createPostgresInboxStore } from './inbox';
 import { migratePostgres } from './migrations';
-import { createPostgresOutboxStore, queueNotification } from './outbox';
+import { createPostgresJobStore, createPostgresOutboxStore, queueNotification } from './outbox';
 import { createPostgresRetentionStore } from './retention';
 import { postgresSettings, type PostgresSettings } from './settings';
 import { createPostgresStaffStore } from './staff';
@@ -130,7 +130,8 @@ export function openPostgresStore(settings: PostgresSettings = postgresSettings(
     close: () => db.close(),
     staff: createPostgresStaffStore(db),
     inbox: createPostgresInboxStore(db, sealer),
-    outbox: createPostgresOutboxStore(db, settings.leaseMs),
+    outbox: createPostgresOutboxStore(db),
+    jobs: createPostgresJobStore(db),
     retention: createPostgresRetentionStore(db),
     stats: createPostgresStatsStore(db),
   };

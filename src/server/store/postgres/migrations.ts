@@ -198,6 +198,17 @@ export const postgresMigrations: string[] = [
      window_count integer NOT NULL,
      first_response_minutes integer
    );`,
+  // 2: jobs that claim their work (issue 27; SQLite's version 9): who holds an outbox claim, and a lease
+  // row per daily job and day (lease_until in epoch ms), marked done when the job finished.
+  `ALTER TABLE outbox ADD COLUMN claimed_by text;
+   CREATE TABLE job_runs (
+     name text NOT NULL,
+     day text NOT NULL,
+     worker text NOT NULL,
+     lease_until bigint NOT NULL,
+     done_at text,
+     PRIMARY KEY (name, day)
+   );`,
 ];
 
 /**

@@ -2,7 +2,7 @@
 // Several servers send from one outbox: a server claims due rows (FOR UPDATE SKIP LOCKED, so two
 // servers never take the same row) with a lease, marks each sent after sending, and a row whose server
 // died mid-send is taken again once the lease has lapsed.
-import type { OutboxItem, OutboxStore } from '../types';
+import type { JobStore, OutboxStore } from '../types';
 import type { Db, Query } from './db';
 import { toOutboxItem, type OutboxRow } from '../rows';
 
@@ -28,16 +28,26 @@ export async function queueReminders(q: Query, day: string, olderThan: Date): Pr
   return rows.length;
 }
 
-/** The outbox of one server: OutboxStore, and the claim that lets several servers share the sending. */
-export interface PostgresOutboxStore extends OutboxStore {
-  /**
-   * Due items this server takes for `leaseMs` (FOR UPDATE SKIP LOCKED: never two servers one row); an
-   * item is released by sent() or failed(), or when the lease lapses (its server died mid-send).
-   */
-  claim(now: Date, limit: number): Promise<OutboxItem[]>;
+/** Daily jobs across servers: a lease row per job and day (job_runs), as the SQLite engine keeps it. */
+export function createPostgresJobStore(db: Db): JobStore {
+  return {
+    claimDaily: async (name, day, workerId, leaseMs, now = new Date()) =>
+      (await db.run(
+        `INSERT INTO job_runs (name, day, worker, lease_until) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (name, day) DO UPDATE SET worker = excluded.worker, lease_until = excluded.lease_until
+          WHERE job_runs.done_at IS NULL AND (job_runs.lease_until <= $5 OR job_runs.worker = excluded.worker)`,
+        [name, day, workerId, now.getTime() + leaseMs, now.getTime()],
+      )) > 0,
+    finishDaily: async (name, day, workerId, at = new Date()) =>
+      (await db.run('UPDATE job_runs SET done_at = $1 WHERE name = $2 AND day = $3 AND worker = $4 AND done_at IS NULL', [at.toISOString(), name, day, workerId])) > 0,
+    daily: async (name, day) => {
+      const [row] = await db.query<{ worker: string; lease_until: string; done_at: string | null }>('SELECT worker, lease_until, done_at FROM job_runs WHERE name = $1 AND day = $2', [name, day]);
+      return row ? { worker: row.worker, leaseUntil: Number(row.lease_until), doneAt: row.done_at } : undefined;
+    },
+  };
 }
 
-export function createPostgresOutboxStore(db: Db, leaseMs: number): PostgresOutboxStore {
+export function createPostgresOutboxStore(db: Db): OutboxStore {
   type Row = Omit<OutboxRow, 'urgent'> & { urgent: boolean | null };
   const toItem = (r: Row) => toOutboxItem({ ...r, urgent: r.urgent === true });
   return {
@@ -50,25 +60,26 @@ export function createPostgresOutboxStore(db: Db, leaseMs: number): PostgresOutb
           [now.toISOString(), limit],
         )
       ).map(toItem),
-    claim: async (now, limit) => {
+    // FOR UPDATE SKIP LOCKED: never two servers one row.
+    claim: async (workerId, leaseMs, limit, now = new Date()) => {
       const at = now.toISOString();
       const rows = await db.query<Row>(
         `WITH claimed AS (
-           UPDATE outbox SET claimed_until = $3
+           UPDATE outbox SET claimed_until = $3, claimed_by = $4
             WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
                           ORDER BY next_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
            RETURNING id, kind, window_id, detail, attempts, inquiry_id, next_at)
          SELECT c.id, c.kind, c.window_id, c.detail, c.attempts, i.receipt, i.public_id, i.received_at, i.urgent
            FROM claimed c LEFT JOIN inquiries i ON i.id = c.inquiry_id ORDER BY c.next_at, c.id`,
-        [at, limit, new Date(now.getTime() + leaseMs).toISOString()],
+        [at, limit, new Date(now.getTime() + leaseMs).toISOString(), workerId],
       );
       return rows.map(toItem);
     },
     sent: async (id, at) => {
-      await db.run('UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $2', [at.toISOString(), id]);
+      await db.run('UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, claimed_until = NULL, claimed_by = NULL WHERE id = $2 AND sent_at IS NULL', [at.toISOString(), id]);
     },
     failed: async (id, error, nextAt) => {
-      await db.run('UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_at = $2, claimed_until = NULL WHERE id = $3', [error.slice(0, 500), nextAt.toISOString(), id]);
+      await db.run('UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_at = $2, claimed_until = NULL, claimed_by = NULL WHERE id = $3 AND sent_at IS NULL', [error.slice(0, 500), nextAt.toISOString(), id]);
     },
     failing: async (windows, minAttempts) => {
       if (windows.length === 0) return 0;

@@ -1,6 +1,7 @@
 // POST /staff/enrol/<token>/passkey/: registers a passkey for the account the enrolment link is for.
 //   { step: 'options' } → registration options; { step: 'verify', response } → { ok }
-// The link stays open for the password + TOTP fallback; it still expires after 24 hours.
+// A registered passkey spends the link in the same step as it is stored: afterwards the link (page and
+// this endpoint) answers 404, so a copy of the link cannot add a second passkey or a password.
 import type { APIRoute } from 'astro';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { getStore } from '@/server/store';
@@ -21,9 +22,10 @@ export const POST: APIRoute = async (ctx) => {
   const body = await readJson(ctx.request);
   if (body?.step === 'options') return json(200, await registrationOptions(store, siteUrl(ctx), key, account));
   if (body?.step !== 'verify') return json(400, { error: 'bad request' });
-  const ok = await verifyRegistration(store, siteUrl(ctx), key, account, body.response as RegistrationResponseJSON);
-  await store.staff.audit({ action: ok ? 'account.passkeyAdded' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: clientAddressOf(ctx) });
-  return json(ok ? 200 : 400, { ok });
+  const passkey = await verifyRegistration(store, siteUrl(ctx), key, account, body.response as RegistrationResponseJSON);
+  const ok = passkey !== undefined && (await store.staff.enrolWithPasskey(hashToken(token), new Date(), passkey));
+  await store.staff.audit({ action: ok ? 'account.enrolled' : 'account.passkeyFailed', staffId: account.id, login: account.login, ip: clientAddressOf(ctx), detail: { method: 'passkey' } });
+  return json(ok ? 200 : 400, { ok, location: '/staff/signin/?enrolled=1' });
 };
 
 export const ALL: APIRoute = () => methodNotAllowed('POST');
