@@ -301,29 +301,44 @@ test.describe('the wizard hand-off', () => {
   });
 });
 
-test.describe('drafts only if the resident chooses', () => {
-  test('nothing is kept on the device unless 「この端末に入力内容を一時保存する」 is ticked; 「入力内容を消す」 clears it', async ({ page }) => {
+test.describe('what was typed is kept for this tab only', () => {
+  // Issue 24 (a deliberate change: the draft was kept only when 「一時保存」 was ticked).
+  test('a reload, even of the check page, keeps it; another tab never sees it; 「入力内容を消す」 and sending clear it', async ({ page, context }) => {
     await page.goto('/soudan/');
     await hydrated(page);
-    const keep = page.getByLabel('この端末に入力内容を一時保存する');
-    await expect(keep).not.toBeChecked();
-    await expect(keep).toHaveAccessibleDescription(/ほかの人も使う端末では選ばないでください/);
-    await page.getByLabel('相談したいこと').fill('夫から暴力を受けています');
-    expect(await page.evaluate(() => Object.keys(sessionStorage).concat(Object.keys(localStorage)))).toEqual([]);
-    await page.reload();
-    await hydrated(page);
-    await expect(page.getByLabel('相談したいこと')).toHaveValue('');
-    // Chosen: kept over a reload, under a key the quick exit clears.
-    await page.getByLabel('相談したいこと').fill('夫から暴力を受けています');
-    await keep.check();
+    await expect(page.getByText('このタブを閉じるまで')).toBeVisible();
+    await fillAsSelf(page);
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    await expect(page.locator('#check-heading')).toBeFocused();
+    // Only sessionStorage (this tab), under a key the quick exit clears; nothing in localStorage.
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['inquiry-draft']);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
     await page.reload();
     await hydrated(page);
-    await expect(page.getByLabel('相談したいこと')).toHaveValue('夫から暴力を受けています');
-    await expect(keep).toBeChecked();
+    await expect(page.getByLabel('相談したいこと')).toHaveValue('仕事をやめてから、家から出られなくなりました。');
+    await expect(page.getByLabel('本人', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('メールアドレス')).toHaveValue('self@example.jp');
+    // Consent is asked again, never carried over.
+    await expect(page.getByLabel('上の利用目的に同意して送ります')).not.toBeChecked();
+    // Another tab of the same browser starts empty.
+    const other = await context.newPage();
+    await other.goto('/soudan/');
+    await hydrated(other);
+    await expect(other.getByLabel('相談したいこと')).toHaveValue('');
+    await other.close();
     await page.getByRole('button', { name: '入力内容を消す' }).click();
     await expect(page.getByLabel('相談したいこと')).toHaveValue('');
-    await expect(keep).not.toBeChecked();
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await page.reload();
+    await hydrated(page);
+    await expect(page.getByLabel('相談したいこと')).toHaveValue('');
+    // Sent: gone.
+    await fillAsSelf(page);
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    await page.getByRole('button', { name: 'この内容で送る' }).click();
+    await expect(page.locator('[data-receipt]')).toBeVisible();
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
   });
 });

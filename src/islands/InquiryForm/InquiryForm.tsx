@@ -73,7 +73,6 @@ export function InquiryForm(props: InquiryFormProps) {
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Done>();
   const [mounted, setMounted] = useState(false);
-  const [keepDraft, setKeepDraft] = useState(false);
   const stageHeading = useRef<HTMLHeadingElement>(null);
   const formPageTitle = useRef<string>(undefined);
 
@@ -88,7 +87,6 @@ export function InquiryForm(props: InquiryFormProps) {
       /* storage disabled or not JSON: nothing to pre-fill */
     }
     const saved = draft.load();
-    if (saved) setKeepDraft(true);
     // What the resident changed while React was taking over wins: a box ticked then must not be undone.
     const now = readRenderedForm(document);
     const typed = Object.fromEntries(Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(defaults[k])));
@@ -96,11 +94,9 @@ export function InquiryForm(props: InquiryFormProps) {
     else form.onChange();
     setMounted(true);
   }, []);
-  useEffect(() => {
-    if (!keepDraft) return;
-    draft.save(getValues());
-    return form.subscribe((values) => draft.save(values));
-  }, [keepDraft]);
+  // What is typed is kept for this tab (sessionStorage: a reload, even of the check page, loses nothing;
+  // other tabs and later sessions never see it). Cleared on send, by 「入力内容を消す」 and by the quick exit.
+  useEffect(() => form.subscribe((values) => draft.save(values)), []);
   useEffect(() => {
     // The check page and the receipt are pages of their own: their heading is the h1 and their name the
     // title. The page's introduction (its h1 「相談を送る」 and lead) stands aside meanwhile.
@@ -243,7 +239,6 @@ export function InquiryForm(props: InquiryFormProps) {
     // Reset first: the draft watcher saves on reset, and the draft is removed after it.
     reset(Object.fromEntries(inquiryFields.map((f) => [f.name, f.control === 'checkbox' ? [] : f.control === 'consent' ? false : 'initial' in f ? f.initial : ''])));
     draft.clear();
-    setKeepDraft(false);
     setErrors({});
   };
 
@@ -318,13 +313,7 @@ export function InquiryForm(props: InquiryFormProps) {
         <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {mounted && (
-        <div className="draft-choice">
-          <div className="choice">
-            <input type="checkbox" id="f-keepDraft" checked={keepDraft} aria-describedby="f-keepDraft-hint" onChange={(e) => { setKeepDraft(e.target.checked); if (!e.target.checked) draft.clear(); }} />
-            <label htmlFor="f-keepDraft">{t.rich('form.draft.keep')}</label>
-          </div>
-          <p id="f-keepDraft-hint" className="hint">{t.rich('form.draft.note')}</p>
-        </div>
+        <p className="draft-choice hint">{t.rich('form.draft.note')}</p>
       )}
 
       {inquirySections.map((s) => (
