@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ['tests/{unit,content,flows,server,profiles}/**/*.test.ts'],
     environment: 'node',
+    // Most server test files wait on the servers, CLIs and clocks they start, not on the CPU: three files
+    // at once on the 2-core machines (vitest's default is one fewer worker than cores, so one here).
+    maxWorkers: 3,
     testTimeout: 30_000,
     // A server under test checks its store, key and migrations before it opens its port (a few seconds on a busy machine).
     hookTimeout: 60_000,

@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
 export const onBothEngines = [
-  'api', 'counts', 'export', 'facts-jobs', 'notify', 'passkey-challenges', 'receipt-coordinator', 'referral-api', 'referral-inbox', 'sqlite-store', 'totp-replay', 'tsunagi-pages', 'tsunagi-store',
+  'api', 'counts', 'export', 'facts-jobs', 'notify', 'passkey-challenges', 'receipt-coordinator', 'referral-api', 'referral-inbox', 'sqlite-store', 'store-contract', 'totp-replay', 'tsunagi-pages', 'tsunagi-store',
 ].map((name) => `tests/server/${name}.test.ts`);
 
 export default defineConfig({ ...base, test: { ...base.test, include: ['tests/postgres/**/*.test.ts', ...onBothEngines] } });

@@ -10,4 +10,4 @@ export function pickMessages(messages: Record<string, string>, prefixes: readonl
 export const triageMessagePrefixes = ['triage.', 'route.', 'field.', 'contact.', 'category.', 'weekday.', 'window.hoursUnknown', 'window.factsStale'] as const;
 
 /** Key prefixes the inquiry form reads. */
-export const inquiryMessagePrefixes = ['inquiry.', 'form.', 'confirm.', 'api.', 'category.', 'contact.', 'triage.errorSummaryTitle', 'triage.errorTitlePrefix'] as const;
+export const inquiryMessagePrefixes = ['inquiry.', 'form.', 'confirm.', 'api.', 'category.', 'contact.', 'triage.errorSummaryTitle', 'triage.errorTitlePrefix', 'site.title'] as const;

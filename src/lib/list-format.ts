@@ -16,3 +16,10 @@ export function formatList(locale: Locale, items: readonly string[]): string {
 export function formatRange(locale: Locale, from: string, to: string): string {
   return `${from}${separators[locale] ? '〜' : '–'}${to}`;
 }
+
+/** A moment (ISO 8601) as the locale writes a date and time, in Japan's time, where the windows are. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  // やさしい日本語 writes it in figures (2026/12/7 10:30): 年月日 would be kanji without ruby.
+  const style: Intl.DateTimeFormatOptions = locale === 'easy' ? { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' } : { dateStyle: 'long', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(locale === 'easy' ? 'ja' : locale, { ...style, timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+}

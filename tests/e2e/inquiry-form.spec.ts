@@ -36,6 +36,37 @@ async function fillAsSelf(page: Page) {
   await page.getByLabel('上の利用目的に同意して送ります').check();
 }
 
+/**
+ * The page is named `name`: its title begins with it, its one visible h1 says it (never 「相談を送る」),
+ * and its headings go down one level at a time (no h1 → h3).
+ */
+async function expectPageNamed(page: Page, name: string) {
+  await expect(page).toHaveTitle(new RegExp(`^${name}`));
+  await expect(page.locator('h1:visible')).toHaveCount(1);
+  await expect(page.locator('h1:visible')).toHaveText(name);
+  await expect(page.locator('h1:visible', { hasText: '相談を送る' })).toHaveCount(0);
+  const levels = await page.locator('main').evaluate((main) =>
+    [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])),
+  );
+  levels.forEach((level, i) => expect(level, `heading ${i} after h${levels[i - 1]}: ${levels.join(',')}`).toBeLessThanOrEqual(i === 0 ? 1 : levels[i - 1]! + 1));
+}
+
+/** The printed receipt names the site (and so the municipality, as the page title does) and when it was received. */
+async function expectPrintedReceiptSaysWhereAndWhen(page: Page) {
+  const site = (await page.title()).split(' | ').at(-1)!;
+  expect(site).toMatch(/\S/);
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.confirmation__printed-from');
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText(site);
+  await expect(printed).toContainText('受付日時');
+  const tokyo = new Intl.DateTimeFormat('ja', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date());
+  await expect(printed).toContainText(tokyo);
+  await expect(printed).toContainText(/\d{1,2}:\d{2}/);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
+}
+
 /** The element is on the first screen and nothing is drawn over it. */
 async function expectOnScreen(page: Page, selector: string) {
   const box = (await page.locator(selector).boundingBox())!;
@@ -62,16 +93,19 @@ test.describe('with JavaScript, at 375 px', () => {
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page.locator('#check-heading')).toBeFocused();
     await expectOnScreen(page, '#check-heading');
+    await expectPageNamed(page, '入力内容の確認');
     await expect(page.locator('.summary-list')).not.toContainText('本人の年齢');
     await page.getByRole('button', { name: 'この内容で送る' }).click();
     await expect(page.locator('#confirmation-heading')).toBeFocused();
     await expectOnScreen(page, '#confirmation-heading');
+    await expectPageNamed(page, '相談を受け付けました');
     const receipt = (await page.locator('[data-receipt]').textContent())!;
     const stored = cliShow(receipt);
     expect(stored.inquiry).toMatchObject({ writer: 'self', area: districtA, email: 'self@example.jp' });
     expect(stored.inquiry).not.toHaveProperty('personAge');
     // The receipt page and its print view carry the receipt number and nothing the resident typed.
     for (const typed of ['self@example.jp', '佐藤 一郎', '家から出られなく']) await expect(page.locator('body')).not.toContainText(typed);
+    await expectPrintedReceiptSaysWhereAndWhen(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('[data-receipt]')).toBeVisible();
     for (const frame of ['header', 'footer', 'nav', 'aside']) await expect(page.locator(frame).first()).toBeHidden();
@@ -135,12 +169,26 @@ test.describe('without JavaScript', () => {
     await expect(summary).not.toContainText('いずれか1つを選んでください');
   });
 
+  test('a mistake found on 入力内容を確認する asks for a fix and never says the inquiry could not be sent', async ({ page }) => {
+    await page.goto('/soudan/');
+    await page.getByLabel('本人', { exact: true }).check();
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    // Nothing was sent, nor tried: the page asks for the answers to be fixed.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力内容を直してください');
+    await expect(page).toHaveTitle(/^エラー: 入力内容を直してください/);
+    await expect(page.getByRole('alert')).toContainText('まだ送られていません');
+    await expect(page.locator('main')).not.toContainText('送れませんでした');
+    await expect(page.locator('main')).not.toContainText('もう一度送ってください');
+  });
+
   test('a check-your-answers page comes before sending, and the receipt says 「相談を受け付けました」 once', async ({ page }) => {
     await page.goto('/soudan/');
     await fillAsSelf(page);
     await waitLikeAPerson(page);
     await page.getByRole('button', { name: '入力内容を確認する' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力内容の確認');
+    await expectPageNamed(page, '入力内容の確認');
     // The page opens at its heading, not at the site header (375 × 812).
     const top = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
     expect(top.y).toBeGreaterThanOrEqual(0);
@@ -157,6 +205,8 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'この内容で送る' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談を受け付けました');
     await expect(page.getByText('相談を受け付けました', { exact: true })).toHaveCount(1);
+    await expectPageNamed(page, '相談を受け付けました');
+    await expectPrintedReceiptSaysWhereAndWhen(page);
     const receiptBox = (await page.locator('[data-receipt]').boundingBox())!;
     expect(receiptBox.y + receiptBox.height).toBeLessThanOrEqual(812);
     const receipt = (await page.locator('[data-receipt]').textContent())!;
@@ -251,29 +301,44 @@ test.describe('the wizard hand-off', () => {
   });
 });
 
-test.describe('drafts only if the resident chooses', () => {
-  test('nothing is kept on the device unless 「この端末に入力内容を一時保存する」 is ticked; 「入力内容を消す」 clears it', async ({ page }) => {
+test.describe('what was typed is kept for this tab only', () => {
+  // Issue 24 (a deliberate change: the draft was kept only when 「一時保存」 was ticked).
+  test('a reload, even of the check page, keeps it; another tab never sees it; 「入力内容を消す」 and sending clear it', async ({ page, context }) => {
     await page.goto('/soudan/');
     await hydrated(page);
-    const keep = page.getByLabel('この端末に入力内容を一時保存する');
-    await expect(keep).not.toBeChecked();
-    await expect(keep).toHaveAccessibleDescription(/ほかの人も使う端末では選ばないでください/);
-    await page.getByLabel('相談したいこと').fill('夫から暴力を受けています');
-    expect(await page.evaluate(() => Object.keys(sessionStorage).concat(Object.keys(localStorage)))).toEqual([]);
-    await page.reload();
-    await hydrated(page);
-    await expect(page.getByLabel('相談したいこと')).toHaveValue('');
-    // Chosen: kept over a reload, under a key the quick exit clears.
-    await page.getByLabel('相談したいこと').fill('夫から暴力を受けています');
-    await keep.check();
+    await expect(page.getByText('このタブを閉じるまで')).toBeVisible();
+    await fillAsSelf(page);
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    await expect(page.locator('#check-heading')).toBeFocused();
+    // Only sessionStorage (this tab), under a key the quick exit clears; nothing in localStorage.
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['inquiry-draft']);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
     await page.reload();
     await hydrated(page);
-    await expect(page.getByLabel('相談したいこと')).toHaveValue('夫から暴力を受けています');
-    await expect(keep).toBeChecked();
+    await expect(page.getByLabel('相談したいこと')).toHaveValue('仕事をやめてから、家から出られなくなりました。');
+    await expect(page.getByLabel('本人', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('メールアドレス')).toHaveValue('self@example.jp');
+    // Consent is asked again, never carried over.
+    await expect(page.getByLabel('上の利用目的に同意して送ります')).not.toBeChecked();
+    // Another tab of the same browser starts empty.
+    const other = await context.newPage();
+    await other.goto('/soudan/');
+    await hydrated(other);
+    await expect(other.getByLabel('相談したいこと')).toHaveValue('');
+    await other.close();
     await page.getByRole('button', { name: '入力内容を消す' }).click();
     await expect(page.getByLabel('相談したいこと')).toHaveValue('');
-    await expect(keep).not.toBeChecked();
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await page.reload();
+    await hydrated(page);
+    await expect(page.getByLabel('相談したいこと')).toHaveValue('');
+    // Sent: gone.
+    await fillAsSelf(page);
+    await waitLikeAPerson(page);
+    await page.getByRole('button', { name: '入力内容を確認する' }).click();
+    await page.getByRole('button', { name: 'この内容で送る' }).click();
+    await expect(page.locator('[data-receipt]')).toBeVisible();
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
   });
 });

@@ -114,7 +114,7 @@ test('the result has a 変更 link back to the answers, and Back from a window p
   await expect(page.locator('.summary-list')).toContainText('仕事がない・仕事を失った');
 });
 
-test('the printed result shows the windows and their numbers, and nothing of the answers', { tag: '@profile' }, async ({ page }) => {
+test('the printed result shows the windows, their numbers, the reasons and the call script open; not the patterns', { tag: '@profile' }, async ({ page }) => {
   await page.goto('/sagasu/');
   await answer(page, '家族・親族のこと');
   await answer(page, districtName(family.district));
@@ -128,7 +128,11 @@ test('the printed result shows the windows and their numbers, and nothing of the
   await expect(page.locator('.result-window').first()).toBeVisible();
   await expect(page.locator('.result-window .phone-link').first()).toBeVisible();
   await expect(page.getByText('高齢の親と、ひきこもりの状態にある子どもの世帯 (8050)')).toBeHidden();
-  await expect(page.locator('.result-window__reason').first()).toBeHidden();
+  // Why each window, and what to say on the phone, are what a printed sheet is for (issue 24, a deliberate change).
+  for (const reason of await page.locator('.result-window__reason').all()) await expect(reason).toBeVisible();
+  expect(await page.locator('.result-window__reason').count()).toBeGreaterThan(0);
+  expect(await page.locator('.result-window details li').count()).toBeGreaterThan(0);
+  for (const script of await page.locator('.result-window details li').all()) await expect(script).toBeVisible();
   await expect(page.locator('.quick-exit')).toBeHidden();
   await expect(page.getByRole('button', { name: 'この結果を印刷する' })).toBeHidden();
 });

@@ -14,6 +14,7 @@ import { siteSchema } from '@/schemas/site';
 import { windowSchema } from '@/schemas/window';
 import { contentTranslationSchema, pageTranslationSchema, programTranslationSchema } from '@/schemas/translation';
 import { roleIds } from '@/triage/route';
+import { regionOption } from '@/triage/districts';
 import { triage, type Answers } from '@/triage/engine';
 import { loadTriageData } from '@/triage/load-node';
 import { sourceFiles, windowFiles } from '../support/content';
@@ -82,9 +83,11 @@ describe.each(profileIds())('profile %s', (id) => {
     }
   });
 
-  it('asks for the district with exactly its own areas, then "unknown" and "outside"', () => {
+  it('asks for the district with exactly its own areas, then its regions (where areas name one), "unknown" and "outside"', () => {
     const node = data.flow.nodes.find((n) => n.setsDistrict)!;
-    expect(node.options).toEqual([...areas.sort((a, b) => a.order - b.order).map((a) => a.id), 'unknown', 'outside']);
+    const sorted = areas.sort((a, b) => a.order - b.order);
+    const regions = [...new Set(sorted.flatMap((a) => (a.regionId ? [regionOption(a.regionId)] : [])))];
+    expect(node.options).toEqual([...sorted.map((a) => a.id), ...regions, 'unknown', 'outside']);
   });
 
   it("takes every phone and FAX number, and every address, from the documents the entry cites", () => {

@@ -3,9 +3,6 @@
 // another always failed. Two real servers share one database here; the "authenticator" is a P-256 key
 // made in the test, whose public key is stored as the account's passkey (COSE, as WebAuthn stores it).
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../support/store';
 import { startServer, type TestServer } from '../support/server';
@@ -79,20 +76,5 @@ describe('passkey sign-in across two processes on one database', () => {
   it('a challenge belongs to the browser it was issued to', async () => {
     const challenge = await challengeFrom(a, b64url(randomBytes(32)));
     expect((await call(b, b64url(randomBytes(32)), { step: 'verify', response: key.assert(challenge, b.origin) })).status).toBe(401);
-  });
-});
-
-describe('store: passkey challenges', () => {
-  it('are taken once, only for their purpose, and not after they expire', async () => {
-    const store = openTestStore(join(mkdtempSync(join(tmpdir(), 'challenges-')), 'db.sqlite'));
-    const now = Date.now();
-    await store.staff.rememberChallenge('k1', { purpose: 'signIn', challenge: 'c1', expiresAt: now + 60_000 }, now);
-    expect(await store.staff.takeChallenge('k1', 'signIn', now)).toBe('c1');
-    expect(await store.staff.takeChallenge('k1', 'signIn', now)).toBeUndefined();
-    await store.staff.rememberChallenge('k2', { purpose: 'register:1', challenge: 'c2', expiresAt: now + 60_000 }, now);
-    expect(await store.staff.takeChallenge('k2', 'signIn', now)).toBeUndefined();
-    await store.staff.rememberChallenge('k3', { purpose: 'signIn', challenge: 'c3', expiresAt: now + 60_000 }, now);
-    expect(await store.staff.takeChallenge('k3', 'signIn', now + 60_000)).toBeUndefined();
-    await store.close();
   });
 });

@@ -12,6 +12,7 @@ import { routingSchema } from '@/schemas/routing';
 import { windowSchema, type ConsultationWindow } from '@/schemas/window';
 import { contentPath as cp } from '@/lib/profile';
 import { referral, referralRoute } from '../fixtures/referrals';
+import { issueFormStart } from '@/server/form-start';
 
 // The content the server reads through Astro, read from the files (as tests/unit/route.test.ts does).
 const routing = routingSchema.parse(parse(readFileSync(cp('triage/routing.yaml'), 'utf8')));
@@ -107,7 +108,8 @@ describe('routing', () => {
 describe('a form-encoded body (the page without JavaScript)', () => {
   it('repeated checkbox keys become lists and the answers are accepted', () => {
     const form = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...referral, ...envelope() })) for (const x of Array.isArray(v) ? v : [v]) form.append(k, String(x));
+    // A page's form carries the start time the server signed when it served the page.
+    for (const [k, v] of Object.entries({ ...referral, ...envelope(), startedAt: issueFormStart(Date.now() - 60_000) })) for (const x of Array.isArray(v) ? v : [v]) form.append(k, String(x));
     form.append('step', 'send');
     const r = checkSubmission(form, rules);
     expect(r.kind).toBe('accepted');

@@ -2,10 +2,11 @@
 // `npm test` runs it for every folder under content/profiles/, so a new municipality is tested by
 // adding its folder, with no line in package.json.
 //
-// The default profile runs the whole browser suite. Every other profile runs the unit, content and
-// flow tests in full, and the browser tests that read its own data (tagged @profile: its
-// expectations/journeys.yaml, scenarios, search and inquiry samples, its windows' pages): the rest
-// of the browser suite checks code and shared content, which the default profile's run has covered.
+// The default profile runs everything. Every other profile runs the unit, content, flow and profile
+// tests in full, the server tests whose outcome depends on its data (profileServerTests), and the
+// browser tests that read its own data (tagged @profile: its expectations/journeys.yaml, scenarios,
+// search and inquiry samples, its windows' pages): the rest checks code and shared content, which the
+// default profile's run has covered. FULL_SUITE=1 runs everything for every profile.
 //
 //   node tests/tools/test-profiles.mjs            every profile
 //   node tests/tools/test-profiles.mjs aomori     only the named ones
@@ -33,11 +34,18 @@ if (unknown.length) {
 }
 const ids = asked.length ? asked : all;
 
+/**
+ * The server tests whose outcome depends on the profile's own data (its routing, samples, search words,
+ * check dates); the other server tests exercise code on the profile's windows only as fixtures, which the
+ * default profile's run covers.
+ */
+const profileServerTests = ['tests/server/inquiry-expectations', 'tests/server/receipt-coordinator', 'tests/server/referral-inbox', 'tests/server/search-page', 'tests/server/facts-age'];
+const full = (id) => id === defaultId || process.env.FULL_SUITE === '1';
 /** The npm script and its extra arguments for each step of one profile. */
 const stepsFor = (id) => [
   ['build'],
-  ['test:unit'],
-  id === defaultId || process.env.FULL_BROWSER_SUITE === '1' ? ['test:e2e'] : ['test:e2e', '--grep', '@profile'],
+  full(id) ? ['test:unit'] : ['test:unit', 'tests/unit', 'tests/content', 'tests/flows', 'tests/profiles', ...profileServerTests],
+  full(id) ? ['test:e2e'] : ['test:e2e', '--grep', '@profile'],
 ];
 const failed = [];
 /** How long each step took, printed at the end: CI runs every profile, so the time per profile matters. */

@@ -19,21 +19,33 @@ export interface ConfirmationProps {
   headingRef?: Ref<HTMLHeadingElement>;
   /** 1 where this is the page's own heading (the no-JS receipt page), so the title is said once. */
   headingLevel?: 1 | 2;
+  /** When the receipt was given (ISO 8601): printed with the site's name, so the paper says where and when. */
+  receivedAt: string;
+  /** Defaults to headingLevel 1 (the no-JS page); the island focuses through headingRef instead. */
+  autoFocus?: boolean;
 }
 
-export function ConfirmationView({ receipt, windows, coordinator, overlap, t, printable, headingRef, headingLevel = 2 }: ConfirmationProps) {
+export function ConfirmationView({ receipt, windows, coordinator, overlap, t, printable, headingRef, headingLevel = 2, autoFocus, receivedAt }: ConfirmationProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  // The next heading is one level down, never a jump (h1 → h3).
+  const SubHeading = headingLevel === 1 ? 'h2' : 'h3';
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading">
+      {/* The page's header is not printed: the sheet names the site (and so the municipality) and the time itself. */}
+      <p className="confirmation__printed-from print-only">
+        {t.rich('site.title')}
+        <br />
+        {t.rich('confirm.receivedAt')}: <time dateTime={receivedAt}>{t.dateTime(receivedAt)}</time>
+      </p>
       <div className="confirmation__panel">
         {/* As the no-JS page's h1 it takes focus by itself (autofocus); the island focuses its h2 through the ref. */}
-        <Heading id="confirmation-heading" ref={headingRef} tabIndex={-1} autoFocus={headingLevel === 1}>{t.rich('confirm.title')}</Heading>
+        <Heading id="confirmation-heading" ref={headingRef} tabIndex={-1} autoFocus={autoFocus ?? headingLevel === 1}>{t.rich('confirm.title')}</Heading>
         <p>
           {t.rich('confirm.receiptLabel')}: <strong className="confirmation__receipt" data-receipt>{receipt}</strong>
         </p>
       </div>
       <p>{t.rich('confirm.receiptHint')}</p>
-      <h3>{t.rich('confirm.nextHeading')}</h3>
+      <SubHeading>{t.rich('confirm.nextHeading')}</SubHeading>
       <p>{t.rich('confirm.next1')}</p>
       <ul>
         {windows.map((w) => (

@@ -17,6 +17,7 @@ import { ConfirmationView, type ConfirmationProps } from './ConfirmationView';
 import { DetailsCounter, detailsCounterId } from './DetailsCounter';
 import { checkRows, errorItems, optionLabel, optionsFor, vocabOf, type FormContent } from './field-view';
 import { prefillValues, type Prefill } from './prefill';
+import { INTRO_ID } from './intro';
 import { clearStoredAnswers } from '@/islands/TriageWizard/storage';
 import { draft, fieldValuesOnly, readRenderedForm, validate, type FormValues } from './values';
 import type { InquiryReply } from '@/schemas/inquiry-api';
@@ -72,8 +73,8 @@ export function InquiryForm(props: InquiryFormProps) {
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Done>();
   const [mounted, setMounted] = useState(false);
-  const [keepDraft, setKeepDraft] = useState(false);
   const stageHeading = useRef<HTMLHeadingElement>(null);
+  const formPageTitle = useRef<string>(undefined);
 
   useEffect(() => {
     // The wizard's hand-off: read once, then removed, so it is not left on the device.
@@ -86,7 +87,6 @@ export function InquiryForm(props: InquiryFormProps) {
       /* storage disabled or not JSON: nothing to pre-fill */
     }
     const saved = draft.load();
-    if (saved) setKeepDraft(true);
     // What the resident changed while React was taking over wins: a box ticked then must not be undone.
     const now = readRenderedForm(document);
     const typed = Object.fromEntries(Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(defaults[k])));
@@ -94,12 +94,18 @@ export function InquiryForm(props: InquiryFormProps) {
     else form.onChange();
     setMounted(true);
   }, []);
+  // What is typed is kept for this tab (sessionStorage: a reload, even of the check page, loses nothing;
+  // other tabs and later sessions never see it). Cleared on send, by 「入力内容を消す」 and by the quick exit.
+  useEffect(() => form.subscribe((values) => draft.save(values)), []);
   useEffect(() => {
-    if (!keepDraft) return;
-    draft.save(getValues());
-    return form.subscribe((values) => draft.save(values));
-  }, [keepDraft]);
-  useEffect(() => {
+    // The check page and the receipt are pages of their own: their heading is the h1 and their name the
+    // title. The page's introduction (its h1 「相談を送る」 and lead) stands aside meanwhile.
+    const intro = document.getElementById(INTRO_ID);
+    if (intro) intro.hidden = stage !== 'form';
+    const formTitle = t.raw('inquiry.title');
+    formPageTitle.current ??= document.title;
+    const stageTitle = stage === 'check' ? t.raw('form.checkHeading') : stage === 'done' ? t.raw('confirm.title') : formTitle;
+    document.title = formPageTitle.current.replace(formTitle, stageTitle);
     if (stage !== 'form') revealFocus(stageHeading.current);
   }, [stage]);
   useEffect(() => {
@@ -233,7 +239,6 @@ export function InquiryForm(props: InquiryFormProps) {
     // Reset first: the draft watcher saves on reset, and the draft is removed after it.
     reset(Object.fromEntries(inquiryFields.map((f) => [f.name, f.control === 'checkbox' ? [] : f.control === 'consent' ? false : 'initial' in f ? f.initial : ''])));
     draft.clear();
-    setKeepDraft(false);
     setErrors({});
   };
 
@@ -250,7 +255,7 @@ export function InquiryForm(props: InquiryFormProps) {
         clearStoredAnswers();
         // Window names as this page shows them (the API answers in Japanese; やさしい日本語 adds ruby).
         const named = (data.windows ?? []).map((w: { id: string; name: string; phone: string | null }) => ({ ...w, name: windows.find((x) => x.id === w.id)?.name ?? w.name }));
-        setDone({ receipt: data.receipt, windows: named, coordinator: Boolean(data.coordinator), overlap: Boolean(data.overlap) });
+        setDone({ receipt: data.receipt, windows: named, coordinator: Boolean(data.coordinator), overlap: Boolean(data.overlap), receivedAt: new Date().toISOString() });
         setStage('done');
       } else if (res.status === 400 && data.fields) {
         setErrors(Object.fromEntries(data.fields.map((f) => [f.field, f.key])));
@@ -265,12 +270,12 @@ export function InquiryForm(props: InquiryFormProps) {
     }
   };
 
-  if (stage === 'done' && done) return <ConfirmationView {...done} t={t} printable headingRef={stageHeading} />;
+  if (stage === 'done' && done) return <ConfirmationView {...done} t={t} printable headingRef={stageHeading} headingLevel={1} autoFocus={false} />;
 
   if (stage === 'check') {
     return (
       <section aria-labelledby="check-heading">
-        <h2 id="check-heading" ref={stageHeading} tabIndex={-1}>{t.rich('form.checkHeading')}</h2>
+        <h1 id="check-heading" ref={stageHeading} tabIndex={-1}>{t.rich('form.checkHeading')}</h1>
         <p>{t.rich('form.checkLead')}</p>
         {sendError && <div className="error-summary" role="alert"><p>{richText(sendError)}</p></div>}
         <dl className="summary-list">
@@ -308,13 +313,7 @@ export function InquiryForm(props: InquiryFormProps) {
         <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {mounted && (
-        <div className="draft-choice">
-          <div className="choice">
-            <input type="checkbox" id="f-keepDraft" checked={keepDraft} aria-describedby="f-keepDraft-hint" onChange={(e) => { setKeepDraft(e.target.checked); if (!e.target.checked) draft.clear(); }} />
-            <label htmlFor="f-keepDraft">{t.rich('form.draft.keep')}</label>
-          </div>
-          <p id="f-keepDraft-hint" className="hint">{t.rich('form.draft.note')}</p>
-        </div>
+        <p className="draft-choice hint">{t.rich('form.draft.note')}</p>
       )}
 
       {inquirySections.map((s) => (

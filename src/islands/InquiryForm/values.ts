@@ -14,12 +14,12 @@ export function validate(schema: InquirySchema, values: ModelValues): { data?: z
 }
 
 /**
- * The draft key. It starts with 'inquiry-', which the quick exit clears; a draft is kept only when
- * the resident ticks 「この端末に入力内容を一時保存する」.
+ * The draft key. It starts with 'inquiry-', which the quick exit clears. The draft lives in
+ * sessionStorage: this tab only, until it closes.
  */
 export const DRAFT_KEY = 'inquiry-draft';
 
-/** The typed-so-far draft, kept in sessionStorage only when the resident chose it. */
+/** The typed-so-far draft, kept in sessionStorage for this tab (never localStorage, never other tabs). */
 export const draft = {
   load(): FormValues | undefined {
     try {

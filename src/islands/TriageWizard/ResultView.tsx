@@ -1,5 +1,6 @@
 // The wizard's result. Rendered in the browser by the island and on the server (without hydration)
 // by the no-JS result route, so both paths show exactly the same thing.
+import { useEffect } from 'react';
 import type { UiKey } from '@/i18n/translator-types';
 import { richText, type IslandTranslate } from '@/islands/shared/island-translator';
 import { factsStale } from '@/lib/facts-check';
@@ -47,6 +48,24 @@ function emergencyList(result: TriageResult, hotlines: Hotline[]): Hotline[] {
 /** Result sections, in the order the issue asks for: urgent numbers, windows, coordinator, reassurance, proxy advice, next step. */
 export function ResultView({ result, windows, hotlines, areas, t, shareHref, handoff, handoffBy, change, onRestart, headingRef, now = new Date() }: ResultViewProps) {
   const districtName = areas.find((a) => a.id === result.district)?.name;
+  // Paper cannot unfold: the 「電話で伝えること」 scripts print open (CSS opens them too, where the browser can).
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const open = () => {
+      opened = [...document.querySelectorAll<HTMLDetailsElement>('.triage-result details:not([open])')];
+      for (const d of opened) d.open = true;
+    };
+    const close = () => {
+      for (const d of opened) d.open = false;
+      opened = [];
+    };
+    addEventListener('beforeprint', open);
+    addEventListener('afterprint', close);
+    return () => {
+      removeEventListener('beforeprint', open);
+      removeEventListener('afterprint', close);
+    };
+  }, []);
   const byId = new Map(windows.map((w) => [w.id, w]));
   const changeLabel = t.rich('triage.result.change');
   // Advice follows the answers (flow data `advice`): what the person thinks of asking, 介護保険 use. Without
@@ -94,7 +113,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
               {/* What the Japanese name means, for residents who read another language but must say the name on the phone. */}
               {w.nameMeaning && <p className="result-window__meaning">{w.nameMeaning}</p>}
               {w.factsAge && factsStale(w.factsAge.due, now) && <p className="notice facts-age" data-facts-age={w.factsAge.verified}>{t.rich('window.factsStale', { date: w.factsAge.verified })}</p>}
-              <p className="result-window__reason no-print"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
+              <p className="result-window__reason"><strong>{t.rich('triage.result.reason')}:</strong> {richText(rw.reasons.map((r) => reasonText(t.raw, r, districtName)).join(' '))}</p>
               {phones.map((n) => (
                 <p key={n}>{t.rich('contact.phone')}: <a className="phone-link" href={telHref(n)} aria-label={`${t('contact.call', { name: w.name })} ${n}`}>{n}</a></p>
               ))}
@@ -114,7 +133,7 @@ export function ResultView({ result, windows, hotlines, areas, t, shareHref, han
           <h3 id="result-coordinator-heading">
             {t.rich(troublesOverlap(result.fields, result.patterns.length > 0) ? 'triage.result.coordinatorHeading' : 'triage.result.coordinatorUnsureHeading')}
           </h3>
-          {/* Names the profile's own coordinating window(s) (content): 多機関協働チーム in 香取市, each region's
+          {/* Names the profile's own coordinating window(s) (content): the 多機関協働チーム in one profile, each region's
               総合相談窓口 in Aomori, where no window has the team's name. */}
           <p>{t.rich('triage.result.coordinatorLead', { coordinator: t.list(coordinatorNames) })}</p>
           {result.patterns.length > 0 && (

@@ -4,7 +4,7 @@ import { createLiteTranslator } from '@/i18n/translator-lite';
 import type { UiKey } from '@/i18n/messages-types';
 import { hasRuby, parseRuby, stripRuby } from '@/i18n/ruby';
 import { localizePath, type Locale } from '@/i18n/locales';
-import { formatList } from '@/lib/list-format';
+import { formatDateTime, formatList } from '@/lib/list-format';
 import type { TOptions } from 'i18next';
 
 /**
@@ -19,6 +19,8 @@ export type IslandTranslate = Translate & {
   path: (path: string) => string;
   /** A short list as the locale writes it (電話・メール, "Phone, Email"): src/lib/list-format.ts. */
   list: (items: readonly string[]) => string;
+  /** A date and time (ISO 8601) as the locale writes it, in Japan's time: src/lib/list-format.ts. */
+  dateTime: (iso: string) => string;
 };
 
 /** Element content for text that may carry ruby notation (window names in やさしい日本語, say). */
@@ -44,5 +46,6 @@ export function createIslandTranslator(locale: Locale, messages: Record<string, 
   t.rich = (key, options) => richText(raw(key, options));
   t.path = (path) => localizePath(locale, path);
   t.list = (items) => formatList(locale, items);
+  t.dateTime = (iso) => formatDateTime(locale, iso);
   return t;
 }

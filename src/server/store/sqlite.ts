@@ -59,11 +59,11 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
   const byKey = db.prepare('SELECT receipt FROM inquiries WHERE idempotency_key = ?');
   // AUTOINCREMENT's counter: ids (and so receipt numbers) are never reused, even after a delete.
   const lastId = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'inquiries'");
-  // The id is assigned here rather than by SQLite so the receipt goes in with the row: one
-  // statement per inquiry instead of a key check, an insert and an update.
-  const insert = db.prepare(
-    'INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing, public_id, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
-  );
+  // The id is assigned here rather than by SQLite so the receipt goes in with the row: a key check
+  // and one insert per inquiry, no update. (The key is checked before the insert, not left to ON
+  // CONFLICT DO NOTHING: an insert that does nothing still moves AUTOINCREMENT's counter, which would
+  // skip a receipt number after every retry.)
+  const insert = db.prepare('INSERT INTO inquiries (id, receipt, idempotency_key, received_at, body, routing, public_id, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   // Who may see it (the routed windows) and its categories, as rows the staff inbox filters on.
   const addWindow = db.prepare('INSERT OR IGNORE INTO inquiry_windows (window_id, inquiry_id, received_at, urgent) VALUES (?, ?, ?, ?)');
   const addCategory = db.prepare('INSERT OR IGNORE INTO inquiry_categories (category, inquiry_id) VALUES (?, ?)');
@@ -95,13 +95,14 @@ export function openSqliteStore(path = process.env.INQUIRY_DB_PATH || defaultDbP
       // Read inside the write lock: no other connection can take an id before this commit.
       let id = Number((lastId.get() as { seq: number } | undefined)?.seq ?? 0);
       const results = items.map(({ inquiry, routing, idempotencyKey }): CreateResult => {
-        const receipt = receiptFor(id + 1, now);
         // A key seen before (a retry, or twice in this batch) inserts nothing and gets its first receipt.
+        const seen = byKey.get(idempotencyKey) as { receipt: string } | undefined;
+        if (seen) return { receipt: seen.receipt, created: false };
+        const receipt = receiptFor(id + 1, now);
         // The staff URLs use this random id, never the guessable receipt number.
         const publicId = randomBytes(16).toString('hex');
         const urgent = arrivesUrgent(inquiry) ? 1 : 0;
-        const { changes } = insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId, urgent);
-        if (changes === 0) return { receipt: (byKey.get(idempotencyKey) as { receipt: string }).receipt, created: false };
+        insert.run(id + 1, receipt, idempotencyKey, at, sealInquiry(inquiry, sealer), JSON.stringify(routing), publicId, urgent);
         id += 1;
         addEvents.run(id, at, JSON.stringify(receivedDetail(inquiry)), id, at, JSON.stringify(routing));
         for (const w of routing.windows) {
