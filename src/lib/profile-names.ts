@@ -11,5 +11,8 @@ export function profileNames(locale: string): ProfileStrings {
   return names[locale] ?? names[locale.toLowerCase()] ?? names.ja!;
 }
 
-/** A district id of the profile for documentation examples (the last in display order). */
-export const exampleDistrict: string = Object.keys(profileNames('ja').districts).at(-1)!;
+/**
+ * A district id of the profile for documentation examples (the last in display order). The wizard's
+ * region answers (`region-<id>`, named with the districts) are not districts an inquiry can name.
+ */
+export const exampleDistrict: string = Object.keys(profileNames('ja').districts).filter((id) => !id.startsWith('region-')).at(-1)!;
