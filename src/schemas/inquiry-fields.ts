@@ -6,6 +6,8 @@ import type { Condition, FieldSpec, FormVocabulary } from './form-model';
 
 /** Who is writing: 本人 / 家族・親族 / 近所・知人 / 支援者. */
 export const writerIds = ['self', 'family', 'neighbour', 'supporter'] as const;
+/** The writer type the planners' counts give a 連絡票: the support agency (支援機関) that sent it. */
+export const AGENCY_WRITER = 'agency';
 /** The person's age group. */
 export const ageGroups = ['child', 'youth', 'middle', 'senior', 'unknown'] as const;
 /** Whether the person knows and agrees: 知っていて同意している / まだ伝えていない / 本人は相談を望んでいない. */

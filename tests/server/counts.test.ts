@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCounts, countDimensions } from '@/server/staff/counts';
 import { feasibleIntervals, HIDDEN, intervalSize } from '@/server/staff/suppress';
-import { AGENCY_WRITER } from '@/server/store/stats-sqlite';
+import { AGENCY_WRITER } from '@/schemas/inquiry-fields';
 import type { StoredBody } from '@/server/store/types';
 import { referral } from '../fixtures/referrals';
 import { asApplicationRole } from '../support/postgres';

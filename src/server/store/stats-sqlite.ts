@@ -3,8 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { StatRecord, StatsStore } from './types';
 
-/** A 連絡票's writer type in the counts: the support agency (支援機関) that sent it. */
-export const AGENCY_WRITER = 'agency';
+import { AGENCY_WRITER } from '@/schemas/inquiry-fields';
 
 /**
  * The anonymous columns of one stored record (alias `i`), read the same way for the live counts and for

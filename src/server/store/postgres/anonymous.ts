@@ -3,7 +3,7 @@
 // and kept in anonymous_inquiries when an inquiry is deleted, read the same way both times so a purge
 // never moves a record to another cell. As on SQLite (stats-sqlite.ts): a 連絡票 counts under the person's
 // district and the support agency as its writer.
-import { AGENCY_WRITER } from '../stats-sqlite';
+import { AGENCY_WRITER } from '@/schemas/inquiry-fields';
 export const anonymousColumns = `
   to_char((i.received_at::timestamptz AT TIME ZONE 'UTC') + interval '9 hours', 'YYYY-MM') AS month,
   CASE WHEN i.body->>'kind' = 'referral' THEN coalesce(i.body->>'district', 'unknown') ELSE coalesce(i.body->>'area', 'unknown') END AS area,
